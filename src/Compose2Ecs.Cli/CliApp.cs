@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Compose2Ecs.Cli.Commands;
+
+namespace Compose2Ecs.Cli;
+
+/// <summary>The command line: builds the command tree and runs it.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, Console2 console)
+    {
+        var root = new RootCommand("compose2ecs: turn a docker-compose application into AWS ECS with a service mesh (CloudFormation through the AWS CDK).");
+        root.Subcommands.Add(ConfigCommand.Create(console));
+
+        var result = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in result.Errors)
+            {
+                console.Error.WriteLine($"error: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'compose2ecs --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return result.Invoke(configuration);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using Compose2Ecs.Core.Compose.Syntax;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Core.Compose.Stages;
+
+/// <summary>
+/// Stage 7: a service's final environment, as `docker compose config` shows it: the
+/// <c>env_file</c> files in order, then <c>environment</c> over them; a key with no value
+/// takes its value from the variables (shell, then .env), or stays unset.
+/// </summary>
+internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> variables, DiagnosticBag diagnostics)
+{
+    public MappingNode Apply(MappingNode root)
+    {
+        if (root["services"] is not MappingNode services)
+        {
+            return root;
+        }
+
+        var entries = services.Entries
+            .Select(e => e.Value is MappingNode service ? e with { Value = Resolve(e.Name, service) } : e)
+            .ToImmutableArray();
+        return root.With("services", services with { Entries = entries });
+    }
+
+    private MappingNode Resolve(string name, MappingNode service)
+    {
+        var merged = new List<MappingEntry>();
+        if (service["env_file"] is SequenceNode files)
+        {
+            foreach (var file in files.Items.OfType<MappingNode>())
+            {
+                Read(name, file, merged);
+            }
+        }
+
+        if (service["environment"] is MappingNode environment)
+        {
+            foreach (var entry in environment.Entries)
+            {
+                Set(merged, entry);
+            }
+        }
+
+        if (merged.Count == 0 && service["environment"] is null)
+        {
+            return service;
+        }
+
+        var resolved = merged.Select(entry => entry.Value is ScalarNode { IsNull: true } && variables.TryGetValue(entry.Name, out var value)
+            ? entry with { Value = ScalarNode.String(value, entry.Value.Location) }
+            : entry);
+        return service.With("environment", new MappingNode([.. resolved], service["environment"]?.Location ?? service.Location));
+    }
+
+    private void Read(string service, MappingNode file, List<MappingEntry> merged)
+    {
+        var path = (file["path"] as ScalarNode)?.Value ?? "";
+        var required = file["required"] is ScalarNode r && CoreSchema.TryGetBool(r.Value, out var b) ? b : true;
+        if (!File.Exists(path))
+        {
+            if (required)
+            {
+                diagnostics.Error(file.Location, $"services.{service}.env_file: env file {path} not found; create it, or mark it optional with `- path: {Path.GetFileName(path)}` and `required: false`");
+            }
+
+            return;
+        }
+
+        var values = DotEnv.Parse(File.ReadAllText(path), path, (text, location, _) =>
+            new Interpolator(variables, diagnostics).Substitute(text, location), diagnostics);
+        foreach (var (key, value) in values)
+        {
+            var at = file.Location;
+            Set(merged, new MappingEntry(ScalarNode.String(key, at), value is null ? ScalarNode.Null(at) : ScalarNode.String(value, at)));
+        }
+    }
+
+    private static void Set(List<MappingEntry> entries, MappingEntry entry)
+    {
+        var index = entries.FindIndex(e => e.Name == entry.Name);
+        if (index >= 0)
+        {
+            entries[index] = entry;
+        }
+        else
+        {
+            entries.Add(entry);
+        }
+    }
+}

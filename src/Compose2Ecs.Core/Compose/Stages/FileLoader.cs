@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Core.Compose.Stages;
+
+/// <summary>
+/// Loads one compose file through the per-file stages: parse, interpolate, normalize each
+/// service, then resolve <c>include</c> and <c>extends</c> (which may load other files the
+/// same way). The result is one normalized tree, ready to be merged with the other layers.
+/// </summary>
+internal sealed class FileLoader
+{
+    private readonly IReadOnlyDictionary<string, string> _variables;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<string, MappingNode> _normalizedFiles = new(StringComparer.Ordinal);
+
+    public FileLoader(IReadOnlyDictionary<string, string> variables, DiagnosticBag diagnostics)
+    {
+        _variables = variables;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>A file with its includes and extends resolved.</summary>
+    public MappingNode Load(ComposeFile file) => Load(file, []);
+
+    private MappingNode Load(ComposeFile file, ImmutableStack<string> includeChain)
+    {
+        var root = Normalized(file);
+        root = new ExtendsResolver(this, _diagnostics).Resolve(file, root);
+        return ApplyIncludes(file, root, includeChain);
+    }
+
+    /// <summary>Parsed, interpolated and normalized, but with extends not yet resolved (what extends needs from another file).</summary>
+    internal MappingNode Normalized(ComposeFile file)
+    {
+        if (_normalizedFiles.TryGetValue(file.FullPath, out var cached))
+        {
+            return cached;
+        }
+
+        var root = FileParser.Parse(file.FullPath, file.DisplayPath);
+        root = (MappingNode)new Interpolator(_variables, _diagnostics).Apply(root);
+        root = NormalizeServices(root, file.Directory);
+        _normalizedFiles[file.FullPath] = root;
+        return root;
+    }
+
+    private MappingNode NormalizeServices(MappingNode root, string baseDirectory)
+    {
+        if (root.Find("services") is not { } services)
+        {
+            return root;
+        }
+
+        if (services.Value is ScalarNode { IsNull: true })
+        {
+            return root.With("services", MappingNode.Empty(services.Value.Location));
+        }
+
+        if (services.Value is not MappingNode servicesMap)
+        {
+            _diagnostics.Error(services.Value.Location, $"services: must be a mapping of service names to services, not {services.Value.KindName}");
+            return root.Without("services");
+        }
+
+        var normalizer = new ServiceNormalizer(_diagnostics, baseDirectory);
+        var entries = servicesMap.Entries
+            .Select(e => e with { Value = normalizer.Normalize(e.Name, e.Value) with { Tag = e.Value.Tag } })
+            .ToImmutableArray();
+        return root.With("services", servicesMap with { Entries = entries });
+    }
+
+    private MappingNode ApplyIncludes(ComposeFile file, MappingNode root, ImmutableStack<string> chain)
+    {
+        if (root.Find("include") is not { } include)
+        {
+            return root;
+        }
+
+        root = root.Without("include");
+        var items = include.Value is SequenceNode seq ? seq.Items : [include.Value];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            var path = $"include[{i}]";
+            var paths = item switch
+            {
+                ScalarNode { IsNull: false } s => [s.Value],
+                MappingNode m when m["path"] is { } p => new NodeChecks(_diagnostics).StringOrList(p, $"{path}.path") ?? [],
+                _ => null,
+            };
+            if (paths is null)
+            {
+                _diagnostics.Error(item.Location, $"{path}: must be a file path or a mapping with path, not {item.KindName}");
+                continue;
+            }
+
+            MappingNode? included = null;
+            foreach (var relative in paths)
+            {
+                var target = file.Relative(relative);
+                if (chain.Contains(target.FullPath) || target.FullPath == file.FullPath)
+                {
+                    _diagnostics.Error(item.Location, $"{path}: \"{relative}\" includes itself (directly or through other files); remove the cycle");
+                    continue;
+                }
+
+                if (!File.Exists(target.FullPath))
+                {
+                    _diagnostics.Error(item.Location, $"{path}: included file \"{relative}\" not found");
+                    continue;
+                }
+
+                var loaded = Load(target, chain.Push(file.FullPath));
+                included = included is null ? loaded : Merger.MergeProjects(included, loaded);
+            }
+
+            if (included is not null)
+            {
+                root = AddIncluded(root, included, item.Location);
+            }
+        }
+
+        return root;
+    }
+
+    /// <summary>Resources from an included file join the project; redefining one is an error, as in compose.</summary>
+    private MappingNode AddIncluded(MappingNode root, MappingNode included, SourceLocation at)
+    {
+        foreach (var section in new[] { "services", "volumes", "networks", "secrets", "configs" })
+        {
+            if (included[section] is not MappingNode incoming)
+            {
+                continue;
+            }
+
+            var existing = root[section] as MappingNode ?? MappingNode.Empty(at);
+            foreach (var entry in incoming.Entries)
+            {
+                if (existing.Contains(entry.Name))
+                {
+                    _diagnostics.Error(existing.Find(entry.Name)!.Key.Location,
+                        $"{section}.{entry.Name}: also defined by the included file {entry.Key.Location.File}; rename one of them");
+                    continue;
+                }
+
+                existing = existing.With(entry.Name, entry.Value, entry.Key.Location);
+            }
+
+            root = root.With(section, existing);
+        }
+
+        return root;
+    }
+}
+
+/// <summary>A compose file: where it is, and how to name it in messages (as the user wrote it).</summary>
+internal sealed record ComposeFile(string FullPath, string DisplayPath)
+{
+    public string Directory => Path.GetDirectoryName(FullPath) ?? "/";
+
+    /// <summary>A file named relative to this one, as extends and include do.</summary>
+    public ComposeFile Relative(string relative)
+    {
+        var full = Path.GetFullPath(relative, Directory);
+        var displayDirectory = Path.GetDirectoryName(DisplayPath);
+        var display = Path.IsPathRooted(relative) ? relative
+            : string.IsNullOrEmpty(displayDirectory) ? relative
+            : Path.Combine(displayDirectory, relative);
+        return new ComposeFile(full, display);
+    }
+}

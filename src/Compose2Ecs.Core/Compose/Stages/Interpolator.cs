@@ -1,0 +1,251 @@
+using System.Collections.Immutable;
+using System.Text;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Core.Compose.Stages;
+
+/// <summary>
+/// Stage 2: variable interpolation, as compose-go does it. Applies to scalar values only,
+/// never to keys. Supports <c>$VAR</c>, <c>${VAR}</c>, <c>${VAR:-d}</c>, <c>${VAR-d}</c>,
+/// <c>${VAR:?e}</c>, <c>${VAR?e}</c>, <c>${VAR:+a}</c>, <c>${VAR+a}</c>, nesting and <c>$$</c>.
+/// </summary>
+public sealed class Interpolator
+{
+    private readonly IReadOnlyDictionary<string, string> _variables;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly HashSet<string> _warnedUnset = new(StringComparer.Ordinal);
+
+    public Interpolator(IReadOnlyDictionary<string, string> variables, DiagnosticBag diagnostics)
+    {
+        _variables = variables;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Interpolates every scalar value in the tree; errors are collected, not thrown.</summary>
+    public Node Apply(Node node) => node switch
+    {
+        ScalarNode scalar => ApplyScalar(scalar),
+        SequenceNode seq => seq with { Items = [.. seq.Items.Select(Apply)] },
+        MappingNode map => map with { Entries = [.. map.Entries.Select(e => e with { Value = Apply(e.Value) })] },
+        _ => node,
+    };
+
+    private Node ApplyScalar(ScalarNode scalar)
+    {
+        if (!scalar.Value.Contains('$', StringComparison.Ordinal))
+        {
+            return scalar;
+        }
+
+        var result = Substitute(scalar.Value, scalar.Location);
+        if (result is null)
+        {
+            return scalar;
+        }
+
+        // A plain scalar stays plain after substitution, so `${PORT}` can still become a number,
+        // as in compose-go where interpolation happens before typing.
+        return scalar with { Value = result };
+    }
+
+    /// <summary>Substitutes one string; null when an error was reported.</summary>
+    public string? Substitute(string text, SourceLocation location)
+    {
+        try
+        {
+            var position = 0;
+            return Expand(text, ref position, location);
+        }
+        catch (InterpolationError e)
+        {
+            _diagnostics.Error(location, e.Message);
+            return null;
+        }
+    }
+
+    private string Expand(string text, ref int i, SourceLocation location)
+    {
+        var output = new StringBuilder();
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c != '$')
+            {
+                output.Append(c);
+                i++;
+                continue;
+            }
+
+            // c == '$'
+            if (i + 1 >= text.Length)
+            {
+                output.Append('$');
+                i++;
+                continue;
+            }
+
+            var next = text[i + 1];
+            if (next == '$')
+            {
+                output.Append('$');
+                i += 2;
+            }
+            else if (next == '{')
+            {
+                i += 2;
+                output.Append(ExpandBraced(text, ref i, location));
+            }
+            else if (IsNameStart(next))
+            {
+                var start = i + 1;
+                var end = start;
+                while (end < text.Length && IsNameChar(text[end]))
+                {
+                    end++;
+                }
+
+                output.Append(Lookup(text[start..end], location) ?? "");
+                i = end;
+            }
+            else
+            {
+                // A bare `$` not followed by a name is kept, as compose-go does.
+                output.Append('$');
+                i++;
+            }
+        }
+
+        return output.ToString();
+    }
+
+    private string ExpandBraced(string text, ref int i, SourceLocation location)
+    {
+        var nameStart = i;
+        while (i < text.Length && IsNameChar(text[i]))
+        {
+            i++;
+        }
+
+        var name = text[nameStart..i];
+        if (name.Length == 0 || !IsNameStart(name[0]))
+        {
+            throw new InterpolationError(
+                $"invalid interpolation format for \"{text}\": \"${{\" must be followed by a variable name (letters, digits, _), e.g. \"${{NAME}}\" or \"${{NAME:-default}}\"; write \"$$\" for a literal \"$\"");
+        }
+
+        if (i >= text.Length)
+        {
+            throw new InterpolationError($"invalid interpolation format for \"{text}\": \"${{{name}\" is never closed; add \"}}\"");
+        }
+
+        if (text[i] == '}')
+        {
+            i++;
+            return Lookup(name, location) ?? "";
+        }
+
+        var colon = text[i] == ':';
+        var opIndex = colon ? i + 1 : i;
+        if (opIndex >= text.Length || text[opIndex] is not ('-' or '?' or '+'))
+        {
+            throw new InterpolationError(
+                $"invalid interpolation format for \"{text}\": unexpected \"{text[i]}\" after \"${{{name}\"; use one of :- - :? ? :+ +, then \"}}\"");
+        }
+
+        var op = text[opIndex];
+        i = opIndex + 1;
+
+        // The operand may itself contain interpolations; it is expanded lazily below.
+        var operandStart = i;
+        SkipToClosingBrace(text, ref i);
+        var operandText = text[operandStart..i];
+        i++; // the closing brace
+
+        _variables.TryGetValue(name, out var value);
+        var isSet = value is not null;
+        var isSetNonEmpty = !string.IsNullOrEmpty(value);
+        var present = colon ? isSetNonEmpty : isSet;
+
+        switch (op)
+        {
+            case '-':
+                return present ? value! : ExpandOperand(operandText, location);
+            case '+':
+                return present ? ExpandOperand(operandText, location) : "";
+            default: // '?'
+                if (present)
+                {
+                    return value!;
+                }
+
+                var message = ExpandOperand(operandText, location);
+                var why = colon ? "is unset or empty" : "is unset";
+                throw new InterpolationError(message.Length > 0
+                    ? $"required variable {name} {why}: {message}"
+                    : $"required variable {name} {why}; set it in the environment or in .env");
+        }
+    }
+
+    private string ExpandOperand(string operand, SourceLocation location)
+    {
+        var position = 0;
+        return Expand(operand, ref position, location);
+    }
+
+    private static void SkipToClosingBrace(string text, ref int i)
+    {
+        var depth = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '$' && i + 1 < text.Length && text[i + 1] == '$')
+            {
+                i += 2;
+                continue;
+            }
+
+            if (c == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                depth++;
+                i += 2;
+                continue;
+            }
+
+            if (c == '}')
+            {
+                if (depth == 0)
+                {
+                    return;
+                }
+
+                depth--;
+            }
+
+            i++;
+        }
+
+        throw new InterpolationError($"invalid interpolation format for \"{text}\": a \"${{\" is never closed; add \"}}\"");
+    }
+
+    private string? Lookup(string name, SourceLocation location)
+    {
+        if (_variables.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+
+        if (_warnedUnset.Add(name))
+        {
+            _diagnostics.Warning(location, $"variable {name} is not set; using an empty string (set it in the environment or .env, or write ${{{name}:-default}})");
+        }
+
+        return null;
+    }
+
+    private static bool IsNameStart(char c) => c is '_' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
+
+    private static bool IsNameChar(char c) => IsNameStart(c) || c is (>= '0' and <= '9');
+
+    private sealed class InterpolationError(string message) : Exception(message);
+}

@@ -1,0 +1,107 @@
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Core.Compose.Stages;
+
+/// <summary>Typed reads of nodes that report "what is wrong, what would be right" on failure.</summary>
+internal sealed class NodeChecks(DiagnosticBag diagnostics)
+{
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public void Error(Node node, string path, string message) => Diagnostics.Error(node.Location, $"{path}: {message}");
+
+    public MappingNode? Mapping(Node node, string path)
+    {
+        if (node is MappingNode map)
+        {
+            return map;
+        }
+
+        Error(node, path, $"must be a mapping, not {node.KindName}");
+        return null;
+    }
+
+    /// <summary>A string-like scalar (numbers and booleans read as their text, as compose does for strings).</summary>
+    public string? Text(Node node, string path)
+    {
+        if (node is ScalarNode { IsNull: false } scalar)
+        {
+            return scalar.Value;
+        }
+
+        Error(node, path, $"must be a string, not {node.KindName}");
+        return null;
+    }
+
+    public long? Integer(Node node, string path)
+    {
+        if (node is ScalarNode scalar && CoreSchema.TryGetInt(scalar.Value.Trim(), out var value))
+        {
+            return value;
+        }
+
+        Error(node, path, $"must be a whole number, not {Describe(node)}");
+        return null;
+    }
+
+    public double? Number(Node node, string path)
+    {
+        if (node is ScalarNode scalar && CoreSchema.TryGetFloat(scalar.Value.Trim(), out var value) && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        Error(node, path, $"must be a number, not {Describe(node)}");
+        return null;
+    }
+
+    public bool? Boolean(Node node, string path)
+    {
+        if (node is ScalarNode scalar && CoreSchema.TryGetBool(scalar.Value, out var value))
+        {
+            return value;
+        }
+
+        Error(node, path, $"must be true or false, not {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>A list of strings, or a single string that becomes a one-item list.</summary>
+    public List<string>? StringOrList(Node node, string path)
+    {
+        switch (node)
+        {
+            case ScalarNode { IsNull: false } scalar:
+                return [scalar.Value];
+            case SequenceNode seq:
+                var list = new List<string>();
+                for (var i = 0; i < seq.Items.Length; i++)
+                {
+                    if (Text(seq.Items[i], $"{path}[{i}]") is { } s)
+                    {
+                        list.Add(s);
+                    }
+                }
+
+                return list;
+            default:
+                Error(node, path, $"must be a string or a list of strings, not {node.KindName}");
+                return null;
+        }
+    }
+
+    /// <summary>Reports keys outside <paramref name="allowed"/> (x- keys pass), suggesting the nearest.</summary>
+    public void KnownKeys(MappingNode map, string path, IReadOnlySet<string> allowed)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (!allowed.Contains(entry.Name) && !entry.Name.StartsWith("x-", StringComparison.Ordinal))
+            {
+                Diagnostics.Error(entry.Key.Location,
+                    $"{path}: unknown key \"{entry.Name}\"{Suggest.DidYouMean(entry.Name, allowed)}");
+            }
+        }
+    }
+
+    public static string Describe(Node node) => node is ScalarNode { IsNull: false } s ? $"\"{s.Value}\"" : node.KindName;
+}

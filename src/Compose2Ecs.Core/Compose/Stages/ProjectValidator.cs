@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Compose2Ecs.Core.Compose.Syntax;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Core.Compose.Stages;
+
+/// <summary>
+/// Stage 8: the checks that need the whole merged project: top-level keys, every service
+/// has an image or a build, references (depends_on, secrets, configs) point at something
+/// defined and enabled, and depends_on has no cycle.
+/// </summary>
+internal static partial class ProjectValidator
+{
+    public static MappingNode Validate(MappingNode root, IReadOnlyDictionary<string, ImmutableArray<string>> disabledServices, DiagnosticBag diagnostics)
+    {
+        var checks = new NodeChecks(diagnostics);
+        checks.KnownKeys(root, "(top level)", ComposeKeys.TopLevel);
+        if (root.Find("version") is { } version)
+        {
+            diagnostics.Warning(version.Key.Location, "version: the top-level \"version\" key is obsolete and ignored; remove it");
+        }
+
+        if (root["services"] is not MappingNode services)
+        {
+            return root;
+        }
+
+        var edited = ImmutableArray.CreateBuilder<MappingEntry>();
+        foreach (var entry in services.Entries)
+        {
+            if (!ServiceName().IsMatch(entry.Name))
+            {
+                diagnostics.Error(entry.Key.Location, $"services: \"{entry.Name}\" is not a valid service name; use letters, digits, '.', '_' and '-'");
+            }
+
+            if (entry.Value is not MappingNode service)
+            {
+                edited.Add(entry);
+                continue;
+            }
+
+            if (service["image"] is null or ScalarNode { IsNull: true } && service["build"] is null or ScalarNode { IsNull: true })
+            {
+                diagnostics.Error(entry.Key.Location, $"services.{entry.Name}: has neither \"image\" nor \"build\"; add an image (or a build section). If this file is an override, load it after its base file with -f base.yml -f {Path.GetFileName(entry.Key.Location.File)}");
+            }
+
+            service = CheckDependencies(entry.Name, service, services, disabledServices, diagnostics);
+            CheckReferences(entry.Name, service, root, "secrets", diagnostics);
+            CheckReferences(entry.Name, service, root, "configs", diagnostics);
+            edited.Add(entry with { Value = service });
+        }
+
+        services = services with { Entries = edited.ToImmutable() };
+        CheckCycles(services, diagnostics);
+        return root.With("services", services);
+    }
+
+    private static MappingNode CheckDependencies(string name, MappingNode service, MappingNode services, IReadOnlyDictionary<string, ImmutableArray<string>> disabled, DiagnosticBag diagnostics)
+    {
+        if (service["depends_on"] is not MappingNode dependsOn)
+        {
+            return service;
+        }
+
+        var kept = ImmutableArray.CreateBuilder<MappingEntry>();
+        foreach (var dependency in dependsOn.Entries)
+        {
+            var required = dependency.Value is MappingNode options && options["required"] is ScalarNode r && CoreSchema.TryGetBool(r.Value, out var b) ? b : true;
+            if (dependency.Name == name)
+            {
+                diagnostics.Error(dependency.Key.Location, $"services.{name}.depends_on: a service cannot depend on itself; remove \"{name}\"");
+                continue;
+            }
+
+            if (services.Contains(dependency.Name))
+            {
+                kept.Add(dependency);
+                continue;
+            }
+
+            if (disabled.TryGetValue(dependency.Name, out var profiles))
+            {
+                if (required)
+                {
+                    diagnostics.Error(dependency.Key.Location,
+                        $"services.{name}.depends_on: \"{dependency.Name}\" is disabled by its profiles ({string.Join(", ", profiles)}); enable one with --profile {profiles[0]}, or mark the dependency required: false");
+                }
+
+                continue;
+            }
+
+            if (!required)
+            {
+                continue;
+            }
+
+            diagnostics.Error(dependency.Key.Location,
+                $"services.{name}.depends_on: no service \"{dependency.Name}\"{Suggest.DidYouMean(dependency.Name, services.Keys)}");
+        }
+
+        return service.With("depends_on", dependsOn with { Entries = kept.ToImmutable() });
+    }
+
+    private static void CheckReferences(string name, MappingNode service, MappingNode root, string section, DiagnosticBag diagnostics)
+    {
+        if (service[section] is not SequenceNode references)
+        {
+            return;
+        }
+
+        var defined = root[section] as MappingNode;
+        foreach (var reference in references.Items.OfType<MappingNode>())
+        {
+            if (reference["source"] is ScalarNode source && defined?.Contains(source.Value) != true)
+            {
+                var known = defined?.Keys ?? [];
+                diagnostics.Error(source.Location,
+                    $"services.{name}.{section}: \"{source.Value}\" is not defined under the top-level \"{section}\"{Suggest.DidYouMean(source.Value, known)}");
+            }
+        }
+    }
+
+    private static void CheckCycles(MappingNode services, DiagnosticBag diagnostics)
+    {
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
+        var stack = new List<string>();
+        foreach (var entry in services.Entries)
+        {
+            Visit(entry.Name);
+        }
+
+        void Visit(string name)
+        {
+            if (state.TryGetValue(name, out var s))
+            {
+                if (s == 1)
+                {
+                    var cycle = stack.Skip(stack.IndexOf(name)).Append(name);
+                    var at = services.Find(name)!.Key.Location;
+                    diagnostics.Error(at, $"services.{name}.depends_on: dependency cycle {string.Join(" -> ", cycle)}; remove one of these dependencies");
+                }
+
+                return;
+            }
+
+            state[name] = 1;
+            stack.Add(name);
+            if (services[name] is MappingNode service && service["depends_on"] is MappingNode dependsOn)
+            {
+                foreach (var dependency in dependsOn.Keys.Where(services.Contains))
+                {
+                    Visit(dependency);
+                }
+            }
+
+            stack.RemoveAt(stack.Count - 1);
+            state[name] = 2;
+        }
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9._-]+$")]
+    private static partial Regex ServiceName();
+}

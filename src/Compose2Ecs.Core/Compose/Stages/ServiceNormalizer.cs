@@ -1,0 +1,854 @@
+using System.Collections.Immutable;
+using Compose2Ecs.Core.Compose.Syntax;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Core.Compose.Stages;
+
+/// <summary>
+/// Stage 3: short syntax to long syntax, one service at a time, before files are merged
+/// (so that merging can key ports by target, environment by name, and so on). Every value
+/// is checked for its type and range here; errors name the key path.
+/// </summary>
+internal sealed class ServiceNormalizer
+{
+    private readonly NodeChecks _check;
+    private readonly string _baseDirectory;
+
+    public ServiceNormalizer(DiagnosticBag diagnostics, string baseDirectory)
+    {
+        _check = new NodeChecks(diagnostics);
+        _baseDirectory = baseDirectory;
+    }
+
+    public MappingNode Normalize(string name, Node node)
+    {
+        var path = $"services.{name}";
+        if (node is ScalarNode { IsNull: true })
+        {
+            // `web:` with nothing under it is an empty service, as compose allows.
+            return MappingNode.Empty(node.Location);
+        }
+
+        if (_check.Mapping(node, path) is not { } service)
+        {
+            return MappingNode.Empty(node.Location);
+        }
+
+        _check.KnownKeys(service, path, ComposeKeys.Service);
+        var entries = ImmutableArray.CreateBuilder<MappingEntry>();
+        foreach (var entry in service.Entries)
+        {
+            var keyPath = $"{path}.{entry.Name}";
+            var value = entry.Value;
+            if (value is ScalarNode { IsNull: true } && value.Tag is null)
+            {
+                // `key:` with no value means "not set"; compose treats it the same way.
+                entries.Add(entry);
+                continue;
+            }
+
+            var normalized = entry.Name switch
+            {
+                "ports" => Ports(value, keyPath),
+                "expose" => Expose(value, keyPath),
+                "environment" => Environment(value, keyPath),
+                "env_file" => EnvFiles(value, keyPath),
+                "command" or "entrypoint" => CommandLine(value, keyPath),
+                "healthcheck" => Healthcheck(value, keyPath),
+                "depends_on" => DependsOn(value, keyPath),
+                "labels" or "annotations" or "sysctls" => StringMap(value, keyPath),
+                "secrets" or "configs" => FileReferences(value, keyPath, entry.Name),
+                "volumes" => Volumes(value, keyPath),
+                "ulimits" => Ulimits(value, keyPath),
+                "deploy" => Deploy(value, keyPath),
+                "mem_limit" or "mem_reservation" or "memswap_limit" or "shm_size" => ByteSize(value, keyPath),
+                "cpus" => Cpus(value, keyPath),
+                "stop_grace_period" => Duration(value, keyPath),
+                "build" => Build(value, keyPath),
+                "profiles" or "cap_add" or "cap_drop" or "dns" or "dns_search" => StringList(value, keyPath),
+                "extends" => Extends(value, keyPath),
+                "networks" => Networks(value, keyPath),
+                "read_only" or "init" or "privileged" or "tty" or "stdin_open" => Flag(value, keyPath),
+                "image" or "user" or "working_dir" or "container_name" or "hostname" or "platform" => Text(value, keyPath),
+                "scale" => WholeNumber(value, keyPath),
+                _ => value,
+            };
+
+            entries.Add(new MappingEntry(entry.Key, normalized with { Tag = value.Tag }));
+        }
+
+        return service with { Entries = entries.ToImmutable() };
+    }
+
+    private Node Ports(Node node, string path)
+    {
+        if (node is not SequenceNode seq)
+        {
+            _check.Error(node, path, $"must be a list of ports, not {node.KindName}");
+            return node;
+        }
+
+        var items = ImmutableArray.CreateBuilder<Node>();
+        for (var i = 0; i < seq.Items.Length; i++)
+        {
+            var item = seq.Items[i];
+            var itemPath = $"{path}[{i}]";
+            if (item is MappingNode map)
+            {
+                items.Add(LongPort(map, itemPath));
+                continue;
+            }
+
+            if (item is not ScalarNode { IsNull: false } scalar)
+            {
+                _check.Error(item, itemPath, $"must be a port such as \"8080:80\" or a mapping with target, not {item.KindName}");
+                continue;
+            }
+
+            var ports = PortSyntax.TryParse(scalar.Value, item.Location, out var problem);
+            if (ports is null)
+            {
+                _check.Error(item, itemPath, $"\"{scalar.Value}\": {problem}");
+                continue;
+            }
+
+            foreach (var port in ports)
+            {
+                items.Add(PortNode(port.Target, port.Published?.ToString(System.Globalization.CultureInfo.InvariantCulture), port.HostIp, port.Protocol, null, "ingress", null, item.Location));
+            }
+        }
+
+        return seq with { Items = items.ToImmutable() };
+    }
+
+    private Node LongPort(MappingNode map, string path)
+    {
+        _check.KnownKeys(map, path, ComposeKeys.Port);
+        if (map["target"] is not { } targetNode)
+        {
+            _check.Error(map, path, "a port mapping needs \"target\", the container port");
+            return map;
+        }
+
+        var target = PortNumber(targetNode, $"{path}.target");
+        string? published = null;
+        if (map["published"] is ScalarNode { IsNull: false } publishedNode)
+        {
+            var text = publishedNode.Value;
+            var dash = text.IndexOf('-', StringComparison.Ordinal);
+            foreach (var part in dash < 0 ? [text] : new[] { text[..dash], text[(dash + 1)..] })
+            {
+                if (!PortSyntax.TryPort(part, out _, out var problem))
+                {
+                    _check.Error(publishedNode, $"{path}.published", $"\"{text}\": {problem}");
+                }
+            }
+
+            published = text;
+        }
+
+        var protocol = map["protocol"] is { } p ? _check.Text(p, $"{path}.protocol")?.ToLowerInvariant() ?? "tcp" : "tcp";
+        if (protocol is not ("tcp" or "udp" or "sctp"))
+        {
+            _check.Error(map["protocol"]!, $"{path}.protocol", $"\"{protocol}\" is not one of tcp, udp");
+        }
+
+        var hostIp = map["host_ip"] is ScalarNode { IsNull: false } ip ? ip.Value : null;
+        var appProtocol = map["app_protocol"] is ScalarNode { IsNull: false } ap ? ap.Value : null;
+        var mode = map["mode"] is ScalarNode { IsNull: false } m ? m.Value : "ingress";
+        var name = map["name"] is ScalarNode { IsNull: false } n ? n.Value : null;
+        var normalized = PortNode(target ?? 0, published, hostIp, protocol, appProtocol, mode, name, map.Location);
+
+        // Keep x- keys of the long form.
+        foreach (var extension in map.Entries.Where(e => e.Name.StartsWith("x-", StringComparison.Ordinal)))
+        {
+            normalized = normalized.With(extension.Name, extension.Value, extension.Key.Location);
+        }
+
+        return normalized;
+    }
+
+    private static MappingNode PortNode(int target, string? published, string? hostIp, string protocol, string? appProtocol, string mode, string? name, SourceLocation at)
+    {
+        var entries = new List<MappingEntry>();
+        void Add(string key, Node value) => entries.Add(new MappingEntry(ScalarNode.String(key, at), value));
+        if (name is not null)
+        {
+            Add("name", ScalarNode.String(name, at));
+        }
+
+        Add("mode", ScalarNode.String(mode, at));
+        if (hostIp is not null)
+        {
+            Add("host_ip", ScalarNode.String(hostIp, at));
+        }
+
+        Add("target", ScalarNode.Int(target, at));
+        if (published is not null)
+        {
+            Add("published", ScalarNode.String(published, at));
+        }
+
+        Add("protocol", ScalarNode.String(protocol, at));
+        if (appProtocol is not null)
+        {
+            Add("app_protocol", ScalarNode.String(appProtocol, at));
+        }
+
+        return new MappingNode([.. entries], at);
+    }
+
+    private int? PortNumber(Node node, string path)
+    {
+        if (node is ScalarNode { IsNull: false } scalar)
+        {
+            if (PortSyntax.TryPort(scalar.Value.Trim(), out var port, out var problem))
+            {
+                return port;
+            }
+
+            _check.Error(node, path, $"\"{scalar.Value}\": {problem}");
+            return null;
+        }
+
+        _check.Error(node, path, $"must be a port number, not {node.KindName}");
+        return null;
+    }
+
+    private Node Expose(Node node, string path)
+    {
+        if (node is not SequenceNode seq)
+        {
+            _check.Error(node, path, $"must be a list of ports, not {node.KindName}");
+            return node;
+        }
+
+        var items = ImmutableArray.CreateBuilder<Node>();
+        for (var i = 0; i < seq.Items.Length; i++)
+        {
+            var item = seq.Items[i];
+            if (item is not ScalarNode { IsNull: false } scalar)
+            {
+                _check.Error(item, $"{path}[{i}]", $"must be a port such as \"3000\", not {item.KindName}");
+                continue;
+            }
+
+            // compose-go checks expose entries with the port-spec parser, so "8080:8080" passes; the container side counts.
+            if (PortSyntax.TryParse(scalar.Value, item.Location, out var problem) is null)
+            {
+                _check.Error(item, $"{path}[{i}]", $"\"{scalar.Value}\": {problem}");
+            }
+
+            items.Add(ScalarNode.String(scalar.Value, item.Location));
+        }
+
+        return seq with { Items = items.ToImmutable() };
+    }
+
+    /// <summary>List (<c>- A=b</c>, <c>- A</c>) or map form, to a map of name to string or null.</summary>
+    private Node Environment(Node node, string path) => KeyValues(node, path, "VARIABLE=value");
+
+    private Node StringMap(Node node, string path) => KeyValues(node, path, "key=value");
+
+    private Node KeyValues(Node node, string path, string example)
+    {
+        var entries = ImmutableArray.CreateBuilder<MappingEntry>();
+        switch (node)
+        {
+            case SequenceNode seq:
+                for (var i = 0; i < seq.Items.Length; i++)
+                {
+                    var item = seq.Items[i];
+                    if (item is not ScalarNode { IsNull: false } scalar)
+                    {
+                        _check.Error(item, $"{path}[{i}]", $"must be a string \"{example}\", not {item.KindName}");
+                        continue;
+                    }
+
+                    var eq = scalar.Value.IndexOf('=', StringComparison.Ordinal);
+                    var key = eq < 0 ? scalar.Value : scalar.Value[..eq];
+                    Node value = eq < 0 ? ScalarNode.Null(item.Location) : ScalarNode.String(scalar.Value[(eq + 1)..], item.Location);
+                    Put(entries, ScalarNode.String(key, item.Location), value);
+                }
+
+                break;
+            case MappingNode map:
+                foreach (var entry in map.Entries)
+                {
+                    Node value = entry.Value switch
+                    {
+                        ScalarNode { IsNull: true } n => n,
+                        ScalarNode s => ScalarNode.String(s.Value, s.Location),
+                        _ => entry.Value,
+                    };
+                    if (value is not ScalarNode)
+                    {
+                        _check.Error(entry.Value, $"{path}.{entry.Name}", $"must be a string, number or boolean, not {entry.Value.KindName}");
+                        continue;
+                    }
+
+                    Put(entries, entry.Key, value with { Tag = entry.Value.Tag });
+                }
+
+                break;
+            default:
+                _check.Error(node, path, $"must be a mapping or a list of \"{example}\" strings, not {node.KindName}");
+                return node;
+        }
+
+        return new MappingNode(entries.ToImmutable(), node.Location);
+    }
+
+    private static void Put(ImmutableArray<MappingEntry>.Builder entries, ScalarNode key, Node value)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Name == key.Value)
+            {
+                entries[i] = new MappingEntry(key, value);
+                return;
+            }
+        }
+
+        entries.Add(new MappingEntry(key, value));
+    }
+
+    private Node EnvFiles(Node node, string path)
+    {
+        var items = ImmutableArray.CreateBuilder<Node>();
+        var list = node is SequenceNode seq ? seq.Items : [node];
+        for (var i = 0; i < list.Length; i++)
+        {
+            var item = list[i];
+            var itemPath = node is SequenceNode ? $"{path}[{i}]" : path;
+            string? file = null;
+            var required = true;
+            string? format = null;
+            switch (item)
+            {
+                case ScalarNode { IsNull: false } scalar:
+                    file = scalar.Value;
+                    break;
+                case MappingNode map:
+                    file = map["path"] is { } p ? _check.Text(p, $"{itemPath}.path") : null;
+                    if (map["required"] is { } r)
+                    {
+                        required = _check.Boolean(r, $"{itemPath}.required") ?? true;
+                    }
+
+                    format = map["format"] is ScalarNode { IsNull: false } f ? f.Value : null;
+                    if (file is null)
+                    {
+                        _check.Error(item, itemPath, "an env_file entry needs \"path\"");
+                    }
+
+                    break;
+                default:
+                    _check.Error(item, itemPath, $"must be a file path or a mapping with path, not {item.KindName}");
+                    break;
+            }
+
+            if (file is null)
+            {
+                continue;
+            }
+
+            var at = item.Location;
+            var entries = new List<MappingEntry>
+            {
+                new(ScalarNode.String("path", at), ScalarNode.String(Path.GetFullPath(file, _baseDirectory), at)),
+                new(ScalarNode.String("required", at), ScalarNode.Bool(required, at)),
+            };
+            if (format is not null)
+            {
+                entries.Add(new(ScalarNode.String("format", at), ScalarNode.String(format, at)));
+            }
+
+            items.Add(new MappingNode([.. entries], at));
+        }
+
+        return new SequenceNode(items.ToImmutable(), node.Location);
+    }
+
+    private Node CommandLine(Node node, string path)
+    {
+        switch (node)
+        {
+            case ScalarNode scalar:
+                if (!ShellWords.TrySplit(scalar.Value, out var words, out var error))
+                {
+                    _check.Error(node, path, $"\"{scalar.Value}\": {error}; close the quote or use the list form [\"cmd\", \"arg\"]");
+                    return node;
+                }
+
+                return new SequenceNode([.. words.Select(w => (Node)ScalarNode.String(w, node.Location))], node.Location);
+            case SequenceNode seq:
+                return StringList(seq, path);
+            default:
+                _check.Error(node, path, $"must be a string or a list of strings, not {node.KindName}");
+                return node;
+        }
+    }
+
+    private Node StringList(Node node, string path)
+    {
+        var list = _check.StringOrList(node, path);
+        if (list is null)
+        {
+            return node;
+        }
+
+        var items = node is SequenceNode seq ? seq.Items : [node];
+        return new SequenceNode([.. list.Select((s, i) => (Node)ScalarNode.String(s, items[Math.Min(i, items.Length - 1)].Location))], node.Location);
+    }
+
+    private Node Healthcheck(Node node, string path)
+    {
+        if (_check.Mapping(node, path) is not { } map)
+        {
+            return node;
+        }
+
+        _check.KnownKeys(map, path, ComposeKeys.Healthcheck);
+        var result = map;
+        if (map["test"] is { } test && test is not ScalarNode { IsNull: true })
+        {
+            Node normalizedTest = test switch
+            {
+                // A string test runs in a shell: CMD-SHELL.
+                ScalarNode s => new SequenceNode([ScalarNode.String("CMD-SHELL", s.Location), ScalarNode.String(s.Value, s.Location)], s.Location),
+                SequenceNode seq => StringList(seq, $"{path}.test"),
+                _ => test,
+            };
+            if (test is not (ScalarNode or SequenceNode))
+            {
+                _check.Error(test, $"{path}.test", $"must be a command string or a list such as [\"CMD\", \"curl\", \"-f\", \"http://localhost\"], not {test.KindName}");
+            }
+            else if (normalizedTest is SequenceNode { Items: [ScalarNode first, ..] } && first.Value is not ("CMD" or "CMD-SHELL" or "NONE"))
+            {
+                _check.Error(test, $"{path}.test", $"a list test must start with \"CMD\", \"CMD-SHELL\" or \"NONE\", not \"{first.Value}\"");
+            }
+
+            result = result.With("test", normalizedTest with { Tag = test.Tag });
+        }
+
+        foreach (var key in new[] { "interval", "timeout", "start_period", "start_interval" })
+        {
+            if (map[key] is { } value && value is not ScalarNode { IsNull: true })
+            {
+                result = result.With(key, Duration(value, $"{path}.{key}"));
+            }
+        }
+
+        if (map["retries"] is { } retries && retries is not ScalarNode { IsNull: true })
+        {
+            result = result.With("retries", WholeNumber(retries, $"{path}.retries"));
+        }
+
+        if (map["disable"] is { } disable)
+        {
+            result = result.With("disable", Flag(disable, $"{path}.disable"));
+        }
+
+        return result;
+    }
+
+    private Node DependsOn(Node node, string path)
+    {
+        var entries = ImmutableArray.CreateBuilder<MappingEntry>();
+        switch (node)
+        {
+            case SequenceNode seq:
+                for (var i = 0; i < seq.Items.Length; i++)
+                {
+                    if (_check.Text(seq.Items[i], $"{path}[{i}]") is { } name)
+                    {
+                        var at = seq.Items[i].Location;
+                        entries.Add(new MappingEntry(ScalarNode.String(name, at), Dependency(ServiceDependencyCondition.Started, required: true, restart: false, at)));
+                    }
+                }
+
+                break;
+            case MappingNode map:
+                foreach (var entry in map.Entries)
+                {
+                    var entryPath = $"{path}.{entry.Name}";
+                    var condition = ServiceDependencyCondition.Started;
+                    var required = true;
+                    var restart = false;
+                    if (entry.Value is MappingNode options)
+                    {
+                        _check.KnownKeys(options, entryPath, ComposeKeys.Dependency);
+                        if (options["condition"] is { } c && _check.Text(c, $"{entryPath}.condition") is { } conditionText)
+                        {
+                            if (!ComposeKeys.DependencyConditions.Contains(conditionText))
+                            {
+                                _check.Error(c, $"{entryPath}.condition", $"\"{conditionText}\" is not one of service_started, service_healthy, service_completed_successfully{Suggest.DidYouMean(conditionText, ComposeKeys.DependencyConditions)}");
+                            }
+
+                            condition = conditionText;
+                        }
+
+                        if (options["required"] is { } r)
+                        {
+                            required = _check.Boolean(r, $"{entryPath}.required") ?? true;
+                        }
+
+                        if (options["restart"] is ScalarNode rs)
+                        {
+                            restart = CoreSchema.TryGetBool(rs.Value, out var b) && b;
+                        }
+                    }
+                    else if (entry.Value is not ScalarNode { IsNull: true })
+                    {
+                        _check.Error(entry.Value, entryPath, $"must be a mapping with condition, not {entry.Value.KindName}");
+                        continue;
+                    }
+
+                    entries.Add(new MappingEntry(entry.Key, Dependency(condition, required, restart, entry.Key.Location)));
+                }
+
+                break;
+            default:
+                _check.Error(node, path, $"must be a list of service names or a mapping of service to condition, not {node.KindName}");
+                return node;
+        }
+
+        return new MappingNode(entries.ToImmutable(), node.Location);
+    }
+
+    private static MappingNode Dependency(string condition, bool required, bool restart, SourceLocation at) => new(
+    [
+        new(ScalarNode.String("condition", at), ScalarNode.String(condition, at)),
+        new(ScalarNode.String("required", at), ScalarNode.Bool(required, at)),
+        new(ScalarNode.String("restart", at), ScalarNode.Bool(restart, at)),
+    ], at);
+
+    private Node FileReferences(Node node, string path, string kind)
+    {
+        if (node is not SequenceNode seq)
+        {
+            _check.Error(node, path, $"must be a list of {kind} names or mappings with source, not {node.KindName}");
+            return node;
+        }
+
+        var items = ImmutableArray.CreateBuilder<Node>();
+        for (var i = 0; i < seq.Items.Length; i++)
+        {
+            var item = seq.Items[i];
+            switch (item)
+            {
+                case ScalarNode { IsNull: false } scalar:
+                    items.Add(new MappingNode([new(ScalarNode.String("source", item.Location), ScalarNode.String(scalar.Value, item.Location))], item.Location));
+                    break;
+                case MappingNode map when map["source"] is ScalarNode { IsNull: false }:
+                    items.Add(map);
+                    break;
+                default:
+                    _check.Error(item, $"{path}[{i}]", $"must be a {kind[..^1]} name or a mapping with \"source\", not {item.KindName}");
+                    break;
+            }
+        }
+
+        return seq with { Items = items.ToImmutable() };
+    }
+
+    private Node Volumes(Node node, string path)
+    {
+        if (node is not SequenceNode seq)
+        {
+            _check.Error(node, path, $"must be a list of volumes, not {node.KindName}");
+            return node;
+        }
+
+        var items = ImmutableArray.CreateBuilder<Node>();
+        for (var i = 0; i < seq.Items.Length; i++)
+        {
+            var item = seq.Items[i];
+            if (item is MappingNode map)
+            {
+                if (map["target"] is null)
+                {
+                    _check.Error(item, $"{path}[{i}]", "a volume mapping needs \"target\", the path in the container");
+                }
+
+                items.Add(map);
+                continue;
+            }
+
+            if (item is not ScalarNode { IsNull: false } scalar)
+            {
+                _check.Error(item, $"{path}[{i}]", $"must be \"source:target[:mode]\" or a mapping, not {item.KindName}");
+                continue;
+            }
+
+            items.Add(ShortVolume(scalar, $"{path}[{i}]"));
+        }
+
+        return seq with { Items = items.ToImmutable() };
+    }
+
+    private Node ShortVolume(ScalarNode scalar, string path)
+    {
+        var parts = SplitVolume(scalar.Value);
+        var at = scalar.Location;
+        string? source = null;
+        string target;
+        var mode = "";
+        switch (parts.Count)
+        {
+            case 1:
+                target = parts[0];
+                break;
+            case 2:
+                source = parts[0];
+                target = parts[1];
+                break;
+            case 3:
+                source = parts[0];
+                target = parts[1];
+                mode = parts[2];
+                break;
+            default:
+                _check.Error(scalar, path, $"\"{scalar.Value}\": expected source:target[:mode]");
+                return scalar;
+        }
+
+        var type = source is null ? "volume"
+            : source.StartsWith('.') || source.StartsWith('/') || source.StartsWith('~') || source.StartsWith('$') || (source.Length > 1 && source[1] == ':') ? "bind"
+            : "volume";
+        var entries = new List<MappingEntry> { new(ScalarNode.String("type", at), ScalarNode.String(type, at)) };
+        if (source is not null)
+        {
+            var resolved = type == "bind" && source.StartsWith('.') ? Path.GetFullPath(source, _baseDirectory) : source;
+            entries.Add(new(ScalarNode.String("source", at), ScalarNode.String(resolved, at)));
+        }
+
+        entries.Add(new(ScalarNode.String("target", at), ScalarNode.String(target, at)));
+        var options = mode.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (options.Contains("ro"))
+        {
+            entries.Add(new(ScalarNode.String("read_only", at), ScalarNode.Bool(true, at)));
+        }
+
+        return new MappingNode([.. entries], at);
+    }
+
+    /// <summary>Splits on ':' but keeps a Windows drive letter ("C:\data:/data") together.</summary>
+    private static List<string> SplitVolume(string text)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != ':')
+            {
+                continue;
+            }
+
+            var isDrive = i - start == 1 && char.IsLetter(text[start]) && i + 1 < text.Length && text[i + 1] is '\\' or '/';
+            if (!isDrive)
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text[start..]);
+        return parts;
+    }
+
+    private Node Ulimits(Node node, string path)
+    {
+        if (_check.Mapping(node, path) is not { } map)
+        {
+            return node;
+        }
+
+        var entries = ImmutableArray.CreateBuilder<MappingEntry>();
+        foreach (var entry in map.Entries)
+        {
+            var entryPath = $"{path}.{entry.Name}";
+            long? soft;
+            long? hard;
+            if (entry.Value is MappingNode limits)
+            {
+                soft = limits["soft"] is { } s ? _check.Integer(s, $"{entryPath}.soft") : null;
+                hard = limits["hard"] is { } h ? _check.Integer(h, $"{entryPath}.hard") : null;
+                if (soft is null || hard is null)
+                {
+                    if (limits["soft"] is null || limits["hard"] is null)
+                    {
+                        _check.Error(entry.Value, entryPath, "needs both soft and hard, or a single number");
+                    }
+
+                    continue;
+                }
+            }
+            else
+            {
+                soft = hard = _check.Integer(entry.Value, entryPath);
+                if (soft is null)
+                {
+                    continue;
+                }
+            }
+
+            var at = entry.Value.Location;
+            entries.Add(new MappingEntry(entry.Key, new MappingNode(
+            [
+                new(ScalarNode.String("soft", at), ScalarNode.Int(soft.Value, at)),
+                new(ScalarNode.String("hard", at), ScalarNode.Int(hard!.Value, at)),
+            ], at)));
+        }
+
+        return new MappingNode(entries.ToImmutable(), node.Location);
+    }
+
+    private Node Deploy(Node node, string path)
+    {
+        if (_check.Mapping(node, path) is not { } map)
+        {
+            return node;
+        }
+
+        var result = map;
+        if (map["replicas"] is { } replicas && replicas is not ScalarNode { IsNull: true })
+        {
+            result = result.With("replicas", WholeNumber(replicas, $"{path}.replicas"));
+        }
+
+        if (map["resources"] is MappingNode resources)
+        {
+            var normalizedResources = resources;
+            foreach (var kind in new[] { "limits", "reservations" })
+            {
+                if (resources[kind] is not MappingNode limits)
+                {
+                    continue;
+                }
+
+                var normalizedLimits = limits;
+                if (limits["cpus"] is { } cpus)
+                {
+                    normalizedLimits = normalizedLimits.With("cpus", Cpus(cpus, $"{path}.resources.{kind}.cpus"));
+                }
+
+                if (limits["memory"] is { } memory)
+                {
+                    normalizedLimits = normalizedLimits.With("memory", ByteSize(memory, $"{path}.resources.{kind}.memory"));
+                }
+
+                normalizedResources = normalizedResources.With(kind, normalizedLimits);
+            }
+
+            result = result.With("resources", normalizedResources);
+        }
+
+        return result;
+    }
+
+    private Node ByteSize(Node node, string path)
+    {
+        if (node is ScalarNode { IsNull: false } scalar && ByteSizes.TryParse(scalar.Value, out var bytes))
+        {
+            return ScalarNode.Int(bytes, node.Location);
+        }
+
+        _check.Error(node, path, $"{NodeChecks.Describe(node)} is not a size; write bytes or a number with a unit, e.g. 512m or 1.5g");
+        return node;
+    }
+
+    private Node Cpus(Node node, string path)
+    {
+        if (node is ScalarNode { IsNull: false } scalar && CoreSchema.TryGetFloat(scalar.Value.Trim(), out var cpus) && double.IsFinite(cpus) && cpus >= 0)
+        {
+            return ScalarNode.Float(cpus, node.Location);
+        }
+
+        _check.Error(node, path, $"{NodeChecks.Describe(node)} is not a CPU count; write a number such as 0.5 or '2'");
+        return node;
+    }
+
+    private Node Duration(Node node, string path)
+    {
+        if (node is ScalarNode { IsNull: false } scalar && Durations.TryParse(scalar.Value, out _))
+        {
+            return ScalarNode.String(scalar.Value, node.Location);
+        }
+
+        _check.Error(node, path, $"{NodeChecks.Describe(node)} is not a duration; write e.g. 30s, 1m30s or 500ms");
+        return node;
+    }
+
+    private Node WholeNumber(Node node, string path) =>
+        _check.Integer(node, path) is { } value ? ScalarNode.Int(value, node.Location) : node;
+
+    private Node Flag(Node node, string path) =>
+        _check.Boolean(node, path) is { } value ? ScalarNode.Bool(value, node.Location) : node;
+
+    private Node Text(Node node, string path) =>
+        _check.Text(node, path) is { } value ? ScalarNode.String(value, node.Location) : node;
+
+    private Node Build(Node node, string path)
+    {
+        switch (node)
+        {
+            case ScalarNode { IsNull: false } scalar:
+                return new MappingNode([new(ScalarNode.String("context", node.Location), ScalarNode.String(ResolveContext(scalar.Value), node.Location))], node.Location);
+            case MappingNode map:
+                var context = map["context"] is ScalarNode { IsNull: false } c ? c.Value : ".";
+                return map.With("context", ScalarNode.String(ResolveContext(context), map["context"]?.Location ?? map.Location));
+            default:
+                _check.Error(node, path, $"must be a build context path or a mapping with context, not {node.KindName}");
+                return node;
+        }
+    }
+
+    /// <summary>A local context becomes absolute, as in `docker compose config`; a URL stays as written.</summary>
+    private string ResolveContext(string context) =>
+        context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal)
+            ? context
+            : Path.GetFullPath(context, _baseDirectory);
+
+    private Node Extends(Node node, string path)
+    {
+        switch (node)
+        {
+            case ScalarNode { IsNull: false } scalar:
+                return new MappingNode([new(ScalarNode.String("service", node.Location), ScalarNode.String(scalar.Value, node.Location))], node.Location);
+            case MappingNode map:
+                _check.KnownKeys(map, path, ComposeKeys.Extends);
+                if (map["service"] is not ScalarNode { IsNull: false })
+                {
+                    _check.Error(map, path, "extends needs \"service\", the name of the service to extend");
+                }
+
+                return map;
+            default:
+                _check.Error(node, path, $"must be a service name or a mapping with service and file, not {node.KindName}");
+                return node;
+        }
+    }
+
+    private Node Networks(Node node, string path)
+    {
+        switch (node)
+        {
+            case SequenceNode seq:
+                var list = _check.StringOrList(seq, path) ?? [];
+                return new MappingNode([.. list.Select(n => new MappingEntry(ScalarNode.String(n, seq.Location), ScalarNode.Null(seq.Location)))], seq.Location);
+            case MappingNode map:
+                return map;
+            default:
+                _check.Error(node, path, $"must be a list of network names or a mapping, not {node.KindName}");
+                return node;
+        }
+    }
+}
+
+internal static class ServiceDependencyCondition
+{
+    public const string Started = "service_started";
+}

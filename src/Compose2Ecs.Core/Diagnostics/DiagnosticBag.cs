@@ -1,0 +1,35 @@
+namespace Compose2Ecs.Core.Diagnostics;
+
+/// <summary>
+/// Collects errors and warnings so a stage can report every problem at once, in the order
+/// found, instead of stopping at the first.
+/// </summary>
+public sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = [];
+
+    public IReadOnlyList<Diagnostic> Items => _items;
+
+    public IEnumerable<Diagnostic> Errors => _items.Where(d => d.Severity == Severity.Error);
+
+    public IEnumerable<Diagnostic> Warnings => _items.Where(d => d.Severity == Severity.Warning);
+
+    public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
+
+    public void Error(SourceLocation location, string message) => _items.Add(Diagnostic.Error(location, message));
+
+    public void Warning(SourceLocation location, string message) => _items.Add(Diagnostic.Warning(location, message));
+
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+
+    /// <summary>Throws <see cref="InvalidInputException"/> with every diagnostic so far, if any is an error.</summary>
+    public void ThrowIfErrors()
+    {
+        if (HasErrors)
+        {
+            throw new InvalidInputException(_items);
+        }
+    }
+}
