@@ -22,6 +22,7 @@ public sealed class YamlReader
     private readonly Dictionary<string, Node> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<Node, long> _sizes = new(ReferenceEqualityComparer.Instance);
     private long _expanded;
+    private Mark _lastMark = Mark.Empty;
     private int _depth;
 
     private YamlReader(string file) => _file = file;
@@ -38,6 +39,12 @@ public sealed class YamlReader
         {
             var location = new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column);
             throw new InvalidInputException(location, $"invalid YAML: {CleanMessage(e.Message)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (an unclosed flow
+            // sequence followed by more keys, say); report it where reading stopped.
+            throw new InvalidInputException(reader.Where(reader._lastMark), "invalid YAML: the document is malformed after this point (an unclosed [ or {, or a stray indentation?)");
         }
     }
 
@@ -71,6 +78,7 @@ public sealed class YamlReader
         try
         {
             var current = parser.Current ?? throw new InvalidOperationException("unexpected end of YAML events");
+            _lastMark = current.Start;
             return current switch
             {
                 AnchorAlias alias => ReadAlias(parser, alias),
