@@ -15,12 +15,12 @@ public static class CliApp
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var error in result.Errors)
+            foreach (var message in UsageErrors.Describe(result))
             {
-                console.Error.WriteLine($"error: {error.Message}");
+                console.Error.WriteLine($"error: {message}");
             }
 
-            console.Error.WriteLine("Run 'compose2ecs --help' for usage.");
+            console.Error.WriteLine($"Run 'compose2ecs {(result.CommandResult.Command is RootCommand ? "" : result.CommandResult.Command.Name + " ")}--help' for usage.");
             return ExitCodes.Usage;
         }
 
