@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Cli.Tests;
+
+public class SchemaCommandTests
+{
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "Compose2Ecs.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory.FullName;
+    }
+
+    private static JsonSchemaValidator Validator()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "schema", "x-mesh.schema.json")));
+        return new JsonSchemaValidator(schema.RootElement.Clone());
+    }
+
+    private static JsonElement ComposeAsJson(string yaml, string file)
+    {
+        var node = YamlReader.ReadDocuments(yaml, file).Single();
+        return JsonDocument.Parse(NodeWriter.ToJson(node)).RootElement.Clone();
+    }
+
+    [Fact]
+    public void Prints_the_committed_schema()
+    {
+        var result = CliRunner.Run(Path.GetTempPath(), "schema");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot(), "schema", "x-mesh.schema.json")), result.Out);
+    }
+
+    public static TheoryData<string> Examples() =>
+        [.. Directory.GetFiles(Path.Combine(RepositoryRoot(), "examples"), "compose.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepositoryRoot(), f))
+            .DefaultIfEmpty("examples/none")];
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Every_example_is_valid_against_the_schema(string example)
+    {
+        var path = Path.Combine(RepositoryRoot(), example);
+        Assert.True(File.Exists(path), $"no example found at {example}");
+        var errors = Validator().Validate(ComposeAsJson(File.ReadAllText(path), example));
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("x-mesh: { egress: deny }", "$.x-mesh.egress")]
+    [InlineData("x-mesh: { routez: {} }", "$.x-mesh.routez")]
+    [InlineData("x-mesh:\n  routes:\n    api:\n      rules:\n        - targets: { a: 101 }", "$.x-mesh.routes.api.rules[0].targets.a")]
+    [InlineData("services:\n  web:\n    x-mesh: { port: 0 }", "$.services.web.x-mesh")]
+    [InlineData("services:\n  web:\n    x-mesh: { upstreams: [{ local_port: 9000 }] }", "$.services.web.x-mesh")]
+    public void The_schema_rejects_what_the_spec_forbids(string yaml, string path)
+    {
+        var errors = Validator().Validate(ComposeAsJson(yaml, "t.yaml"));
+        Assert.Contains(errors, e => e.StartsWith(path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_schema_accepts_interpolated_values_and_x_keys()
+    {
+        var yaml = "x-mesh:\n  x-note: anything\n  egress: ${EGRESS:-drop_all}\nservices:\n  web:\n    x-mesh: { port: \"${PORT}\", protocol: grpc }\n";
+        Assert.Empty(Validator().Validate(ComposeAsJson(yaml, "t.yaml")));
+    }
+}
