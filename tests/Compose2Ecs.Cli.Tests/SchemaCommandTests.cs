@@ -5,20 +5,10 @@ namespace Compose2Ecs.Cli.Tests;
 
 public class SchemaCommandTests
 {
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Compose2Ecs.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
-    }
 
     private static JsonSchemaValidator Validator()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "schema", "x-mesh.schema.json")));
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "schema", "x-mesh.schema.json")));
         return new JsonSchemaValidator(schema.RootElement.Clone());
     }
 
@@ -33,19 +23,19 @@ public class SchemaCommandTests
     {
         var result = CliRunner.Run(Path.GetTempPath(), "schema");
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot(), "schema", "x-mesh.schema.json")), result.Out);
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "schema", "x-mesh.schema.json")), result.Out);
     }
 
     public static TheoryData<string> Examples() =>
-        [.. Directory.GetFiles(Path.Combine(RepositoryRoot(), "examples"), "compose.yaml", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepositoryRoot(), f))
+        [.. Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "compose.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repository.Root, f))
             .DefaultIfEmpty("examples/none")];
 
     [Theory]
     [MemberData(nameof(Examples))]
     public void Every_example_is_valid_against_the_schema(string example)
     {
-        var path = Path.Combine(RepositoryRoot(), example);
+        var path = Path.Combine(Repository.Root, example);
         Assert.True(File.Exists(path), $"no example found at {example}");
         var errors = Validator().Validate(ComposeAsJson(File.ReadAllText(path), example));
         Assert.Empty(errors);

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace Compose2Ecs.Cli.Tests;
+
+/// <summary>
+/// `dotnet pack` makes the tool package, and the installed tool runs. Slow (a Release build
+/// and an install, about half a minute), so it is one test that checks the whole path.
+/// </summary>
+public class PackagingTests
+{
+    [Fact]
+    public void The_packed_tool_installs_and_runs()
+    {
+        var root = Repository.Root;
+        using var work = new TempDirectory();
+        var packages = Path.Combine(work.Path, "packages");
+        var tools = Path.Combine(work.Path, "tools");
+
+        var pack = Run("dotnet", root, "pack", Path.Combine(root, "src", "Compose2Ecs.Cli"), "-c", "Release", "-o", packages, "--nologo");
+        Assert.True(pack.Code == 0, pack.Output);
+        var package = Assert.Single(Directory.GetFiles(packages, "Compose2Ecs.*.nupkg"));
+        var version = Path.GetFileNameWithoutExtension(package)["Compose2Ecs.".Length..];
+
+        var install = Run("dotnet", root, "tool", "install", "--tool-path", tools, "--add-source", packages, "Compose2Ecs", "--version", version);
+        Assert.True(install.Code == 0, install.Output);
+
+        var tool = Path.Combine(tools, "compose2ecs");
+        var versionRun = Run(tool, root, "--version");
+        Assert.Equal(0, versionRun.Code);
+        Assert.Equal(version, versionRun.Output.Trim());
+
+        var config = Run(tool, root, "config", "-f", Path.Combine("examples", "quickstart", "compose.yaml"));
+        Assert.True(config.Code == 0, config.Output);
+        Assert.Contains("name: quickstart", config.Output, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output) Run(string file, string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The test host's own MSBuild settings must not leak into the nested build.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment.Remove("MSBuildSDKsPath");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, "timed out after 5 minutes");
+        }
+
+        return (process.ExitCode, output.Result + error.Result);
+    }
+
+}
