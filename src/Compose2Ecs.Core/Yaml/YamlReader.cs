@@ -119,6 +119,12 @@ public sealed class YamlReader
             tag = null;
         }
 
+        if (scalar.Value.Contains('\0', StringComparison.Ordinal))
+        {
+            // No compose value can carry NUL: not a path, an environment value or an argument.
+            throw Error(scalar.Start, "a NUL character (\\0) is not allowed in a compose value");
+        }
+
         var node = new ScalarNode(scalar.Value, style, Where(scalar.Start)) { Tag = tag };
         return Register(scalar.Anchor, node, 1);
     }

@@ -252,4 +252,13 @@ public class NormalizeTests
         DiagnosticAssert.At(errors[0], 4, 12, "services.web.ports", "must be a list of ports");
         DiagnosticAssert.At(errors[1], 5, 16, "services.web.read_only", "must be true or false");
     }
+
+    [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("99999999999h")]
+    public void Absurd_durations_are_errors_not_overflows(string duration)
+    {
+        var errors = ServiceErrors($"    stop_grace_period: {duration}\n");
+        DiagnosticAssert.Single(errors, 4, 24, "services.web.stop_grace_period", "is not a duration");
+    }
 }

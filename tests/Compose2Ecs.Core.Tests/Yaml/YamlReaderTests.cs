@@ -116,4 +116,13 @@ public class YamlReaderTests
         var documents = YamlReader.ReadDocuments("a: 1\n---\nb: 2\n", "t.yaml");
         Assert.Equal(2, documents.Count);
     }
+
+    [Fact]
+    public void A_nul_character_in_a_value_is_an_error()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => Read("build: \"./ctx\\u0000\"\n"));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((1, 8), (error.Location.Line, error.Location.Column));
+        Assert.Contains("NUL", error.Message, StringComparison.Ordinal);
+    }
 }

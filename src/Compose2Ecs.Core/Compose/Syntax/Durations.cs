@@ -6,6 +6,9 @@ namespace Compose2Ecs.Core.Compose.Syntax;
 /// <summary>Go-style durations, as compose uses them: <c>1m30s</c>, <c>1h5m30s20ms</c>, <c>500ms</c>, <c>10</c> (seconds).</summary>
 public static partial class Durations
 {
+    /// <summary>Ten years: far past any timeout, far below TimeSpan's range.</summary>
+    private const double MaxSeconds = 10 * 365 * 24 * 3600;
+
     public static bool TryParse(string text, out TimeSpan value)
     {
         value = TimeSpan.Zero;
@@ -18,6 +21,11 @@ public static partial class Durations
         // compose-go accepts a bare number as seconds.
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && Regex.IsMatch(text, @"^[0-9.]+$"))
         {
+            if (seconds > MaxSeconds)
+            {
+                return false;
+            }
+
             value = TimeSpan.FromSeconds(seconds);
             return true;
         }
@@ -43,7 +51,7 @@ public static partial class Durations
             };
         }
 
-        if (total > TimeSpan.MaxValue.TotalMilliseconds / 2)
+        if (total > MaxSeconds * 1000)
         {
             return false;
         }
