@@ -18,12 +18,12 @@ public static partial class ComposeLoader
     public static ComposeProject Load(LoadOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var files = FindFiles(options);
+        var environment = options.Environment ?? LoadOptions.ProcessEnvironment();
+        var files = FindFiles(options, environment);
         var projectDirectory = options.ProjectDirectory is { } dir
             ? Path.GetFullPath(dir, options.WorkingDirectory)
             : files[0].Directory;
 
-        var environment = options.Environment ?? LoadOptions.ProcessEnvironment();
         var variables = Variables.Resolve(environment, EnvFiles(options, projectDirectory), diagnostics);
         diagnostics.ThrowIfErrors();
 
@@ -50,12 +50,20 @@ public static partial class ComposeLoader
         return ProjectBinder.Bind(name, projectDirectory, [.. files.Select(f => f.DisplayPath)], root, [.. diagnostics.Warnings]);
     }
 
-    private static List<ComposeFile> FindFiles(LoadOptions options)
+    private static List<ComposeFile> FindFiles(LoadOptions options, IReadOnlyDictionary<string, string> environment)
     {
-        if (!options.Files.IsEmpty)
+        var named = options.Files;
+        if (named.IsEmpty && environment.TryGetValue("COMPOSE_FILE", out var fromEnvironment) && fromEnvironment.Length > 0)
+        {
+            // As docker compose does: COMPOSE_FILE lists files separated by COMPOSE_PATH_SEPARATOR (':' here).
+            var separator = environment.TryGetValue("COMPOSE_PATH_SEPARATOR", out var s) && s.Length > 0 ? s : ":";
+            named = [.. fromEnvironment.Split(separator, StringSplitOptions.RemoveEmptyEntries)];
+        }
+
+        if (!named.IsEmpty)
         {
             var result = new List<ComposeFile>();
-            foreach (var file in options.Files)
+            foreach (var file in named)
             {
                 var full = Path.GetFullPath(file, options.WorkingDirectory);
                 if (!File.Exists(full))

@@ -238,4 +238,15 @@ public class LayeringTests
         var error = Assert.Single(project.Errors("nope.yaml"));
         Assert.Equal("nope.yaml", error.Location.File);
     }
+
+    [Fact]
+    public void Compose_file_variable_names_the_files_when_no_file_is_given()
+    {
+        using var project = new TempProject()
+            .With("a.yaml", "services:\n  web: { image: a }\n")
+            .With("b.yaml", "services:\n  web: { user: b }\n");
+        var options = project.Options(new Dictionary<string, string> { ["COMPOSE_FILE"] = "a.yaml:b.yaml" }) with { Files = [] };
+        var web = Compose2Ecs.Core.Compose.ComposeLoader.Load(options).Services.Single();
+        Assert.Equal(("a", "b"), (web.Image, web.User));
+    }
 }
