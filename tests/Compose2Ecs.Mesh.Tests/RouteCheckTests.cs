@@ -36,18 +36,18 @@ public sealed class RouteCheckTests
 
     [Fact]
     public void Unknown_key_in_a_route() =>
-        ErrorAt(WithRoutes("""
+        UnknownKeyAt(WithRoutes("""
             api:
               protocl: http
               rules: [ { targets: { api-v2: 1 } } ]
-            """), "protocl", "x-mesh.routes.api: unknown key \"protocl\"; did you mean \"protocol\"?");
+            """), "protocl", "protocl", "protocol");
 
     [Fact]
     public void Unknown_target_suggests_a_service() =>
         ErrorAt(WithRoutes("""
             api:
               rules: [ { targets: { api-v3: 1 } } ]
-            """), "api-v3", "unknown service \"api-v3\"; did you mean \"api-v1\"?; a route's targets are mesh services");
+            """), "api-v3", "unknown service \"api-v3\"; a route's targets are mesh services; did you mean \"api-v1\"?");
 
     [Fact]
     public void Target_that_is_a_route() =>
@@ -219,7 +219,7 @@ public sealed class RouteCheckTests
               rules:
                 - match: { method: get }
                   targets: { api-v1: 1 }
-            """), "get", "\"get\" is not an HTTP method; did you mean \"GET\"?");
+            """), "get", "\"get\" is not an HTTP method; use one of GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH (upper case); did you mean \"GET\"?");
 
     [Fact]
     public void Unknown_header_matcher() =>
@@ -228,7 +228,7 @@ public sealed class RouteCheckTests
               rules:
                 - match: { headers: { x-canary: { exactly: "true" } } }
                   targets: { api-v1: 1 }
-            """), "exactly", "headers.x-canary: unknown matcher \"exactly\"; did you mean \"exact\"?");
+            """), "exactly", "headers.x-canary: unknown matcher \"exactly\"; use one of exact | prefix | suffix | regex | present; did you mean \"exact\"?");
 
     [Fact]
     public void Header_with_two_matchers() =>
@@ -293,7 +293,7 @@ public sealed class RouteCheckTests
         ErrorAt(WithRoutes("""
             api:
               rules: [ { targets: { api-v1: 1 }, retries: { attempts: 2, on: [server-errors] } } ]
-            """), "server-errors", "\"server-errors\" is not a retry event; did you mean \"server-error\"?");
+            """), "server-errors", "\"server-errors\" is not a retry event; use server-error, gateway-error");
 
     [Fact]
     public void Grpc_retry_event_on_an_http_route() =>

@@ -22,7 +22,7 @@ public sealed class UpstreamCheckTests
             services:
               web: {"{"} image: web, expose: ["80"], x-mesh: {"{"} upstreams: [catalgo] {"}"} {"}"}
             {Services}
-            """, "catalgo", "unknown upstream \"catalgo\"; did you mean \"catalog\"?; an upstream names a mesh service or a route");
+            """, "catalgo", "unknown upstream \"catalgo\"; an upstream names a mesh service or a route; did you mean \"catalog\"?");
 
     [Fact]
     public void A_service_cannot_name_itself() =>
@@ -91,7 +91,7 @@ public sealed class UpstreamCheckTests
 
     [Fact]
     public void Long_form_unknown_key() =>
-        ErrorAt("""
+        UnknownKeyAt("""
             services:
               api: { image: api, expose: ["80"] }
               web:
@@ -99,7 +99,7 @@ public sealed class UpstreamCheckTests
                 x-mesh:
                   upstreams:
                     - { service: api, localport: 9000 }
-            """, "localport", "upstreams[0]: unknown key \"localport\"; did you mean \"local_port\"?");
+            """, "localport", "localport", "local_port");
 
     [Fact]
     public void All_errors_are_reported_together_in_file_order()

@@ -48,6 +48,15 @@ internal static class Mesh
         return match;
     }
 
+    /// <summary>An unknown-key error at <paramref name="at"/> that lists the valid keys and suggests <paramref name="suggestion"/>.</summary>
+    public static Diagnostic UnknownKeyAt(string yaml, string at, string key, string suggestion, string? backend = null)
+    {
+        var error = ErrorAt(yaml, at, $"unknown key \"{key}\" (valid keys: ", backend);
+        Assert.Contains(suggestion, error.Message[..error.Message.IndexOf(')', StringComparison.Ordinal)]);
+        Assert.EndsWith($"; did you mean \"{suggestion}\"?", error.Message);
+        return error;
+    }
+
     /// <summary>1-based line and column of the <paramref name="occurrence"/>-th occurrence of <paramref name="text"/>.</summary>
     public static (int Line, int Column) Position(string yaml, string text, int occurrence = 1)
     {

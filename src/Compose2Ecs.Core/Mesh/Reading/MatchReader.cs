@@ -91,7 +91,7 @@ internal sealed class MatchReader(MeshFields fields)
         if (!MeshKeys.HttpMethods.Contains(method))
         {
             fields.Error(node.Location, $"{path}.method",
-                $"\"{method}\" is not an HTTP method{Suggest.DidYouMean(method.ToUpperInvariant(), MeshKeys.HttpMethods)}; use one of {string.Join(", ", MeshKeys.HttpMethods)} (upper case)");
+                $"\"{method}\" is not an HTTP method; use one of {string.Join(", ", MeshKeys.HttpMethods)} (upper case){MeshFields.DidYouMean(method.ToUpperInvariant(), MeshKeys.HttpMethods)}");
         }
 
         return method;
@@ -121,7 +121,7 @@ internal sealed class MatchReader(MeshFields fields)
             if (!matchers.Contains(condition.Name))
             {
                 fields.Error(condition.Key.Location, itemPath,
-                    $"unknown matcher \"{condition.Name}\"{Suggest.DidYouMean(condition.Name, matchers)}; use one of {string.Join(" | ", matchers)}");
+                    $"unknown matcher \"{condition.Name}\"; use one of {string.Join(" | ", matchers)}{MeshFields.DidYouMean(condition.Name, matchers)}");
                 continue;
             }
 

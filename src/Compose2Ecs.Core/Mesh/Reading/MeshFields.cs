@@ -104,7 +104,7 @@ internal sealed class MeshFields(DiagnosticBag diagnostics)
 
         var given = node is ScalarNode { IsNull: false } s ? s.Value : "";
         Error(node.Location, path,
-            $"{Describe(node)} is not one of {string.Join(" | ", choices.Keys)}{Suggest.DidYouMean(given, choices.Keys)}");
+            $"{Describe(node)} is not one of {string.Join(" | ", choices.Keys)}{DidYouMean(given, choices.Keys)}");
         return null;
     }
 
@@ -117,7 +117,7 @@ internal sealed class MeshFields(DiagnosticBag diagnostics)
         }
 
         var given = node is ScalarNode { IsNull: false } s ? s.Value : "";
-        Error(node.Location, path, $"{Describe(node)} is not one of {string.Join(" | ", words)}{Suggest.DidYouMean(given, words)}");
+        Error(node.Location, path, $"{Describe(node)} is not one of {string.Join(" | ", words)}{DidYouMean(given, words)}");
         return null;
     }
 
@@ -158,9 +158,26 @@ internal sealed class MeshFields(DiagnosticBag diagnostics)
             if (!allowed.Contains(entry.Name) && !entry.Name.StartsWith("x-", StringComparison.Ordinal))
             {
                 Diagnostics.Error(entry.Key.Location,
-                    $"{path}: unknown key \"{entry.Name}\"{Suggest.DidYouMean(entry.Name, allowed)}; valid keys: {string.Join(", ", allowed)}");
+                    $"{path}: unknown key \"{entry.Name}\" (valid keys: {string.Join(", ", allowed)}){DidYouMean(entry.Name, allowed)}");
             }
         }
+    }
+
+    /// <summary>
+    /// "; did you mean …?" by edit distance, or else the one candidate that contains the input
+    /// or is contained in it (<c>prefix</c> → <c>path_prefix</c>), which edit distance misses.
+    /// </summary>
+    public static string DidYouMean(string input, IEnumerable<string> candidates)
+    {
+        var list = candidates.ToList();
+        var near = Suggest.Nearest(input, list);
+        if (near is null && input.Length >= 3)
+        {
+            var containing = list.Where(c => c.Contains(input, StringComparison.OrdinalIgnoreCase) || input.Contains(c, StringComparison.OrdinalIgnoreCase)).ToList();
+            near = containing.Count == 1 ? containing[0] : null;
+        }
+
+        return near is null ? "" : $"; did you mean \"{near}\"?";
     }
 
     /// <summary>How a node looks in a message: the value in quotes, or its kind.</summary>

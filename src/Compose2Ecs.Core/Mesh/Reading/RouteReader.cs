@@ -160,7 +160,7 @@ internal sealed class RouteReader(MeshFields fields)
                 if (!known.Contains(events[i]))
                 {
                     fields.Error(items[i].Location, $"{path}.on",
-                        $"\"{events[i]}\" is not a retry event{Suggest.DidYouMean(events[i], known)}; use {string.Join(", ", known)}");
+                        $"\"{events[i]}\" is not a retry event; use {string.Join(", ", known)}{MeshFields.DidYouMean(events[i], known)}");
                 }
             }
 

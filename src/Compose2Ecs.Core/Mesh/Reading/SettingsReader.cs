@@ -78,7 +78,7 @@ internal sealed partial class SettingsReader(MeshFields fields)
             if (!MeshBackends.All.Contains(backendOverride))
             {
                 fields.Diagnostics.Error(SourceLocation.None,
-                    $"--mesh: \"{backendOverride}\" is not a backend; use one of {string.Join(" | ", MeshBackends.All)}{Suggest.DidYouMean(backendOverride, MeshBackends.All)}");
+                    $"--mesh: \"{backendOverride}\" is not a backend; use one of {string.Join(" | ", MeshBackends.All)}{MeshFields.DidYouMean(backendOverride, MeshBackends.All)}");
                 return (MeshBackends.None, SourceLocation.None);
             }
 

@@ -52,7 +52,7 @@ internal sealed class EdgeResolver(MeshFields fields, MeshDirectory directory, I
             var target = directory.Service(spec.Name);
             if (target is null)
             {
-                fields.Error(spec.Location, path, $"unknown upstream \"{spec.Name}\"{directory.DidYouMean(spec.Name)}; an upstream names a mesh service or a route");
+                fields.Error(spec.Location, path, $"unknown upstream \"{spec.Name}\"; an upstream names a mesh service or a route{directory.DidYouMean(spec.Name)}");
             }
             else if (MeshDirectory.WhyNoListener(target) is { } why)
             {

@@ -46,7 +46,7 @@ internal sealed class GatewayResolver(MeshFields fields, MeshDirectory directory
         var service = directory.Service(spec.To);
         if (service is null)
         {
-            fields.Error(spec.ToLocation, path, $"unknown service or route \"{spec.To}\"{directory.DidYouMean(spec.To)}; the gateway sends requests to a mesh service or a route");
+            fields.Error(spec.ToLocation, path, $"unknown service or route \"{spec.To}\"; the gateway sends requests to a mesh service or a route{directory.DidYouMean(spec.To)}");
             return null;
         }
 

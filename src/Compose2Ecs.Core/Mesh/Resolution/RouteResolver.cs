@@ -80,7 +80,7 @@ internal sealed partial class RouteResolver(MeshFields fields, MeshDirectory dir
                 {
                     fields.Error(target.Location, targetPath, directory.Route(target.Service) is not null
                         ? $"{target.Service} is a route, and a route cannot target a route; target the services of {target.Service} instead"
-                        : $"unknown service \"{target.Service}\"{directory.DidYouMean(target.Service, includeRoutes: false)}; a route's targets are mesh services");
+                        : $"unknown service \"{target.Service}\"; a route's targets are mesh services{directory.DidYouMean(target.Service, includeRoutes: false)}");
                 }
                 else if (MeshDirectory.WhyNoListener(service) is { } why)
                 {
