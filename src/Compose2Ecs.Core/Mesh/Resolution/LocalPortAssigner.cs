@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace Compose2Ecs.Core.Mesh;
 
@@ -8,8 +7,8 @@ namespace Compose2Ecs.Core.Mesh;
 /// picks one itself, and checks the ones written.
 ///
 /// The rule, chosen for stability: an upstream without <c>local_port</c> gets
-/// <c>20100 + (FNV-1a(name) mod 9900)</c> — a port from 20100 to 29999 that depends on the
-/// upstream's name only. Adding or removing another upstream therefore does not move it,
+/// <see cref="LocalPorts.Preferred"/>, <c>20100 + (FNV-1a(name) mod 9900)</c> — a port from
+/// 20100 to 29999 that depends on the upstream's name only. Adding or removing another upstream therefore does not move it,
 /// and a service is at the same local port in every caller. If that port is taken (a
 /// written <c>local_port</c>, one of the caller's container ports, a port any backend
 /// reserves, or an earlier upstream — taken in order of name), the next free port up is used,
@@ -18,9 +17,6 @@ namespace Compose2Ecs.Core.Mesh;
 /// </summary>
 internal sealed class LocalPortAssigner(MeshFields fields, string backend)
 {
-    public const int First = 20100;
-    public const int Last = 29999;
-
     private static readonly ImmutableHashSet<int> ReservedByAnyBackend =
         [.. MeshBackends.All.SelectMany(b => MeshBackends.ReservedPorts(b))];
 
@@ -56,7 +52,7 @@ internal sealed class LocalPortAssigner(MeshFields fields, string backend)
         var assigned = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var edge in edges.Where(e => !e.IsLocalPortExplicit).OrderBy(e => e.Upstream, StringComparer.Ordinal))
         {
-            var port = FreePortFrom(Preferred(edge.Upstream), taken);
+            var port = FreePortFrom(LocalPorts.Preferred(edge.Upstream), taken);
             taken.Add(port);
             assigned[edge.Upstream] = port;
         }
@@ -64,24 +60,12 @@ internal sealed class LocalPortAssigner(MeshFields fields, string backend)
         return [.. edges.Select(e => assigned.TryGetValue(e.Upstream, out var port) ? e with { LocalPort = port } : e)];
     }
 
-    /// <summary>The port an upstream gets when nothing else has it: a function of its name alone.</summary>
-    public static int Preferred(string upstream)
-    {
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(upstream))
-        {
-            hash = unchecked((hash ^ b) * 16777619u);
-        }
-
-        return First + (int)(hash % (Last - First + 1));
-    }
-
     private static int FreePortFrom(int start, HashSet<int> taken)
     {
         var port = start;
         while (taken.Contains(port) || ReservedByAnyBackend.Contains(port))
         {
-            port = port == Last ? First : port + 1;
+            port = port == LocalPorts.Last ? LocalPorts.First : port + 1;
             if (port == start)
             {
                 throw new InvalidOperationException("no free local port between 20100 and 29999");
