@@ -1,4 +1,4 @@
-using static Compose2Ecs.Mesh.Tests.Support.Mesh;
+using static Compose2Ecs.Mesh.Tests.Support.MeshInput;
 
 namespace Compose2Ecs.Mesh.Tests;
 

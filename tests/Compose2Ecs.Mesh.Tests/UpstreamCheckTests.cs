@@ -1,5 +1,5 @@
 using Compose2Ecs.Core.Mesh;
-using static Compose2Ecs.Mesh.Tests.Support.Mesh;
+using static Compose2Ecs.Mesh.Tests.Support.MeshInput;
 
 namespace Compose2Ecs.Mesh.Tests;
 

@@ -3,7 +3,7 @@ using Compose2Ecs.Cli;
 namespace Compose2Ecs.Mesh.Tests.Support;
 
 /// <summary>Runs the whole command line in-process, as a user would, and captures what it prints.</summary>
-internal static class Cli
+internal static class CommandLine
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 

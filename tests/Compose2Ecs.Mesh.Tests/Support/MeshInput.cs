@@ -10,7 +10,7 @@ namespace Compose2Ecs.Mesh.Tests.Support;
 /// the mesh; locations in assertions are found by searching the text, so a test says "the
 /// error is at this key" rather than counting lines.
 /// </summary>
-internal static class Mesh
+internal static class MeshInput
 {
     public static ComposeProject Load(string yaml)
     {
