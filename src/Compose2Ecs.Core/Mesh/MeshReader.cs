@@ -73,6 +73,7 @@ public static class MeshReader
             Routes = routes,
             Edges = edges.ToImmutable(),
             Gateway = gatewaySpec is null ? null : new GatewayResolver(fields, directory, routesByName).Resolve(gatewaySpec),
+            KeyLocations = KeyLocations.Collect(entry, project.Services),
         };
 
         new BackendRules(fields).Check(model);

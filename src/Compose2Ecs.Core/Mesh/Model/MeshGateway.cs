@@ -22,4 +22,8 @@ public sealed record MeshGateway
 
 /// <summary>A gateway route: requests under <paramref name="PathPrefix"/> go to a service or a route.</summary>
 /// <param name="Port">The target's listener port or the route's port.</param>
-public sealed record GatewayRoute(string PathPrefix, string To, UpstreamKind ToKind, int Port, MeshProtocol Protocol, SourceLocation Location);
+public sealed record GatewayRoute(string PathPrefix, string To, UpstreamKind ToKind, int Port, MeshProtocol Protocol, SourceLocation Location)
+{
+    /// <summary>The services that receive the traffic: <see cref="To"/> itself, or each target of the route (sorted). The gateway's security group reaches these.</summary>
+    public ImmutableArray<string> TargetServices { get; init; } = [];
+}

@@ -80,6 +80,9 @@ public sealed record MeshModel
     /// <summary>Things worth knowing that are not errors (a database port defaulting to http, say).</summary>
     public ImmutableArray<Diagnostic> Warnings { get; init; } = [];
 
+    /// <summary>Where each written x-mesh key is, by dotted path; see <see cref="LocationOf"/>.</summary>
+    public ImmutableDictionary<string, SourceLocation> KeyLocations { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
+
     /// <summary>Every concrete caller → target service connection, in edge order.</summary>
     public IEnumerable<ConcreteEdge> ConcreteEdges => Edges.SelectMany(e => e.Targets);
 
@@ -98,6 +101,31 @@ public sealed record MeshModel
 
     /// <summary>The concrete edges that arrive at <paramref name="target"/>: who may call it, on which port.</summary>
     public IEnumerable<ConcreteEdge> ConcreteEdgesTo(string target) => ConcreteEdges.Where(e => e.Target == target);
+
+    /// <summary>
+    /// Where a written key is, by dotted path: <c>x-mesh.consul.images.envoy</c>,
+    /// <c>services.api.x-mesh.timeout.idle</c>, <c>x-mesh.routes.api.rules[1]</c>. Falls back to the
+    /// nearest written ancestor (a key that was defaulted has no place of its own), then to
+    /// <see cref="SourceLocation.None"/>.
+    /// </summary>
+    public SourceLocation LocationOf(string path)
+    {
+        for (var key = path; key.Length > 0; key = Parent(key))
+        {
+            if (KeyLocations.TryGetValue(key, out var location))
+            {
+                return location;
+            }
+        }
+
+        return SourceLocation.None;
+
+        static string Parent(string key)
+        {
+            var cut = Math.Max(key.LastIndexOf('.'), key.LastIndexOf('['));
+            return cut > 0 ? key[..cut] : "";
+        }
+    }
 
     /// <summary>The DNS name of a mesh service or route: <c>&lt;name&gt;.&lt;namespace&gt;</c>.</summary>
     public string DnsName(string name) => $"{name}.{Namespace}";

@@ -40,7 +40,10 @@ internal sealed class GatewayResolver(MeshFields fields, MeshDirectory directory
     {
         if (routes.TryGetValue(spec.To, out var route))
         {
-            return new GatewayRoute(spec.PathPrefix, spec.To, UpstreamKind.Route, route.Port, route.Protocol, spec.Location);
+            return new GatewayRoute(spec.PathPrefix, spec.To, UpstreamKind.Route, route.Port, route.Protocol, spec.Location)
+            {
+                TargetServices = [.. route.TargetServices.Where(t => directory.Service(t)?.Mesh?.Listener is not null)],
+            };
         }
 
         var service = directory.Service(spec.To);
@@ -57,7 +60,7 @@ internal sealed class GatewayResolver(MeshFields fields, MeshDirectory directory
         }
 
         var listener = service.Mesh!.Listener!;
-        return new GatewayRoute(spec.PathPrefix, spec.To, UpstreamKind.Service, listener.Port, listener.Protocol, spec.Location);
+        return new GatewayRoute(spec.PathPrefix, spec.To, UpstreamKind.Service, listener.Port, listener.Protocol, spec.Location) { TargetServices = [spec.To] };
     }
 
     private void CheckLoadBalancer(GatewaySpec spec, ImmutableArray<GatewayRoute>.Builder resolved, GatewayLoadBalancer loadBalancer)
