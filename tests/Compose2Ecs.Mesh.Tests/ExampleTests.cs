@@ -121,6 +121,15 @@ public sealed class ExampleTests
         Assert.Contains("  class s_mailer plain\n", text);
     }
 
+    [Fact]
+    public void The_mesh_shop_readme_shows_the_current_graph()
+    {
+        var graph = CommandLine.Run(Path.Combine(Repo.Root, "examples", "mesh-shop"), "graph").Out.ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(Repo.Root, "examples", "mesh-shop", "README.md")).ReplaceLineEndings("\n");
+
+        Assert.Contains($"```mermaid\n{graph}```", readme);
+    }
+
     private static MeshModel Model(string example) =>
         MeshReader.Read(ComposeLoader.Load(new LoadOptions
         {
