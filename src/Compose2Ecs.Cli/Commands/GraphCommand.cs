@@ -34,9 +34,9 @@ public static class GraphCommand
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
-            var model = MeshReader.Read(project, mesh.Read(result));
             var reporter = new Reporter(console.Error);
             reporter.Report(project.Warnings);
+            var model = MeshReader.Read(project, mesh.Read(result));
             reporter.Report(model.Warnings);
             var graph = MeshGraph.Build(model);
             console.Out.Write(result.GetValue(format) == "dot" ? DotRenderer.Render(graph, model.Name) : MermaidRenderer.Render(graph));

@@ -29,9 +29,9 @@ public static class ValidateCommand
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
-            var model = MeshReader.Read(project, mesh.Read(result), backendChecks ?? []);
             var reporter = new Reporter(console.Error);
             reporter.Report(project.Warnings);
+            var model = MeshReader.Read(project, mesh.Read(result), backendChecks ?? []);
             reporter.Report(model.Warnings);
             console.Out.WriteLine($"ok: {model.Services.Length + model.PlainServices.Length} services, {model.Routes.Length} routes, {model.Edges.Length} edges");
             return ExitCodes.Success;

@@ -11,16 +11,13 @@ internal static class DiagnosticOrder
 {
     public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics, IReadOnlyList<string> files)
     {
-        int FileRank(SourceLocation at)
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = files.Count - 1; i >= 0; i--)
         {
-            if (!at.IsKnown)
-            {
-                return -1;
-            }
-
-            var index = files.ToList().IndexOf(at.File);
-            return index >= 0 ? index : files.Count;
+            rank[files[i]] = i;
         }
+
+        int FileRank(SourceLocation at) => !at.IsKnown ? -1 : rank.GetValueOrDefault(at.File, files.Count);
 
         return
         [

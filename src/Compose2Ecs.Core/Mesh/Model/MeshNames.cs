@@ -11,9 +11,6 @@ public static class MeshNames
         _ => "tcp",
     };
 
-    /// <summary>http, http2 and grpc: the protocols with requests, paths or methods to match and retry.</summary>
-    public static bool IsRequestBased(this MeshProtocol protocol) => protocol != MeshProtocol.Tcp;
-
     public static string Name(this EgressMode mode) => mode == EgressMode.AllowAll ? "allow_all" : "drop_all";
 
     public static string Name(this TlsMode mode) => mode switch
