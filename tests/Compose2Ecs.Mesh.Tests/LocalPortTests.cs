@@ -86,11 +86,11 @@ public sealed class LocalPortTests
 
     [Fact]
     public void Local_ports_are_unique_within_a_service() =>
-        ErrorAt(Project("[{ service: api, local_port: 9001 }, { service: catalog, local_port: 9001 }]"), "9001", "9001 is already the local port of api; give each upstream its own local_port", occurrence: 2);
+        ErrorAt(Project("[{ service: api, local_port: 9001 }, { service: catalog, local_port: 9001 }]"), "9001", "9001 (for catalog) is already the local port of api; give each upstream its own local_port", occurrence: 2);
 
     [Fact]
     public void A_local_port_may_not_be_one_of_the_services_own_ports() =>
-        ErrorAt(Project("[{ service: api, local_port: 8080 }]"), "8080 }", "8080 is a container port of web, and local ports bind in the same task; choose another local_port");
+        ErrorAt(Project("[{ service: api, local_port: 8080 }]"), "8080 }", "8080 (for api) is a container port of web, and local ports bind in the same task; choose another local_port");
 
     [Theory]
     [InlineData(MeshBackends.Consul, 8500)]
@@ -98,7 +98,7 @@ public sealed class LocalPortTests
     [InlineData(MeshBackends.Consul, 20000)]
     [InlineData(MeshBackends.AppMesh, 15001)]
     public void A_local_port_may_not_be_reserved_by_the_backend(string backend, int port) =>
-        ErrorAt($"x-mesh: {{ consul: {{ dev_server: true }} }}\n" + Project($"[{{ service: api, local_port: {port} }}]"), $"{port} }}", $"{port} is reserved by {MeshBackends.ReservedBy(backend)}", backend);
+        ErrorAt($"x-mesh: {{ consul: {{ dev_server: true }} }}\n" + Project($"[{{ service: api, local_port: {port} }}]"), $"{port} }}", $"{port} (for api) is reserved by {MeshBackends.ReservedBy(backend)} (", backend);
 
     [Fact]
     public void A_reserved_port_is_fine_for_a_backend_that_does_not_reserve_it() =>

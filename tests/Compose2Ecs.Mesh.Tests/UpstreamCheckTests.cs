@@ -45,7 +45,7 @@ public sealed class UpstreamCheckTests
                     - service: api
                       local_port: 9000
             {Services}
-            """, "api", "api is listed twice (first at line 7); remove one", occurrence: 2);
+            """, "api", "api is listed twice (first at 7:11); remove one", occurrence: 2);
 
     [Fact]
     public void An_outbound_only_service_cannot_be_an_upstream() =>

@@ -26,7 +26,7 @@ public static class MeshBackends
     /// <summary>Who binds the reserved ports, for error messages.</summary>
     public static string ReservedBy(string backend) => backend switch
     {
-        Consul => "Consul (agent, dataplane, Envoy)",
+        Consul => "Consul",
         AppMesh => "App Mesh's Envoy",
         _ => backend,
     };

@@ -32,7 +32,7 @@ internal sealed class EdgeResolver(MeshFields fields, MeshDirectory directory, I
             var path = $"services.{caller.Name}.x-mesh.upstreams";
             if (seen.TryGetValue(spec.Name, out var first))
             {
-                fields.Error(spec.Location, path, $"{spec.Name} is listed twice (first at line {first.Location.Line}); remove one");
+                fields.Error(spec.Location, path, $"{spec.Name} is listed twice (first at {first.Location.Line}:{first.Location.Column}); remove one");
                 continue;
             }
 
