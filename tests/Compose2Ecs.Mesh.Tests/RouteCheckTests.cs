@@ -318,6 +318,26 @@ public sealed class RouteCheckTests
             """), "https", "\"https\" is not one of http | http2 | grpc | tcp; did you mean \"http\"?");
 
     [Fact]
+    public void Present_false_cannot_be_matched() =>
+        ErrorAt(WithRoutes("""
+            api:
+              rules:
+                - match: { headers: { x-debug: { present: false } } }
+                  targets: { api-v1: 1 }
+            """), "false", "only present: true can be matched");
+
+    [Fact]
+    public void Empty_rules() =>
+        ErrorAt(WithRoutes("""
+            api:
+              rules: []
+            """), "[]", "rules: must be a non-empty list of rules, not a sequence");
+
+    [Fact]
+    public void Routes_of_a_wrong_type() =>
+        ErrorAt("x-mesh:\n  routes: [api]\n" + Services, "[api]", "x-mesh.routes: must be a mapping, not a sequence");
+
+    [Fact]
     public void Header_names_that_start_with_x_are_matched_not_ignored()
     {
         var model = Read(WithRoutes("""

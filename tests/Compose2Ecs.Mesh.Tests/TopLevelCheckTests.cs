@@ -79,6 +79,14 @@ public sealed class TopLevelCheckTests
         ErrorAt($"x-mesh:\n  tls: {{ mode: strict }}\n{Web}", "strict", "mode strict needs acm_pca_arn", MeshBackends.AppMesh);
 
     [Fact]
+    public void Service_connect_tls_needs_a_ca() =>
+        ErrorAt($"x-mesh:\n  tls: {{ mode: permissive }}\n{Web}", "permissive", "mode permissive needs acm_pca_arn: Service Connect issues listener certificates", MeshBackends.ServiceConnect);
+
+    [Fact]
+    public void Tls_with_a_ca_is_fine_for_app_mesh() =>
+        Assert.True(Read($"x-mesh:\n  tls: {{ mode: strict, acm_pca_arn: arn:pca }}\n{Web}", MeshBackends.AppMesh).Tls.IsEnabled);
+
+    [Fact]
     public void Consul_backend_needs_servers() =>
         ErrorAt($"x-mesh:\n  consul: {{ datacenter: dc1 }}\n{Web}", "consul", "the consul backend needs servers.hosts", MeshBackends.Consul);
 

@@ -102,6 +102,14 @@ public sealed class UpstreamCheckTests
             """, "localport", "localport", "local_port");
 
     [Fact]
+    public void Local_port_of_a_wrong_type() =>
+        ErrorAt($"""
+            services:
+              web: {"{"} image: web, x-mesh: {"{"} upstreams: [ {"{"} service: api, local_port: auto {"}"} ] {"}"} {"}"}
+            {Services}
+            """, "auto", "upstreams[0].local_port: must be a whole number from 1 to 65535, not \"auto\"");
+
+    [Fact]
     public void All_errors_are_reported_together_in_file_order()
     {
         var errors = Errors($"""
