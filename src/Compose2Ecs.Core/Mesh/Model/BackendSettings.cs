@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using Compose2Ecs.Core.Diagnostics;
+
+namespace Compose2Ecs.Core.Mesh;
+
+/// <summary><c>x-mesh.appmesh</c> (spec §5), defaults applied. Location is unknown when the section is absent.</summary>
+public sealed record AppMeshSettings
+{
+    /// <summary>Import the mesh by name instead of creating it.</summary>
+    public bool Existing { get; init; }
+
+    /// <summary>The account that owns a shared mesh (12 digits).</summary>
+    public string? MeshOwner { get; init; }
+
+    /// <summary>Null: the backend's pinned official Envoy image for the stack's region (the image URI depends on the region).</summary>
+    public string? EnvoyImage { get; init; }
+
+    /// <summary>Envoy container CPU units. Default 64.</summary>
+    public int EnvoyCpu { get; init; } = 64;
+
+    /// <summary>Envoy container memory (MiB). Default 128.</summary>
+    public int EnvoyMemory { get; init; } = 128;
+
+    /// <summary>Envoy access log path, e.g. <c>/dev/stdout</c>; null: no access log.</summary>
+    public string? AccessLog { get; init; }
+
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}
+
+/// <summary><c>x-mesh.consul</c> (spec §6), defaults applied.</summary>
+public sealed record ConsulSettings
+{
+    public ConsulMode Mode { get; init; } = ConsulMode.Dataplane;
+
+    public string Datacenter { get; init; } = "dc1";
+
+    public ConsulServers Servers { get; init; } = new();
+
+    /// <summary>Deploy a single dev/test Consul server task (no persistence).</summary>
+    public bool DevServer { get; init; }
+
+    /// <summary>IAM auth method login and the ACL controller. Default false.</summary>
+    public bool Acls { get; init; }
+
+    /// <summary>For the ACL controller; required with <c>acls: true</c> unless <c>dev_server</c>.</summary>
+    public string? BootstrapTokenSecretArn { get; init; }
+
+    /// <summary>Agent mode only.</summary>
+    public string? GossipKeySecretArn { get; init; }
+
+    /// <summary>Agent mode only.</summary>
+    public ImmutableArray<string> RetryJoin { get; init; } = [];
+
+    /// <summary>Consul Enterprise admin partition; null: none.</summary>
+    public string? Partition { get; init; }
+
+    /// <summary>Consul Enterprise namespace; null: none.</summary>
+    public string? Namespace { get; init; }
+
+    public ConsulConfigEntries ConfigEntries { get; init; } = ConsulConfigEntries.Task;
+
+    public ConsulImages Images { get; init; } = new();
+
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}
+
+/// <summary><c>x-mesh.consul.servers</c>.</summary>
+public sealed record ConsulServers
+{
+    /// <summary>DNS name, IP or <c>exec=&lt;command&gt;</c>; null only with <c>dev_server</c> (the dev server's address is used).</summary>
+    public string? Hosts { get; init; }
+
+    /// <summary>The servers' security group: ingress rules from the tasks are added to it.</summary>
+    public string? SecurityGroup { get; init; }
+
+    /// <summary>TLS to the servers (HTTPS 8501, gRPC 8503). Default: true, or false with <c>dev_server</c>.</summary>
+    public bool Tls { get; init; } = true;
+
+    public string? TlsServerName { get; init; }
+
+    public string? CaCertSecretArn { get; init; }
+
+    public bool SkipServerWatch { get; init; }
+
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}
+
+/// <summary><c>x-mesh.consul.images</c>: defaults are those of consul-ecs 0.10.0 and its Terraform modules.</summary>
+public sealed record ConsulImages
+{
+    public const string DefaultConsulEcs = "public.ecr.aws/hashicorp/consul-ecs:0.10.0";
+    public const string DefaultConsulDataplane = "hashicorp/consul-dataplane:2.0.1";
+    public const string DefaultConsul = "hashicorp/consul:1.15.10";
+    public const string DefaultEnvoy = "envoyproxy/envoy-distroless:v1.23.10";
+
+    public string ConsulEcs { get; init; } = DefaultConsulEcs;
+
+    public string ConsulDataplane { get; init; } = DefaultConsulDataplane;
+
+    /// <summary>Agent mode.</summary>
+    public string Consul { get; init; } = DefaultConsul;
+
+    /// <summary>Agent mode.</summary>
+    public string Envoy { get; init; } = DefaultEnvoy;
+}
+
+/// <summary><c>x-mesh.service_connect</c> (spec §7).</summary>
+public sealed record ServiceConnectSettings
+{
+    /// <summary>Log group of the Service Connect proxy. Default: <c>/ecs/&lt;project&gt;/service-connect</c>.</summary>
+    public required string LogGroup { get; init; }
+
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+}

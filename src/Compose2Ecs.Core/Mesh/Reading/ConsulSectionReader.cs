@@ -1,0 +1,140 @@
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Core.Mesh;
+
+/// <summary>
+/// Reads <c>x-mesh.consul</c> (spec §6). When the backend is consul, also checks what it
+/// requires: servers unless dev_server, a bootstrap token with ACLs, and no agent-mode keys
+/// in dataplane mode (they would be silently unused).
+/// </summary>
+internal sealed class ConsulSectionReader(MeshFields fields)
+{
+    private const string Path = "x-mesh.consul";
+
+    private static readonly Dictionary<string, ConsulMode> Modes = new(StringComparer.Ordinal)
+    {
+        ["dataplane"] = ConsulMode.Dataplane,
+        ["agent"] = ConsulMode.Agent,
+    };
+
+    private static readonly Dictionary<string, ConsulConfigEntries> ConfigEntryModes = new(StringComparer.Ordinal)
+    {
+        ["task"] = ConsulConfigEntries.Task,
+        ["files"] = ConsulConfigEntries.Files,
+    };
+
+    public ConsulSettings Read(MappingEntry? entry, string backend, SourceLocation meshLocation)
+    {
+        if (entry is null || fields.Mapping(entry.Value, Path) is not { } map)
+        {
+            if (backend == MeshBackends.Consul && entry is null)
+            {
+                fields.Error(meshLocation, Path, MissingServers);
+            }
+
+            return new ConsulSettings { Location = entry?.Key.Location ?? SourceLocation.None };
+        }
+
+        fields.KnownKeys(map, Path, MeshKeys.Consul);
+        var devServer = map["dev_server"] is { } dev && (fields.Bool(dev, $"{Path}.dev_server") ?? false);
+        var settings = new ConsulSettings
+        {
+            Location = entry.Key.Location,
+            Mode = map["mode"] is { } mode ? fields.Choice(mode, $"{Path}.mode", Modes) ?? ConsulMode.Dataplane : ConsulMode.Dataplane,
+            Datacenter = Text(map, "datacenter") ?? "dc1",
+            Servers = Servers(map.Find("servers"), devServer),
+            DevServer = devServer,
+            Acls = map["acls"] is { } acls && (fields.Bool(acls, $"{Path}.acls") ?? false),
+            BootstrapTokenSecretArn = Text(map, "bootstrap_token_secret_arn"),
+            GossipKeySecretArn = Text(map, "gossip_key_secret_arn"),
+            RetryJoin = map["retry_join"] is { } join ? fields.StringList(join, $"{Path}.retry_join") ?? [] : [],
+            Partition = Text(map, "partition"),
+            Namespace = Text(map, "namespace"),
+            ConfigEntries = map["config_entries"] is { } ce
+                ? fields.Choice(ce, $"{Path}.config_entries", ConfigEntryModes) ?? ConsulConfigEntries.Task
+                : ConsulConfigEntries.Task,
+            Images = Images(map["images"]),
+        };
+
+        if (backend == MeshBackends.Consul)
+        {
+            CheckRequired(entry, map, settings);
+        }
+
+        return settings;
+    }
+
+    private const string MissingServers =
+        "the consul backend needs servers.hosts (DNS name, IP or exec=<command>) to join, or dev_server: true for a dev/test server";
+
+    private void CheckRequired(MappingEntry entry, MappingNode map, ConsulSettings settings)
+    {
+        if (settings.Servers.Hosts is null && !settings.DevServer && (map["servers"] as MappingNode)?.Contains("hosts") != true)
+        {
+            var servers = map.Find("servers");
+            fields.Error(servers?.Key.Location ?? entry.Key.Location, servers is null ? Path : $"{Path}.servers", MissingServers);
+        }
+
+        if (settings.Acls && settings.BootstrapTokenSecretArn is null && !settings.DevServer && !map.Contains("bootstrap_token_secret_arn"))
+        {
+            fields.Error(map.Find("acls")!.Key.Location, $"{Path}.acls",
+                "acls: true needs bootstrap_token_secret_arn, the Secrets Manager secret the ACL controller logs in with; set it, or acls: false");
+        }
+
+        if (settings.Mode == ConsulMode.Dataplane)
+        {
+            foreach (var key in new[] { "gossip_key_secret_arn", "retry_join" })
+            {
+                if (map.Find(key) is { } agentKey)
+                {
+                    fields.Error(agentKey.Key.Location, $"{Path}.{key}",
+                        "is for mode: agent (dataplane tasks run no Consul client); remove it, or set mode: agent");
+                }
+            }
+        }
+    }
+
+    /// <summary>TLS to the servers defaults on (consul-ecs assumes it), except for the dev server, which has none.</summary>
+    private ConsulServers Servers(MappingEntry? entry, bool devServer)
+    {
+        var defaults = new ConsulServers { Tls = !devServer, Location = entry?.Key.Location ?? SourceLocation.None };
+        if (entry is null || fields.Mapping(entry.Value, $"{Path}.servers") is not { } map)
+        {
+            return defaults;
+        }
+
+        var path = $"{Path}.servers";
+        fields.KnownKeys(map, path, MeshKeys.ConsulServers);
+        return defaults with
+        {
+            Hosts = map["hosts"] is { } hosts ? fields.Text(hosts, $"{path}.hosts") : null,
+            SecurityGroup = map["security_group"] is { } sg ? fields.Text(sg, $"{path}.security_group") : null,
+            Tls = map["tls"] is { } tls ? fields.Bool(tls, $"{path}.tls") ?? defaults.Tls : defaults.Tls,
+            TlsServerName = map["tls_server_name"] is { } sni ? fields.Text(sni, $"{path}.tls_server_name") : null,
+            CaCertSecretArn = map["ca_cert_secret_arn"] is { } ca ? fields.Text(ca, $"{path}.ca_cert_secret_arn") : null,
+            SkipServerWatch = map["skip_server_watch"] is { } skip && (fields.Bool(skip, $"{path}.skip_server_watch") ?? false),
+        };
+    }
+
+    private ConsulImages Images(Node? node)
+    {
+        var images = new ConsulImages();
+        if (node is null || fields.Mapping(node, $"{Path}.images") is not { } map)
+        {
+            return images;
+        }
+
+        var path = $"{Path}.images";
+        fields.KnownKeys(map, path, MeshKeys.ConsulImages);
+        return images with
+        {
+            ConsulEcs = map["consul_ecs"] is { } a ? fields.Text(a, $"{path}.consul_ecs") ?? images.ConsulEcs : images.ConsulEcs,
+            ConsulDataplane = map["consul_dataplane"] is { } b ? fields.Text(b, $"{path}.consul_dataplane") ?? images.ConsulDataplane : images.ConsulDataplane,
+            Consul = map["consul"] is { } c ? fields.Text(c, $"{path}.consul") ?? images.Consul : images.Consul,
+            Envoy = map["envoy"] is { } d ? fields.Text(d, $"{path}.envoy") ?? images.Envoy : images.Envoy,
+        };
+    }
+
+    private string? Text(MappingNode map, string key) => map[key] is { } node ? fields.Text(node, $"{Path}.{key}") : null;
+}

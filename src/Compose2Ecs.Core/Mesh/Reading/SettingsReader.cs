@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Core.Mesh;
+
+/// <summary>
+/// Reads the top-level scalars and small sections of <c>x-mesh</c> (§1): backend, name,
+/// namespace, egress, registry, tag, vpc, cluster, tls, and the backend sections (§5–7)
+/// through their own readers. Returns a model with no services yet.
+/// </summary>
+internal sealed partial class SettingsReader(MeshFields fields)
+{
+    private static readonly Dictionary<string, EgressMode> EgressModes = new(StringComparer.Ordinal)
+    {
+        ["drop_all"] = EgressMode.DropAll,
+        ["allow_all"] = EgressMode.AllowAll,
+    };
+
+    private static readonly Dictionary<string, TlsMode> TlsModes = new(StringComparer.Ordinal)
+    {
+        ["strict"] = TlsMode.Strict,
+        ["permissive"] = TlsMode.Permissive,
+        ["disabled"] = TlsMode.Disabled,
+    };
+
+    public MeshModel Read(string projectName, MappingNode? mesh, SourceLocation meshLocation, string? backendOverride, bool isEnabled)
+    {
+        if (mesh is not null)
+        {
+            fields.KnownKeys(mesh, "x-mesh", MeshKeys.TopLevel);
+        }
+
+        var (backend, backendLocation) = Backend(mesh, backendOverride);
+        var name = Value(mesh, "name", (n, p) => fields.Text(n, p)) ?? projectName;
+        if (mesh?.Find("name") is { } nameEntry && !MeshName().IsMatch(name))
+        {
+            fields.Error(nameEntry.Value.Location, "x-mesh.name", $"\"{name}\" is not a valid mesh name; use letters, digits, '-' and '_' (at most 255)");
+        }
+
+        var ns = Value(mesh, "namespace", (n, p) => fields.Text(n, p)) ?? DefaultNamespace(projectName);
+        if (mesh?.Find("namespace") is { } nsEntry && !DnsName().IsMatch(ns))
+        {
+            fields.Error(nsEntry.Value.Location, "x-mesh.namespace", $"\"{ns}\" is not a valid DNS name; use dot-separated labels of letters, digits and '-', such as shop.local");
+        }
+
+        return new MeshModel
+        {
+            ProjectName = projectName,
+            Backend = backend,
+            BackendLocation = backendLocation,
+            IsEnabled = isEnabled,
+            Location = meshLocation,
+            Name = name,
+            Namespace = ns,
+            Egress = Value(mesh, "egress", (n, p) => fields.Choice(n, p, EgressModes)) ?? EgressMode.DropAll,
+            EgressLocation = mesh?.Find("egress")?.Value.Location ?? SourceLocation.None,
+            Tls = Tls(mesh?.Find("tls"), backend),
+            Registry = Value(mesh, "registry", (n, p) => fields.Text(n, p)),
+            Tag = Value(mesh, "tag", (n, p) => fields.Text(n, p)) ?? "latest",
+            Vpc = mesh?.Find("vpc") is { } vpc ? Vpc(vpc) : null,
+            Cluster = Value(mesh, "cluster", (n, p) => fields.Text(n, p)),
+            AppMesh = new AppMeshSectionReader(fields).Read(mesh?.Find("appmesh")),
+            Consul = new ConsulSectionReader(fields).Read(mesh?.Find("consul"), backend, meshLocation),
+            ServiceConnect = new ServiceConnectSectionReader(fields).Read(mesh?.Find("service_connect"), projectName),
+        };
+    }
+
+    /// <summary><c>&lt;project&gt;.local</c>; compose allows '_' in project names, DNS does not, so it becomes '-'.</summary>
+    public static string DefaultNamespace(string projectName) => $"{projectName.Replace('_', '-')}.local";
+
+    private (string Backend, SourceLocation Location) Backend(MappingNode? mesh, string? backendOverride)
+    {
+        var fromFile = mesh?.Find("backend") is { } entry ? fields.Word(entry.Value, "x-mesh.backend", MeshBackends.All) : null;
+        if (backendOverride is not null)
+        {
+            if (!MeshBackends.All.Contains(backendOverride))
+            {
+                fields.Diagnostics.Error(SourceLocation.None,
+                    $"--mesh: \"{backendOverride}\" is not a backend; use one of {string.Join(" | ", MeshBackends.All)}{MeshFields.DidYouMean(backendOverride, MeshBackends.All)}");
+                return (MeshBackends.None, SourceLocation.None);
+            }
+
+            return (backendOverride, SourceLocation.None);
+        }
+
+        return fromFile is { } backend ? (backend, mesh!.Find("backend")!.Value.Location) : (MeshBackends.None, SourceLocation.None);
+    }
+
+    private MeshTls Tls(MappingEntry? entry, string backend)
+    {
+        var defaultMode = MeshBackends.DefaultTlsMode(backend);
+        if (entry is null || fields.Mapping(entry.Value, "x-mesh.tls") is not { } tls)
+        {
+            return new MeshTls(defaultMode, null, entry?.Key.Location ?? SourceLocation.None);
+        }
+
+        fields.KnownKeys(tls, "x-mesh.tls", MeshKeys.Tls);
+        var mode = tls["mode"] is { } modeNode ? fields.Choice(modeNode, "x-mesh.tls.mode", TlsModes) : null;
+        return new MeshTls(mode ?? defaultMode, tls["acm_pca_arn"] is { } arn ? fields.Text(arn, "x-mesh.tls.acm_pca_arn") : null, entry.Key.Location)
+        {
+            IsModeExplicit = mode is not null,
+            ModeLocation = tls.Find("mode")?.Value.Location ?? SourceLocation.None,
+        };
+    }
+
+    private VpcSettings? Vpc(MappingEntry entry)
+    {
+        if (fields.Mapping(entry.Value, "x-mesh.vpc") is not { } vpc)
+        {
+            return null;
+        }
+
+        fields.KnownKeys(vpc, "x-mesh.vpc", MeshKeys.Vpc);
+        var id = vpc["id"] is { } idNode ? fields.Text(idNode, "x-mesh.vpc.id") : null;
+        if (id is null && !vpc.Contains("id"))
+        {
+            fields.Error(entry.Key.Location, "x-mesh.vpc", "id is required; name the existing VPC (vpc-...), or remove vpc to create one");
+        }
+
+        var privateSubnets = vpc["private_subnets"] is { } p ? fields.StringList(p, "x-mesh.vpc.private_subnets") ?? [] : [];
+        if (privateSubnets.IsEmpty && vpc["private_subnets"] is null)
+        {
+            fields.Error(entry.Key.Location, "x-mesh.vpc", "private_subnets is required with an existing VPC; list the subnets the tasks run in");
+        }
+
+        var publicSubnets = vpc["public_subnets"] is { } q ? fields.StringList(q, "x-mesh.vpc.public_subnets") ?? [] : [];
+        return new VpcSettings(id ?? "", privateSubnets, publicSubnets, entry.Key.Location);
+    }
+
+    /// <summary>Reads <paramref name="key"/> of the top-level mapping when present.</summary>
+    private static T? Value<T>(MappingNode? map, string key, Func<Node, string, T> read) =>
+        map?.Find(key) is { } entry ? read(entry.Value, $"x-mesh.{key}") : default;
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$")]
+    private static partial Regex MeshName();
+
+    [GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    private static partial Regex DnsName();
+}
