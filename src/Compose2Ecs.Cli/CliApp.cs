@@ -10,6 +10,7 @@ public static class CliApp
     {
         var root = new RootCommand("compose2ecs: turn a docker-compose application into AWS ECS with a service mesh (CloudFormation through the AWS CDK).");
         root.Subcommands.Add(ConfigCommand.Create(console));
+        root.Subcommands.Add(SynthCommand.Create(console));
 
         var result = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
