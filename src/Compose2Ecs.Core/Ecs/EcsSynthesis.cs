@@ -60,7 +60,12 @@ public static class EcsSynthesis
     public static SynthResult Synthesize(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)
     {
         var (plan, context, backend) = Plan(project, options, backends);
-        var templates = TemplateBuilder.Build(plan);
+        return Write(plan, TemplateBuilder.Build(plan), context, backend, options);
+    }
+
+    /// <summary>The CDK stage alone: emits built templates (and the backend's constructs) into the output directory.</summary>
+    public static SynthResult Write(EcsPlan plan, TemplateSet templates, BackendContext context, IMeshBackend backend, SynthOptions options)
+    {
         var written = ImmutableArray<string>.Empty;
         var scratch = Path.Combine(Path.GetTempPath(), $"compose2ecs-{Guid.NewGuid():N}");
         try

@@ -29,9 +29,10 @@ public static class StackSplitter
             return new TemplateSet(single, []);
         }
 
+        // Start where buckets would be about 80% full if hashing spread services evenly.
         var owned = resources.Count(r => r.Owner is not null);
         var buckets = 2;
-        while (buckets * limits.MaxResources / 2 < owned)
+        while (buckets * limits.MaxResources * 4 / 5 < owned)
         {
             buckets *= 2;
         }
