@@ -40,10 +40,10 @@ public sealed class ErrorTests
         using var dir = new TempDir();
         dir.File("compose.yaml", "x-mesh:\n  registry: registry.example.com/team\n  tag: v1\nservices:\n  Web:\n    build: .\n");
         Assert.Equal(0, CliRunner.Run(dir.Path, "synth", "-o", "a").ExitCode);
-        Assert.Equal("registry.example.com/team/web:v1", (string?)new TemplateJson(Directory.GetFiles(dir.Sub("a"), "*.template.json")[0]).Container("Web")["Image"]);
+        Assert.Equal("registry.example.com/team/web:v1", (string?)new TemplateFile(Directory.GetFiles(dir.Sub("a"), "*.template.json")[0]).Container("Web")["Image"]);
 
         Assert.Equal(0, CliRunner.Run(dir.Path, "synth", "-o", "b", "--registry", "123456789012.dkr.ecr.us-east-1.amazonaws.com/x", "--tag", "v2").ExitCode);
-        var template = new TemplateJson(Directory.GetFiles(dir.Sub("b"), "*.template.json")[0]);
+        var template = new TemplateFile(Directory.GetFiles(dir.Sub("b"), "*.template.json")[0]);
         Assert.Equal("123456789012.dkr.ecr.us-east-1.amazonaws.com/x/web:v2", (string?)template.Container("Web")["Image"]);
         Assert.Contains("repository/x/web", template.Text, StringComparison.Ordinal);
     }

@@ -33,7 +33,7 @@ public sealed class LoadBalancerTests : IClassFixture<LoadBalancerTests.Fixture>
 
     public LoadBalancerTests(Fixture fixture) => _fixture = fixture;
 
-    private TemplateJson Template => _fixture.Output.Template;
+    private TemplateFile Template => _fixture.Output.Template;
 
     [Fact]
     public void Http_port_gets_an_internet_facing_alb_listening_on_the_published_port()

@@ -70,7 +70,7 @@ public sealed class TaskDefinitionTests : IClassFixture<TaskDefinitionTests.Fixt
 
     public TaskDefinitionTests(Fixture fixture) => _fixture = fixture;
 
-    private TemplateJson Template => _fixture.Output.Template;
+    private TemplateFile Template => _fixture.Output.Template;
 
     [Fact]
     public void Task_definition_is_a_fargate_family_named_after_project_and_service_sized_to_its_limits()

@@ -48,7 +48,7 @@ public sealed class WarningTests
         Assert.Equal(numbers.Order(), numbers);
 
         // The named volume is still task storage, mounted where compose mounts it.
-        var template = new TemplateJson(Directory.GetFiles(dir.Sub("out"), "*.template.json")[0]);
+        var template = new TemplateFile(Directory.GetFiles(dir.Sub("out"), "*.template.json")[0]);
         var mount = Assert.Single(template.Container("web")["MountPoints"]!.AsArray())!;
         Assert.Equal(("cache", "/var/cache/nginx"), ((string?)mount["SourceVolume"], (string?)mount["ContainerPath"]));
     }

@@ -6,7 +6,7 @@ namespace Compose2Ecs.Ecs.Tests.Support;
 /// <summary>Amazon.CDK.Assertions over a synthesized template. jsii is one process-wide Node.js runtime: calls take the same lock synthesis takes.</summary>
 public static class Cdk
 {
-    public static void Assert(TemplateJson template, Action<Template> assertions)
+    public static void Assert(TemplateFile template, Action<Template> assertions)
     {
         lock (JsiiHost.Gate)
         {

@@ -35,7 +35,7 @@ public static class Synth
     public static Output Project(ComposeProject project, string outputDirectory, SynthOptions? options = null, MeshBackendRegistry? backends = null)
     {
         var result = EcsSynthesis.Synthesize(project, (options ?? new SynthOptions()) with { OutputDirectory = outputDirectory }, backends ?? Backends);
-        return new Output(result, new TemplateJson(Path.Combine(outputDirectory, result.Templates[0])));
+        return new Output(result, new TemplateFile(Path.Combine(outputDirectory, result.Templates[0])));
     }
 
     /// <summary>The plan only (no CDK), for tests about planning.</summary>
@@ -54,7 +54,7 @@ public static class Synth
         return [.. error.Errors];
     }
 
-    public sealed record Output(SynthResult Result, TemplateJson Template)
+    public sealed record Output(SynthResult Result, TemplateFile Template)
     {
         public ImmutableArray<Diagnostic> Warnings => Result.Warnings;
 

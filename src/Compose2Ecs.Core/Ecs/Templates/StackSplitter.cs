@@ -116,7 +116,7 @@ public static class StackSplitter
                 DependsOn = [.. _stackDependsOn[id]],
             });
             var root = new TemplateDocument(Root, [.. rewritten[Root], .. stacks]) { Description = description, Outputs = rootOutputs };
-            return new TemplateSet(root, nested) { Warnings = [.. _warnings] };
+            return new TemplateSet(root, nested) { Warnings = [.. _warnings], Buckets = buckets };
         }
 
         private string Home(TemplateResource resource)

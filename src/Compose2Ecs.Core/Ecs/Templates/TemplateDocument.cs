@@ -21,6 +21,9 @@ public sealed record TemplateDocument(string Id, ImmutableArray<TemplateResource
 /// <summary>The root template and its nested templates (none unless the application is too big for one stack).</summary>
 public sealed record TemplateSet(TemplateDocument Root, ImmutableArray<TemplateDocument> Nested)
 {
+    /// <summary>How many hash buckets services were split into; 0 when everything is in the root template.</summary>
+    public int Buckets { get; init; }
+
     /// <summary>What splitting could not keep (a depends_on across nested stacks that would form a cycle).</summary>
     public ImmutableArray<Diagnostic> Warnings { get; init; } = [];
 

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace Compose2Ecs.Ecs.Tests.Support;
 
 /// <summary>A synthesized template, read back from disk, with small helpers for assertions.</summary>
-public sealed class TemplateJson
+public sealed class TemplateFile
 {
-    public TemplateJson(string path)
+    public TemplateFile(string path)
     {
         Path = path;
         Text = File.ReadAllText(path);
