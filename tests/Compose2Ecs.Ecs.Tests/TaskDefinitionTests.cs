@@ -143,12 +143,12 @@ public sealed class TaskDefinitionTests : IClassFixture<TaskDefinitionTests.Fixt
         Assert.Equal(["CMD", "curl", "-f", "http://localhost:8000/health"], Strings(check["Command"]));
         Assert.Equal((20, 4, 4, 60), ((int)check["Interval"]!, (int)check["Timeout"]!, (int)check["Retries"]!, (int)check["StartPeriod"]!));
 
-        // A string test is CMD-SHELL; 1s interval and 10m timeout are outside ECS's 5–300 and 2–120.
+        // A string test is CMD-SHELL; 1s interval and 10m timeout are outside ECS's 5–300 and 2–60.
         var small = Template.Container("small")["HealthCheck"]!;
         Assert.Equal(["CMD-SHELL", "test -f /tmp/ready"], Strings(small["Command"]));
-        Assert.Equal((5, 120, 3), ((int)small["Interval"]!, (int)small["Timeout"]!, (int)small["Retries"]!));
+        Assert.Equal((5, 60, 3), ((int)small["Interval"]!, (int)small["Timeout"]!, (int)small["Retries"]!));
         Assert.Contains(_fixture.Output.Warnings, w => w.Message.Contains("healthcheck.interval: ECS allows 5 to 300 seconds; 1 becomes 5", StringComparison.Ordinal));
-        Assert.Contains(_fixture.Output.Warnings, w => w.Message.Contains("healthcheck.timeout: ECS allows 2 to 120 seconds; 600 becomes 120", StringComparison.Ordinal));
+        Assert.Contains(_fixture.Output.Warnings, w => w.Message.Contains("healthcheck.timeout: ECS allows 2 to 60 seconds; 600 becomes 60", StringComparison.Ordinal));
     }
 
     [Fact]

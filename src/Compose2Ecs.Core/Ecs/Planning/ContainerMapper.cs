@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Yaml;
 
 namespace Compose2Ecs.Core.Ecs.Planning;
 
@@ -48,5 +49,5 @@ internal static class ContainerMapper
             .Distinct()];
 
     private static bool Flag(ComposeService service, string key) =>
-        service.Node[key] is Yaml.ScalarNode s && Yaml.CoreSchema.TryGetBool(s.Value, out var value) && value;
+        service.Node[key] is ScalarNode s && CoreSchema.TryGetBool(s.Value, out var value) && value;
 }

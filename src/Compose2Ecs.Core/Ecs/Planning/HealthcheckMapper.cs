@@ -35,7 +35,7 @@ internal static class HealthcheckMapper
         return new HealthCheckPlan(
             check.Test,
             Clamp(service, "interval", Seconds(check.Interval) ?? 30, 5, 300, location, diagnostics),
-            Clamp(service, "timeout", Seconds(check.Timeout) ?? 30, 2, 120, location, diagnostics),
+            Clamp(service, "timeout", Seconds(check.Timeout) ?? 30, 2, 60, location, diagnostics),
             Clamp(service, "retries", check.Retries ?? 3, 1, 10, location, diagnostics),
             Clamp(service, "start_period", Seconds(check.StartPeriod) ?? 0, 0, 300, location, diagnostics));
     }

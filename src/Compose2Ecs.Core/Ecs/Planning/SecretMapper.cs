@@ -70,12 +70,12 @@ internal static partial class SecretMapper
         var statements = ImmutableArray.CreateBuilder<IamStatement>();
         if (secretsManager.Count > 0)
         {
-            statements.Add(new IamStatement(["secretsmanager:GetSecretValue"], [.. Distinct(secretsManager)]));
+            statements.Add(new IamStatement(["secretsmanager:GetSecretValue"], [.. secretsManager.Distinct()]));
         }
 
         if (parameters.Count > 0)
         {
-            statements.Add(new IamStatement(["ssm:GetParameters"], [.. Distinct(parameters)]));
+            statements.Add(new IamStatement(["ssm:GetParameters"], [.. parameters.Distinct()]));
         }
 
         return new Result(secrets.ToImmutable(), statements.ToImmutable());
@@ -125,8 +125,6 @@ internal static partial class SecretMapper
         policyResource = arn;
         return arn;
     }
-
-    private static IEnumerable<CfnValue> Distinct(IEnumerable<CfnValue> values) => values.Distinct();
 
     [GeneratedRegex("[^A-Za-z0-9_]")]
     private static partial Regex NotEnvironmentChars();
