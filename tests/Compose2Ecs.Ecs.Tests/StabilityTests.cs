@@ -72,6 +72,31 @@ public sealed class StabilityTests
     }
 
     [Fact]
+    public void Two_runs_of_a_split_application_write_byte_identical_files()
+    {
+        using var dir = new TempDir();
+        dir.File("compose.yaml", GeneratedProject.Yaml(30));
+        string Run(string name)
+        {
+            var options = new Core.Ecs.SynthOptions { OutputDirectory = dir.Sub(name) };
+            var (plan, context, backend) = Core.Ecs.EcsSynthesis.Plan(Synth.Load(dir.Path, "compose.yaml"), options, Synth.Backends);
+            var templates = Core.Ecs.Templates.TemplateBuilder.Build(plan, new Core.Ecs.Templates.SplitLimits { MaxResources = 80 });
+            Assert.NotEmpty(templates.Nested);
+            return Core.Ecs.EcsSynthesis.Write(plan, templates, context, backend, options).OutputDirectory;
+        }
+
+        var first = Run("one");
+        var second = Run("two");
+        var files = Directory.GetFiles(first).Select(Path.GetFileName).Order().ToList();
+        Assert.Contains(files, f => f!.EndsWith(".nested.template.json", StringComparison.Ordinal));
+        Assert.Equal(files, Directory.GetFiles(second).Select(Path.GetFileName).Order());
+        foreach (var file in files)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(first, file!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, file!))), $"{file} differs between runs");
+        }
+    }
+
+    [Fact]
     public void Names_that_clean_up_to_the_same_letters_get_distinct_stable_ids()
     {
         Assert.Equal("api", LogicalIds.Part("api"));

@@ -9,7 +9,7 @@ namespace Compose2Ecs.Core.Ecs.Planning;
 /// (<c>curl -f http://localhost:8080/health</c>, <c>wget --spider http://127.0.0.1/ping</c>),
 /// so the load balancer can check the same path.
 /// </summary>
-internal static partial class HttpProbe
+public static partial class HttpProbe
 {
     /// <summary>The port and path the healthcheck GETs; null when it is not such a request.</summary>
     public static (int Port, string Path)? Find(Healthcheck? check)
