@@ -17,6 +17,7 @@ public sealed class EmitContext
     private readonly Dictionary<string, IIncludedNestedStack> _nested = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CfnResource> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ServiceHandles> _services;
+    private readonly Dictionary<string, TemplateDocument> _homes;
 
     internal EmitContext(Stack stack, CfnInclude include, TemplateSet templates, EcsPlan plan, BackendContext backend)
     {
@@ -27,6 +28,7 @@ public sealed class EmitContext
         Backend = backend;
         Shared = new SharedHandles(this);
         _services = plan.Services.ToDictionary(s => s.Name, s => new ServiceHandles(this, s), StringComparer.Ordinal);
+        _homes = templates.All.SelectMany(d => d.Resources.Select(r => (r.LogicalId, Document: d))).ToDictionary(x => x.LogicalId, x => x.Document, StringComparer.Ordinal);
     }
 
     /// <summary>The root stack. Resources shared by the whole application go here.</summary>
@@ -55,7 +57,7 @@ public sealed class EmitContext
             return cached;
         }
 
-        var document = Templates.Holding(logicalId) ?? throw new ArgumentException($"no resource \"{logicalId}\" was emitted", nameof(logicalId));
+        var document = Home(logicalId);
         var resource = document.IsRoot ? _include.GetResource(logicalId) : Nested(document.Id).IncludedTemplate.GetResource(logicalId);
         _resources[logicalId] = resource;
         return resource;
@@ -64,7 +66,7 @@ public sealed class EmitContext
     /// <summary>The stack (root or nested) holding <paramref name="logicalId"/>.</summary>
     public Stack StackOf(string logicalId)
     {
-        var document = Templates.Holding(logicalId) ?? throw new ArgumentException($"no resource \"{logicalId}\" was emitted", nameof(logicalId));
+        var document = Home(logicalId);
         return document.IsRoot ? Stack : Nested(document.Id).Stack;
     }
 
@@ -76,6 +78,9 @@ public sealed class EmitContext
         CfnGetAtt g => Amazon.CDK.Token.AsString(Resource(g.LogicalId).GetAtt(g.Attribute)),
         _ => throw new ArgumentException($"only literals, Ref and Fn::GetAtt convert to tokens, not {value}", nameof(value)),
     };
+
+    private TemplateDocument Home(string logicalId) =>
+        _homes.TryGetValue(logicalId, out var document) ? document : throw new ArgumentException($"no resource \"{logicalId}\" was emitted", nameof(logicalId));
 
     private IIncludedNestedStack Nested(string id)
     {
