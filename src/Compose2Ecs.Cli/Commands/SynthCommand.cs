@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Compose2Ecs.Core.Compose;
+using Compose2Ecs.Core.Ecs;
+using Compose2Ecs.Core.Ecs.Backends;
+using Compose2Ecs.Core.Ecs.Settings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Compose2Ecs.Cli.Commands;
+
+/// <summary><c>compose2ecs synth</c>: the compose project as an ECS application, a CDK cloud assembly of CloudFormation templates.</summary>
+public static class SynthCommand
+{
+    /// <summary>Every mesh backend the tool offers. A new backend adds one line here.</summary>
+    public static IServiceCollection AddMeshBackends(this IServiceCollection services) => services
+        .AddSingleton<IMeshBackend, NoMeshBackend>()
+        .AddSingleton<MeshBackendRegistry>();
+
+    public static Command Create(Console2 console, MeshBackendRegistry? backends = null)
+    {
+        backends ??= new ServiceCollection().AddMeshBackends().BuildServiceProvider().GetRequiredService<MeshBackendRegistry>();
+        var loader = new LoaderOptions();
+        var mesh = new Option<string?>("--mesh")
+        {
+            Description = "Service mesh backend: " + string.Join("; ", backends.All.Select(b => $"{b.Name}: {b.Description}")) + " (default: x-mesh.backend, else none)",
+            HelpName = string.Join("|", backends.Names),
+        };
+        mesh.AcceptOnlyFromAmong([.. backends.Names]);
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Cloud assembly directory; replaced only when synthesis succeeds",
+            DefaultValueFactory = _ => "cdk.out",
+            HelpName = "DIR",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Template format: json, or yaml for .template.yaml files beside the JSON ones",
+            DefaultValueFactory = _ => "json",
+            HelpName = "json|yaml",
+        };
+        format.AcceptOnlyFromAmong("json", "yaml");
+        var registry = new Option<string?>("--registry")
+        {
+            Description = "Registry for build-only services' images: REGISTRY/<service>:TAG (wins over x-mesh.registry)",
+            HelpName = "REGISTRY",
+        };
+        var tag = new Option<string?>("--tag")
+        {
+            Description = "Tag for build-only services' images (wins over x-mesh.tag; default: latest)",
+            HelpName = "TAG",
+        };
+        var stackName = new Option<string?>("--stack-name")
+        {
+            Description = "CloudFormation stack name (default: the project name)",
+            HelpName = "NAME",
+        };
+        stackName.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } name && !EcsSettingsReader.IsValidStackName(name))
+            {
+                result.AddError($"--stack-name: \"{name}\" is not a valid stack name; use letters, digits and '-', starting with a letter (at most 128)");
+            }
+        });
+
+        var command = new Command("synth", """
+            Convert the compose project to an ECS application on Fargate and write it as a CDK cloud
+            assembly: <stack>.template.json (nested templates when the application is too big for
+            one stack) and manifest.json. Warnings name every compose key that has no ECS meaning.
+
+            Examples:
+              compose2ecs synth --mesh none -o cdk.out
+              compose2ecs synth -f compose.yaml -f compose.prod.yaml --registry 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop --tag v1.2
+              compose2ecs synth --format yaml --stack-name shop-staging
+            """);
+        loader.AddTo(command);
+        command.Options.Add(mesh);
+        command.Options.Add(output);
+        command.Options.Add(format);
+        command.Options.Add(registry);
+        command.Options.Add(tag);
+        command.Options.Add(stackName);
+        command.SetAction(result => CommandRunner.Run(console, () =>
+        {
+            var reporter = new Reporter(console.Error);
+            var project = ComposeLoader.Load(loader.Read(result, console));
+            reporter.Report(project.Warnings);
+            var options = new SynthOptions
+            {
+                Mesh = result.GetValue(mesh),
+                StackName = result.GetValue(stackName),
+                Registry = result.GetValue(registry),
+                Tag = result.GetValue(tag),
+                OutputDirectory = Path.GetFullPath(result.GetValue(output) ?? "cdk.out", console.WorkingDirectory),
+                Yaml = result.GetValue(format) == "yaml",
+            };
+            var synthesized = EcsSynthesis.Synthesize(project, options, backends);
+            reporter.Report(synthesized.Warnings);
+            var relative = Path.GetRelativePath(console.WorkingDirectory, synthesized.OutputDirectory);
+            var shown = relative.StartsWith("..", StringComparison.Ordinal) ? synthesized.OutputDirectory : relative;
+            foreach (var file in synthesized.Templates)
+            {
+                console.Out.WriteLine(Path.Combine(shown, file));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Cdk;
+using Compose2Ecs.Core.Ecs.Plan;
+
+namespace Compose2Ecs.Core.Ecs.Backends;
+
+/// <summary>
+/// A service-mesh backend (<c>--mesh NAME</c>). It extends the ECS base without editing it,
+/// in three steps that run in this order:
+/// <list type="number">
+/// <item><see cref="Check"/>: report what this backend cannot express (errors stop synthesis before anything is written).</item>
+/// <item><see cref="Transform"/>: a pure function over the plan: add sidecars, container dependencies, volumes,
+/// proxy configuration, environment, task-role statements, security-group rules, ECS service settings
+/// and extra resources as data. Task CPU/memory are chosen afterwards, so sidecars count.</item>
+/// <item><see cref="Emit"/>: add CDK constructs next to the emitted base, with handles to every service's resources.</item>
+/// </list>
+/// A backend is found by <see cref="Name"/>; the CLI registers backends with dependency injection.
+/// </summary>
+public interface IMeshBackend
+{
+    /// <summary>The <c>--mesh</c> value: lowercase, such as <c>none</c> or <c>appmesh</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line for <c>--help</c>.</summary>
+    string Description { get; }
+
+    /// <summary>Errors (and warnings) about the project for this backend, each with the location of the key it is about.</summary>
+    IEnumerable<Diagnostic> Check(BackendContext context);
+
+    /// <summary>The plan with this backend's additions. Must not call the CDK; may throw <see cref="InvalidInputException"/>.</summary>
+    EcsPlan Transform(EcsPlan plan, BackendContext context);
+
+    /// <summary>Adds CDK constructs; called once, after the base is in the stack and before synthesis.</summary>
+    void Emit(EmitContext context);
+}

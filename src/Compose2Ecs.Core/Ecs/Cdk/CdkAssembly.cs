@@ -1,0 +1,75 @@
+using Amazon.CDK;
+using Amazon.CDK.CloudFormation.Include;
+using Compose2Ecs.Core.Ecs.Backends;
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Templates;
+
+namespace Compose2Ecs.Core.Ecs.Cdk;
+
+/// <summary>
+/// Emits the templates through the CDK into a cloud assembly. Every resource of the plan is
+/// built by one <c>CfnInclude</c> (typed L1 constructs, logical IDs kept, nested stacks loaded):
+/// one jsii round trip for the whole application, where one call per construct costs 3–8 ms
+/// each (see docs/benchmarks.md). Then the backend's <see cref="IMeshBackend.Emit"/> adds its
+/// constructs, and the app is synthesized.
+/// </summary>
+public static class CdkAssembly
+{
+    /// <remarks>The root template's Description travels with the included template (setting it on the stack too would repeat it).</remarks>
+    /// <param name="outdir">An empty directory for the cloud assembly.</param>
+    /// <param name="workdir">A scratch directory for the templates the CDK includes.</param>
+    public static void Synthesize(TemplateSet templates, EcsPlan plan, IMeshBackend backend, BackendContext context, string outdir, string workdir)
+    {
+        var files = WriteInputs(templates, workdir);
+        lock (JsiiHost.Gate)
+        {
+            JsiiHost.EnsureConfigured();
+            var app = new App(new AppProps
+            {
+                Outdir = outdir,
+                AnalyticsReporting = false,
+                Context = new Dictionary<string, object>
+                {
+                    // Stack traces in construct metadata cost time and would put local paths into the assembly.
+                    ["aws:cdk:disable-stack-trace"] = true,
+                },
+            });
+            var stack = new Stack(app, plan.StackName, new StackProps
+            {
+                StackName = plan.StackName,
+                Synthesizer = Synthesizer(templates),
+            });
+            var include = new CfnInclude(stack, "App", new CfnIncludeProps
+            {
+                TemplateFile = files[templates.Root.Id],
+                LoadNestedStacks = templates.Nested.IsEmpty ? null : templates.Nested.ToDictionary(
+                    d => d.Id, d => (ICfnIncludeProps)new CfnIncludeProps { TemplateFile = files[d.Id] }),
+            });
+            backend.Emit(new EmitContext(stack, include, templates, plan, context));
+            app.Synth();
+        }
+    }
+
+    /// <summary>
+    /// One template: the legacy synthesizer, which needs no <c>cdk bootstrap</c> (no assets, no
+    /// BootstrapVersion parameter or rule). Nested stacks are file assets whatever the
+    /// synthesizer: the default one puts them in the bootstrap bucket (still no version rule).
+    /// </summary>
+    private static IStackSynthesizer Synthesizer(TemplateSet templates) => templates.Nested.IsEmpty
+        ? new LegacyStackSynthesizer()
+        : new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false });
+
+    private static Dictionary<string, string> WriteInputs(TemplateSet templates, string workdir)
+    {
+        Directory.CreateDirectory(workdir);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in templates.All)
+        {
+            var path = Path.Combine(workdir, (document.IsRoot ? "root" : document.Id) + ".json");
+            File.WriteAllText(path, TemplateJson.Write(TemplateJson.ToObject(document)));
+            files[document.Id] = path;
+        }
+
+        return files;
+    }
+}

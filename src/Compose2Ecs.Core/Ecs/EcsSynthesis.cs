@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Compose2Ecs.Core.Compose.Model;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Backends;
+using Compose2Ecs.Core.Ecs.Cdk;
+using Compose2Ecs.Core.Ecs.Output;
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
+using Compose2Ecs.Core.Ecs.Settings;
+using Compose2Ecs.Core.Ecs.Templates;
+
+namespace Compose2Ecs.Core.Ecs;
+
+/// <summary>What a synthesis produced.</summary>
+/// <param name="Templates">The template files written, relative to the output directory, root first.</param>
+public sealed record SynthResult(string OutputDirectory, ImmutableArray<string> Templates, EcsPlan Plan, TemplateSet TemplateSet)
+{
+    /// <summary>Warnings about the conversion (not the loader's), in file, line and column order.</summary>
+    public ImmutableArray<Diagnostic> Warnings =>
+        [.. Plan.Warnings.Concat(TemplateSet.Warnings)
+            .Select((d, i) => (d, i))
+            .OrderBy(x => x.d.Location.File, StringComparer.Ordinal)
+            .ThenBy(x => x.d.Location.Line)
+            .ThenBy(x => x.d.Location.Column)
+            .ThenBy(x => x.i)
+            .Select(x => x.d)];
+}
+
+/// <summary>
+/// <c>compose2ecs synth</c> as a library call: settings → backend check → ECS base plan →
+/// backend transform → Fargate sizing → templates (pure so far) → CDK cloud assembly, written
+/// to a staging directory and moved into place only when everything succeeded.
+/// </summary>
+public static class EcsSynthesis
+{
+    /// <summary>The final plan and the context the backend saw, without touching the CDK.</summary>
+    public static (EcsPlan Plan, BackendContext Context, IMeshBackend Backend) Plan(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)
+    {
+        var diagnostics = new DiagnosticBag();
+        var settings = EcsSettingsReader.Read(project, options, diagnostics);
+        var backend = backends.Find(settings.Backend);
+        if (backend is null)
+        {
+            diagnostics.Error(settings.BackendLocation, $"x-mesh.backend: unknown backend \"{settings.Backend}\"; use one of {string.Join(", ", backends.Names)}");
+        }
+
+        diagnostics.ThrowIfErrors();
+        var context = new BackendContext { Project = project, Settings = settings };
+        var checks = backend!.Check(context).ToList();
+        if (checks.Any(d => d.Severity == Severity.Error))
+        {
+            throw new InvalidInputException(checks);
+        }
+
+        var plan = EcsPlanner.Plan(project, settings).AddWarnings(checks);
+        plan = backend.Transform(plan, context);
+        return (FargateSizer.Apply(plan), context, backend);
+    }
+
+    public static SynthResult Synthesize(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)
+    {
+        var (plan, context, backend) = Plan(project, options, backends);
+        return Write(plan, TemplateBuilder.Build(plan), context, backend, options);
+    }
+
+    /// <summary>The CDK stage alone: emits built templates (and the backend's constructs) into the output directory.</summary>
+    public static SynthResult Write(EcsPlan plan, TemplateSet templates, BackendContext context, IMeshBackend backend, SynthOptions options)
+    {
+        var written = ImmutableArray<string>.Empty;
+        var scratch = Path.Combine(Path.GetTempPath(), $"compose2ecs-{Guid.NewGuid():N}");
+        try
+        {
+            OutputDirectory.Replace(options.OutputDirectory, staging =>
+            {
+                CdkAssembly.Synthesize(templates, plan, backend, context, staging, scratch);
+                if (options.Yaml)
+                {
+                    YamlTemplates.WriteBeside(staging);
+                }
+
+                written = [.. TemplateFiles(staging, plan.StackName)];
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
+        return new SynthResult(Path.GetFullPath(options.OutputDirectory), written, plan, templates);
+    }
+
+    private static IEnumerable<string> TemplateFiles(string directory, string stackName)
+    {
+        var root = $"{stackName}.template.json";
+        return Directory.GetFiles(directory, "*.template.*")
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .OrderBy(f => f.StartsWith(stackName + ".template.", StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(f => f, StringComparer.Ordinal)
+            .Where(f => f == root || f.EndsWith(".template.json", StringComparison.Ordinal) || f.EndsWith(".template.yaml", StringComparison.Ordinal));
+    }
+}

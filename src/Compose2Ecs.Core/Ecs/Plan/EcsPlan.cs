@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Compose2Ecs.Core.Diagnostics;
+
+namespace Compose2Ecs.Core.Ecs.Plan;
+
+/// <summary>
+/// Everything the ECS base will emit, as immutable data and before any CDK call: the
+/// network, cluster and namespace, one <see cref="ServicePlan"/> per compose service (sorted
+/// by name, so reordering the compose file changes nothing), the security-group rules
+/// between them, and whatever extra resources backends add. Mesh backends extend it through
+/// <see cref="Backends.IMeshBackend.Transform"/>; task sizes are chosen after that.
+/// </summary>
+public sealed record EcsPlan
+{
+    public required string ProjectName { get; init; }
+
+    /// <summary>The CloudFormation stack (and cloud assembly artifact) name.</summary>
+    public required string StackName { get; init; }
+
+    /// <summary>The backend that shapes this plan (<c>none</c>, <c>appmesh</c> …).</summary>
+    public required string BackendName { get; init; }
+
+    public required NetworkPlan Network { get; init; }
+
+    public required ClusterPlan Cluster { get; init; }
+
+    public required NamespacePlan Namespace { get; init; }
+
+    public ImmutableArray<ServicePlan> Services { get; init; } = [];
+
+    /// <summary>Security-group ingress rules, one <c>AWS::EC2::SecurityGroupIngress</c> each.</summary>
+    public ImmutableArray<IngressRulePlan> Ingress { get; init; } = [];
+
+    /// <summary>Resources that backends add as data (a mesh, virtual nodes …); emitted with the base, in one CDK call.</summary>
+    public ImmutableArray<TemplateResource> Resources { get; init; } = [];
+
+    /// <summary>Stack outputs (load balancer addresses …).</summary>
+    public ImmutableArray<TemplateOutput> Outputs { get; init; } = [];
+
+    /// <summary>What the user should know about the conversion, each with the location of the key it is about.</summary>
+    public ImmutableArray<Diagnostic> Warnings { get; init; } = [];
+
+    public ServicePlan? FindService(string name) => Services.FirstOrDefault(s => s.Name == name);
+
+    public ServicePlan Service(string name) =>
+        FindService(name) ?? throw new ArgumentException($"the plan has no service \"{name}\"", nameof(name));
+
+    /// <summary>A copy with the named service replaced by <paramref name="update"/>'s result.</summary>
+    public EcsPlan UpdateService(string name, Func<ServicePlan, ServicePlan> update)
+    {
+        var index = Services.IndexOf(Service(name));
+        return this with { Services = Services.SetItem(index, update(Services[index])) };
+    }
+
+    /// <summary>A copy with every service passed through <paramref name="update"/>.</summary>
+    public EcsPlan UpdateServices(Func<ServicePlan, ServicePlan> update) =>
+        this with { Services = [.. Services.Select(update)] };
+
+    public EcsPlan AddIngress(params IEnumerable<IngressRulePlan> rules) => this with { Ingress = Ingress.AddRange(rules) };
+
+    public EcsPlan AddResources(params IEnumerable<TemplateResource> resources) => this with { Resources = Resources.AddRange(resources) };
+
+    public EcsPlan AddOutputs(params IEnumerable<TemplateOutput> outputs) => this with { Outputs = Outputs.AddRange(outputs) };
+
+    public EcsPlan AddWarnings(params IEnumerable<Diagnostic> warnings) => this with { Warnings = Warnings.AddRange(warnings) };
+}
+
+/// <summary>The VPC and subnets services run in: created by the stack, or imported by id (<c>x-mesh.vpc</c>).</summary>
+public sealed record NetworkPlan
+{
+    /// <summary>True: the stack creates the VPC (2 AZs, public and private subnets, one NAT gateway).</summary>
+    public required bool Create { get; init; }
+
+    public required CfnValue VpcId { get; init; }
+
+    /// <summary>Where tasks run.</summary>
+    public required ImmutableArray<CfnValue> PrivateSubnets { get; init; }
+
+    /// <summary>Where load balancers run; empty when an imported VPC names none.</summary>
+    public required ImmutableArray<CfnValue> PublicSubnets { get; init; }
+
+    /// <summary>The DNS search domain set on a created VPC so compose's short service names resolve; null to leave DHCP options alone.</summary>
+    public string? SearchDomain { get; init; }
+}
+
+/// <summary>The ECS cluster: created by the stack, or an existing one by name (<c>x-mesh.cluster</c>).</summary>
+public sealed record ClusterPlan
+{
+    public required bool Create { get; init; }
+
+    /// <summary>The cluster's name or ARN, as ECS services take it.</summary>
+    public required CfnValue Cluster { get; init; }
+}
+
+/// <summary>The Cloud Map private DNS namespace services register in.</summary>
+public sealed record NamespacePlan
+{
+    /// <summary>The DNS name, such as <c>shop.local</c>.</summary>
+    public required string Name { get; init; }
+
+    public required CfnValue Id { get; init; }
+
+    public required CfnValue Arn { get; init; }
+}
+
+/// <summary>A stack output.</summary>
+public sealed record TemplateOutput(string LogicalId, CfnValue Value, string Description)
+{
+    /// <summary>The service whose resources the value refers to (decides the nested stack it lives in), or null.</summary>
+    public string? Owner { get; init; }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+
+namespace Compose2Ecs.Core.Ecs.Plan;
+
+public enum LoadBalancerKind
+{
+    /// <summary>ALB: HTTP.</summary>
+    Application,
+
+    /// <summary>NLB: TCP and UDP.</summary>
+    Network,
+}
+
+public static class LoadBalancerKindExtensions
+{
+    /// <summary>The word in logical IDs: <c>Alb</c> or <c>Nlb</c>.</summary>
+    public static string Prefix(this LoadBalancerKind kind) => kind == LoadBalancerKind.Application ? "Alb" : "Nlb";
+
+    /// <summary>The <c>Type</c> of <c>AWS::ElasticLoadBalancingV2::LoadBalancer</c>.</summary>
+    public static string CfnType(this LoadBalancerKind kind) => kind == LoadBalancerKind.Application ? "application" : "network";
+}
+
+/// <summary>An internet-facing load balancer in the public subnets for one service's published ports.</summary>
+public sealed record LoadBalancerPlan(LoadBalancerKind Kind, ImmutableArray<ListenerPlan> Listeners)
+{
+    /// <summary>One target group per distinct container port and protocol, in listener order.</summary>
+    public IEnumerable<TargetGroupPlan> TargetGroups =>
+        Listeners.GroupBy(l => (l.TargetPort, l.Protocol))
+            .Select(g => new TargetGroupPlan(g.Key.TargetPort, g.Key.Protocol, g.First().HealthCheckPath, g.First().HealthCheckPort));
+}
+
+/// <summary>A listener on the published port that forwards to the container port.</summary>
+/// <param name="Protocol"><c>HTTP</c> (ALB), <c>TCP</c>, <c>UDP</c> or <c>TCP_UDP</c> (NLB).</param>
+/// <param name="HealthCheckPath">ALB: the path the target group checks.</param>
+/// <param name="HealthCheckPort">NLB over UDP: a TCP port of the same task to check instead; null: the traffic port.</param>
+public sealed record ListenerPlan(int Port, string Protocol, int TargetPort, string? HealthCheckPath, int? HealthCheckPort = null);
+
+public sealed record TargetGroupPlan(int Port, string Protocol, string? HealthCheckPath, int? HealthCheckPort);

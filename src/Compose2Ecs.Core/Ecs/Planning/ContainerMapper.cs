@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using Compose2Ecs.Core.Compose.Model;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Yaml;
+
+namespace Compose2Ecs.Core.Ecs.Planning;
+
+/// <summary>A compose service → its app container (named after the service).</summary>
+internal static class ContainerMapper
+{
+    public static ContainerPlan Map(ComposeService service, string image, ImmutableArray<ContainerSecret> secrets, ImmutableArray<MountPointPlan> mounts, DiagnosticBag diagnostics)
+    {
+        var resources = ResourceMapper.Map(service, diagnostics);
+        var name = EcsNames.Clean(service.Name);
+        return new ContainerPlan
+        {
+            Name = name,
+            Image = image,
+            Command = service.Command,
+            EntryPoint = service.Entrypoint,
+            Environment = [.. service.Environment.Where(e => e.Value is not null).Select(e => new ContainerEnvironment(e.Name, e.Value!))],
+            Secrets = secrets,
+            Ports = Ports(service),
+            HealthCheck = HealthcheckMapper.Map(service, diagnostics),
+            Cpu = resources.Cpu,
+            MemoryMiB = resources.MemoryMiB,
+            MemoryReservationMiB = resources.MemoryReservationMiB,
+            User = service.User,
+            WorkingDirectory = service.WorkingDir,
+            ReadonlyRootFilesystem = service.ReadOnly,
+            Ulimits = LinuxMapper.Ulimits(service, diagnostics),
+            StopTimeoutSeconds = LinuxMapper.StopTimeout(service, diagnostics),
+            InitProcessEnabled = service.Init == true ? true : null,
+            CapabilitiesAdd = LinuxMapper.CapAdd(service, diagnostics),
+            CapabilitiesDrop = LinuxMapper.CapDrop(service, diagnostics),
+            MountPoints = mounts,
+            LogStreamPrefix = name,
+            PseudoTerminal = Flag(service, "tty"),
+            Interactive = Flag(service, "stdin_open"),
+        };
+    }
+
+    /// <summary>Container ports: every <c>ports</c> target and <c>expose</c> port, once each, in the order written.</summary>
+    public static ImmutableArray<ContainerPort> Ports(ComposeService service) =>
+        [.. service.Ports.Select(p => new ContainerPort(p.Target, p.Protocol))
+            .Concat(service.Expose.Select(p => new ContainerPort(p, "tcp")))
+            .Where(p => p.Port > 0)
+            .Distinct()];
+
+    private static bool Flag(ComposeService service, string key) =>
+        service.Node[key] is ScalarNode s && CoreSchema.TryGetBool(s.Value, out var value) && value;
+}

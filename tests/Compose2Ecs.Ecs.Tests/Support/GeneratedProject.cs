@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace Compose2Ecs.Ecs.Tests.Support;
+
+/// <summary>A compose project of N services with ports, depends_on edges (some reaching far back) and, every tenth, a published port.</summary>
+public static class GeneratedProject
+{
+    public static string Yaml(int services, int skip = -1)
+    {
+        var yaml = new StringBuilder("name: big\nservices:\n");
+        for (var i = 0; i < services; i++)
+        {
+            if (i == skip)
+            {
+                continue;
+            }
+
+            yaml.Append($"  s{i:D4}:\n    image: example/s{i}:1\n    expose: [\"8080\"]\n");
+            if (i % 10 == 0)
+            {
+                yaml.Append($"    ports: [\"{10000 + i}:8080\"]\n");
+            }
+
+            var dependencies = new[] { i - 1, i - 37, i / 2 }.Where(d => d >= 0 && d != i && d != skip).Distinct().ToList();
+            if (dependencies.Count > 0)
+            {
+                yaml.Append("    depends_on: [").Append(string.Join(", ", dependencies.Select(d => $"s{d:D4}"))).Append("]\n");
+            }
+        }
+
+        return yaml.ToString();
+    }
+}

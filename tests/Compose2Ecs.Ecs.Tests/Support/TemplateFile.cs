@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace Compose2Ecs.Ecs.Tests.Support;
+
+/// <summary>A synthesized template, read back from disk, with small helpers for assertions.</summary>
+public sealed class TemplateFile
+{
+    public TemplateFile(string path)
+    {
+        Path = path;
+        Text = File.ReadAllText(path);
+        Root = JsonNode.Parse(Text)!.AsObject();
+    }
+
+    public string Path { get; }
+
+    public string Text { get; }
+
+    public JsonObject Root { get; }
+
+    public JsonObject Resources => Root["Resources"]!.AsObject();
+
+    public IEnumerable<string> Ids => Resources.Select(r => r.Key);
+
+    public IEnumerable<KeyValuePair<string, JsonObject>> OfType(string type) =>
+        Resources.Where(r => (string?)r.Value!["Type"] == type).Select(r => KeyValuePair.Create(r.Key, r.Value!.AsObject()));
+
+    public JsonObject Resource(string id) =>
+        Resources[id]?.AsObject() ?? throw new Xunit.Sdk.XunitException($"no resource {id}; have {string.Join(", ", Ids)}");
+
+    public JsonObject Properties(string id) => Resource(id)["Properties"]!.AsObject();
+
+    /// <summary>The single container of a service's task definition.</summary>
+    public JsonObject Container(string service, string? name = null) =>
+        Properties(Compose2Ecs.Core.Ecs.Naming.LogicalIds.For(service, "TaskDefinition"))["ContainerDefinitions"]!.AsArray()
+            .Select(c => c!.AsObject())
+            .First(c => (string?)c["Name"] == (name ?? service));
+
+    public IEnumerable<string> DependsOn(string id) => Resource(id)["DependsOn"]?.AsArray().Select(d => (string)d!) ?? [];
+}
