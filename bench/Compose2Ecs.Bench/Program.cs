@@ -1,3 +1,4 @@
+using Compose2Ecs.Cli;
 using System.Diagnostics;
 using System.Globalization;
 using Compose2Ecs.Bench;
@@ -6,7 +7,6 @@ using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Templates;
-using Microsoft.Extensions.DependencyInjection;
 
 // Benchmark: generated projects of 10, 100 and 1000 services, each synthesized end to end
 // (load, plan, templates, CDK cloud assembly) in a fresh process of its own, so that wall
@@ -54,7 +54,7 @@ static int RunOne(int size, string meshName, string keep)
     try
     {
         var file = ProjectGenerator.Write(size, work);
-        var backends = new ServiceCollection().AddMeshBackends().BuildServiceProvider().GetRequiredService<MeshBackendRegistry>();
+        var backends = BackendRegistration.CreateRegistry();
         var options = new SynthOptions { Mesh = meshName, OutputDirectory = keep.Length > 0 ? Path.GetFullPath(keep) : Path.Combine(work, "cdk.out") };
 
         var project = ComposeLoader.Load(new LoadOptions { Files = [file], WorkingDirectory = work });

@@ -10,9 +10,10 @@ public static class CliApp
     {
         var root = new RootCommand("compose2ecs: turn a docker-compose application into AWS ECS with a service mesh (CloudFormation through the AWS CDK).");
         root.Subcommands.Add(ConfigCommand.Create(console));
-        root.Subcommands.Add(SynthCommand.Create(console));
-        root.Subcommands.Add(ValidateCommand.Create(console));
-        root.Subcommands.Add(GraphCommand.Create(console));
+        var backends = BackendRegistration.CreateRegistry();
+        root.Subcommands.Add(SynthCommand.Create(console, backends));
+        root.Subcommands.Add(ValidateCommand.Create(console, backends));
+        root.Subcommands.Add(GraphCommand.Create(console, backends));
         root.Subcommands.Add(SchemaCommand.Create(console));
 
         var result = root.Parse(args);

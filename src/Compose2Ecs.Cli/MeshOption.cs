@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Cli;
@@ -6,21 +7,26 @@ namespace Compose2Ecs.Cli;
 /// <summary><c>--mesh BACKEND</c>, shared by every command that reads the mesh; it wins over <c>x-mesh.backend</c>.</summary>
 public sealed class MeshOption
 {
-    public Option<string?> Option { get; } = CreateOption();
+    public MeshOption(MeshBackendRegistry backends)
+    {
+        Option = new Option<string?>("--mesh")
+        {
+            Description = "Mesh backend, overriding x-mesh.backend (default: x-mesh.backend, else none). "
+                + "With a backend other than none, a file without x-mesh still becomes a mesh. Backends: "
+                + string.Join("; ", backends.All.Select(b => $"{b.Name}: {b.Description}")),
+            HelpName = string.Join("|", Names(backends)),
+        };
+        Option.AcceptOnlyFromAmong([.. Names(backends)]);
+    }
+
+    public Option<string?> Option { get; }
+
+    /// <summary>The spec's backends (validate checks a mesh for any of them) and any registered plug-in.</summary>
+    private static IEnumerable<string> Names(MeshBackendRegistry backends) =>
+        MeshBackends.All.Union(backends.Names, StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     public void AddTo(Command command) => command.Options.Add(Option);
 
     /// <summary>The backend given, or null when <c>--mesh</c> is absent (the file's <c>x-mesh.backend</c> decides).</summary>
     public string? Read(ParseResult result) => result.GetValue(Option);
-
-    private static Option<string?> CreateOption()
-    {
-        var option = new Option<string?>("--mesh")
-        {
-            Description = "Mesh backend; overrides x-mesh.backend. With a backend other than none, a file without x-mesh still becomes a mesh",
-            HelpName = string.Join("|", MeshBackends.All),
-        };
-        option.AcceptOnlyFromAmong([.. MeshBackends.All]);
-        return option;
-    }
 }

@@ -4,6 +4,7 @@ using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Cdk;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Ecs.Templates;
 using Compose2Ecs.Ecs.Tests.Support;
@@ -113,8 +114,8 @@ public sealed class BackendContractTests
 
         public string Description => "test backend";
 
-        public IEnumerable<Diagnostic> Check(BackendContext context) =>
-            [Diagnostic.Warning(context.Project.Services[0].Location, "sidecar: checked")];
+        public IEnumerable<Diagnostic> Check(MeshModel model) =>
+            [Diagnostic.Warning(model.LocationOf("x-mesh"), "sidecar: checked")];
 
         public EcsPlan Transform(EcsPlan plan, BackendContext context)
         {

@@ -91,7 +91,7 @@ public sealed class PlanningTests
         using var dir = new TempDir();
         var errors = Synth.Errors(dir, "x-mesh:\n  vpc:\n    private_subnets: [subnet-1]\nservices:\n  a:\n    image: a\n");
         var error = Assert.Single(errors);
-        Assert.Equal((3, 5), (error.Location.Line, error.Location.Column));
+        Assert.Equal((2, 3), (error.Location.Line, error.Location.Column));
         Assert.Contains("x-mesh.vpc: id is required", error.Message, StringComparison.Ordinal);
     }
 

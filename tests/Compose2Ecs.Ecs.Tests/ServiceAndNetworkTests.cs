@@ -134,9 +134,10 @@ public sealed class ServiceAndNetworkTests
                 image: nginx:1.27
                 ports: ["80:80"]
             """);
+        // The mesh model checks x-mesh before anything is planned, at the vpc key.
         var error = Assert.Single(errors);
-        Assert.Contains("add public_subnets to x-mesh.vpc", error.Message, StringComparison.Ordinal);
-        Assert.Equal((6, 5), (error.Location.Line, error.Location.Column));
+        Assert.Contains("x-mesh.vpc: public_subnets is required: web is published through a load balancer", error.Message, StringComparison.Ordinal);
+        Assert.Equal((2, 3), (error.Location.Line, error.Location.Column));
     }
 
     [Fact]

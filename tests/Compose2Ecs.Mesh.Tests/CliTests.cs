@@ -1,3 +1,6 @@
+using Compose2Ecs.Core.Ecs.Cdk;
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Cli.Commands;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh;
@@ -88,7 +91,7 @@ public sealed class CliTests
     public void Validate_runs_the_checks_registered_for_the_chosen_backend_only()
     {
         var dir = CommandLine.Project(Shop);
-        var checks = new IMeshChecks[] { new RejectRoutes(MeshBackends.ServiceConnect) };
+        var checks = new MeshBackendRegistry([new RejectRoutes(MeshBackends.ServiceConnect), new NoMeshBackend()]);
         int Run(string backend)
         {
             var output = new StringWriter();
@@ -186,11 +189,20 @@ public sealed class CliTests
         Assert.Contains("--mesh", result.Out);
     }
 
-    private sealed class RejectRoutes(string backend) : IMeshChecks
+    /// <summary>A backend that only checks: it rejects every route.</summary>
+    private sealed class RejectRoutes(string backend) : IMeshBackend
     {
-        public string Backend => backend;
+        public string Name => backend;
+
+        public string Description => "test backend";
 
         public IEnumerable<Diagnostic> Check(MeshModel model) =>
             model.Routes.Select(r => Diagnostic.Error(r.Location, $"route {r.Name}: rejected by the test backend"));
+
+        public EcsPlan Transform(EcsPlan plan, BackendContext context) => plan;
+
+        public void Emit(EmitContext context)
+        {
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compose2Ecs.Core.Compose;
+using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Cli.Commands;
@@ -7,10 +8,10 @@ namespace Compose2Ecs.Cli.Commands;
 /// <summary><c>compose2ecs graph</c>: draw the mesh in Mermaid or DOT.</summary>
 public static class GraphCommand
 {
-    public static Command Create(Console2 console)
+    public static Command Create(Console2 console, MeshBackendRegistry backends)
     {
         var loader = new LoaderOptions();
-        var mesh = new MeshOption();
+        var mesh = new MeshOption(backends);
         var format = new Option<string>("--format")
         {
             Description = "Output format: mermaid renders on GitHub, GitLab and in editors; dot is for Graphviz",

@@ -3,28 +3,16 @@ using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Settings;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Compose2Ecs.Cli.Commands;
 
 /// <summary><c>compose2ecs synth</c>: the compose project as an ECS application, a CDK cloud assembly of CloudFormation templates.</summary>
 public static class SynthCommand
 {
-    /// <summary>Every mesh backend the tool offers. A new backend adds one line here.</summary>
-    public static IServiceCollection AddMeshBackends(this IServiceCollection services) => services
-        .AddSingleton<IMeshBackend, NoMeshBackend>()
-        .AddSingleton<MeshBackendRegistry>();
-
-    public static Command Create(Console2 console, MeshBackendRegistry? backends = null)
+    public static Command Create(Console2 console, MeshBackendRegistry backends)
     {
-        backends ??= new ServiceCollection().AddMeshBackends().BuildServiceProvider().GetRequiredService<MeshBackendRegistry>();
         var loader = new LoaderOptions();
-        var mesh = new Option<string?>("--mesh")
-        {
-            Description = "Service mesh backend: " + string.Join("; ", backends.All.Select(b => $"{b.Name}: {b.Description}")) + " (default: x-mesh.backend, else none)",
-            HelpName = string.Join("|", backends.Names),
-        };
-        mesh.AcceptOnlyFromAmong([.. backends.Names]);
+        var mesh = new MeshOption(backends);
         var output = new Option<string>("--output", "-o")
         {
             Description = "Cloud assembly directory; replaced only when synthesis succeeds",
@@ -72,7 +60,7 @@ public static class SynthCommand
               compose2ecs synth --format yaml --stack-name shop-staging
             """);
         loader.AddTo(command);
-        command.Options.Add(mesh);
+        mesh.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(format);
         command.Options.Add(registry);
@@ -85,7 +73,7 @@ public static class SynthCommand
             reporter.Report(project.Warnings);
             var options = new SynthOptions
             {
-                Mesh = result.GetValue(mesh),
+                Mesh = mesh.Read(result),
                 StackName = result.GetValue(stackName),
                 Registry = result.GetValue(registry),
                 Tag = result.GetValue(tag),

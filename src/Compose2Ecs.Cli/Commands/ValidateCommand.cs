@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compose2Ecs.Core.Compose;
+using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Cli.Commands;
@@ -7,11 +8,11 @@ namespace Compose2Ecs.Cli.Commands;
 /// <summary><c>compose2ecs validate</c>: load the project, read and check the mesh (and the chosen backend's limits); write nothing.</summary>
 public static class ValidateCommand
 {
-    /// <param name="backendChecks">Every backend's <see cref="IMeshChecks"/>; those of the effective backend run.</param>
-    public static Command Create(Console2 console, IEnumerable<IMeshChecks>? backendChecks = null)
+    /// <param name="backends">Every backend; the effective backend's checks run.</param>
+    public static Command Create(Console2 console, MeshBackendRegistry backends)
     {
         var loader = new LoaderOptions();
-        var mesh = new MeshOption();
+        var mesh = new MeshOption(backends);
         var command = new Command("validate", """
             Load the compose files, read the x-mesh settings and check them, including what the
             chosen backend cannot express. Prints the errors (file:line:col) and exits 1, or prints
@@ -31,7 +32,7 @@ public static class ValidateCommand
             var project = ComposeLoader.Load(loader.Read(result, console));
             var reporter = new Reporter(console.Error);
             reporter.Report(project.Warnings);
-            var model = MeshReader.Read(project, mesh.Read(result), backendChecks ?? []);
+            var model = MeshReader.Read(project, mesh.Read(result), backends.All);
             reporter.Report(model.Warnings);
             console.Out.WriteLine($"ok: {model.Services.Length + model.PlainServices.Length} services, {model.Routes.Length} routes, {model.Edges.Length} edges");
             return ExitCodes.Success;

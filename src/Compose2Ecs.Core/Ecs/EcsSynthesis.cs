@@ -8,6 +8,7 @@ using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Ecs.Settings;
 using Compose2Ecs.Core.Ecs.Templates;
+using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Core.Ecs;
 
@@ -36,23 +37,15 @@ public static class EcsSynthesis
     /// <summary>The final plan and the context the backend saw, without touching the CDK.</summary>
     public static (EcsPlan Plan, BackendContext Context, IMeshBackend Backend) Plan(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)
     {
-        var diagnostics = new DiagnosticBag();
-        var settings = EcsSettingsReader.Read(project, options, diagnostics);
-        var backend = backends.Find(settings.Backend);
-        if (backend is null)
-        {
-            diagnostics.Error(settings.BackendLocation, $"x-mesh.backend: unknown backend \"{settings.Backend}\"; use one of {string.Join(", ", backends.Names)}");
-        }
+        // The mesh model reads and checks x-mesh, then runs the chosen backend's own checks.
+        var mesh = MeshReader.Read(project, options.Mesh, backends.All);
+        var backend = backends.Find(mesh.Backend)
+            ?? throw new InvalidInputException(mesh.BackendLocation,
+                $"x-mesh.backend: the backend \"{mesh.Backend}\" is not available in this build; use one of {string.Join(", ", backends.Names)}");
 
-        diagnostics.ThrowIfErrors();
-        var context = new BackendContext { Project = project, Settings = settings };
-        var checks = backend!.Check(context).ToList();
-        if (checks.Any(d => d.Severity == Severity.Error))
-        {
-            throw new InvalidInputException(checks);
-        }
-
-        var plan = EcsPlanner.Plan(project, settings).AddWarnings(checks);
+        var settings = EcsSettingsReader.Read(project, mesh, options);
+        var context = new BackendContext { Project = project, Settings = settings, Mesh = mesh };
+        var plan = EcsPlanner.Plan(project, settings).AddWarnings(mesh.Warnings);
         plan = backend.Transform(plan, context);
         return (FargateSizer.Apply(plan), context, backend);
     }

@@ -13,10 +13,13 @@ namespace Compose2Ecs.Core.Mesh;
 public static class MeshReader
 {
     /// <param name="backendOverride">The CLI's <c>--mesh</c>; wins over <c>x-mesh.backend</c>. Null: not given.</param>
-    public static MeshModel Read(ComposeProject project, string? backendOverride)
+    public static MeshModel Read(ComposeProject project, string? backendOverride) =>
+        Read(project, backendOverride, MeshBackends.All);
+
+    private static MeshModel Read(ComposeProject project, string? backendOverride, IReadOnlyCollection<string> knownBackends)
     {
         var fields = new MeshFields(new DiagnosticBag());
-        var model = ReadModel(project, backendOverride, fields);
+        var model = ReadModel(project, backendOverride, fields, knownBackends);
         var sorted = DiagnosticOrder.Sort(fields.Diagnostics.Items, project.Files);
         if (fields.Diagnostics.HasErrors)
         {
@@ -32,17 +35,19 @@ public static class MeshReader
     /// </summary>
     public static MeshModel Read(ComposeProject project, string? backendOverride, IEnumerable<IMeshChecks> checks)
     {
-        var model = Read(project, backendOverride);
-        var diagnostics = MeshValidator.Validate(model, checks, project.Files);
+        var checkList = checks.ToList();
+        var known = MeshBackends.All.Union(checkList.Select(c => c.Backend), StringComparer.Ordinal).ToList();
+        var model = Read(project, backendOverride, known);
+        var diagnostics = MeshValidator.Validate(model, checkList, project.Files);
         return model with { Warnings = [.. diagnostics] };
     }
 
-    private static MeshModel ReadModel(ComposeProject project, string? backendOverride, MeshFields fields)
+    private static MeshModel ReadModel(ComposeProject project, string? backendOverride, MeshFields fields, IReadOnlyCollection<string> knownBackends)
     {
         var entry = project.Root.Find("x-mesh");
         var mesh = entry is null ? null : fields.Mapping(entry.Value, "x-mesh");
         var model = new SettingsReader(fields).Read(project.Name, mesh, entry?.Key.Location ?? SourceLocation.None, backendOverride,
-            IsEnabled(project, entry is not null, backendOverride));
+            IsEnabled(project, entry is not null, backendOverride), knownBackends);
 
         var drafts = project.Services.Select(s => new ServiceReader(fields).Read(s, model.IsEnabled)).ToList();
         var routeSpecs = new RouteReader(fields).Read(mesh?.Find("routes"));

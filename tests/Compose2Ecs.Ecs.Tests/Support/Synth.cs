@@ -1,3 +1,4 @@
+using Compose2Ecs.Cli;
 using System.Collections.Immutable;
 using Compose2Ecs.Cli.Commands;
 using Compose2Ecs.Core.Compose;
@@ -6,7 +7,6 @@ using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Plan;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Compose2Ecs.Ecs.Tests.Support;
 
@@ -15,7 +15,7 @@ public static class Synth
 {
     /// <summary>The backends the CLI registers.</summary>
     public static MeshBackendRegistry Backends { get; } =
-        new ServiceCollection().AddMeshBackends().BuildServiceProvider().GetRequiredService<MeshBackendRegistry>();
+        BackendRegistration.CreateRegistry();
 
     public static ComposeProject Load(string directory, params string[] files) =>
         ComposeLoader.Load(new LoadOptions

@@ -2,6 +2,7 @@ using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Cdk;
 using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Ecs.Planning;
+using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Core.Ecs.Backends;
 
@@ -16,7 +17,7 @@ public sealed class NoMeshBackend : IMeshBackend
 
     public string Description => "plain ECS services with Cloud Map DNS; each service accepts traffic from the services that depend on it";
 
-    public IEnumerable<Diagnostic> Check(BackendContext context) => [];
+    public IEnumerable<Diagnostic> Check(MeshModel model) => [];
 
     public EcsPlan Transform(EcsPlan plan, BackendContext context) => plan.AddIngress(IngressRules.FromDependsOn(plan));
 

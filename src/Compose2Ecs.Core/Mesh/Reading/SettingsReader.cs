@@ -25,14 +25,15 @@ internal sealed partial class SettingsReader(MeshFields fields)
         ["disabled"] = TlsMode.Disabled,
     };
 
-    public MeshModel Read(string projectName, MappingNode? mesh, SourceLocation meshLocation, string? backendOverride, bool isEnabled)
+    /// <param name="knownBackends">The backend names accepted: the spec's, plus any a plug-in backend registers.</param>
+    public MeshModel Read(string projectName, MappingNode? mesh, SourceLocation meshLocation, string? backendOverride, bool isEnabled, IReadOnlyCollection<string> knownBackends)
     {
         if (mesh is not null)
         {
             fields.KnownKeys(mesh, "x-mesh", MeshKeys.TopLevel);
         }
 
-        var (backend, backendLocation) = Backend(mesh, backendOverride);
+        var (backend, backendLocation) = Backend(mesh, backendOverride, knownBackends);
         var name = Value(mesh, "name", (n, p) => fields.Text(n, p)) ?? projectName;
         if (mesh?.Find("name") is { } nameEntry && !MeshName().IsMatch(name))
         {
@@ -70,15 +71,15 @@ internal sealed partial class SettingsReader(MeshFields fields)
     /// <summary><c>&lt;project&gt;.local</c>; compose allows '_' in project names, DNS does not, so it becomes '-'.</summary>
     public static string DefaultNamespace(string projectName) => $"{projectName.Replace('_', '-')}.local";
 
-    private (string Backend, SourceLocation Location) Backend(MappingNode? mesh, string? backendOverride)
+    private (string Backend, SourceLocation Location) Backend(MappingNode? mesh, string? backendOverride, IReadOnlyCollection<string> known)
     {
-        var fromFile = mesh?.Find("backend") is { } entry ? fields.Word(entry.Value, "x-mesh.backend", MeshBackends.All) : null;
+        var fromFile = mesh?.Find("backend") is { } entry ? fields.Word(entry.Value, "x-mesh.backend", known) : null;
         if (backendOverride is not null)
         {
-            if (!MeshBackends.All.Contains(backendOverride))
+            if (!known.Contains(backendOverride))
             {
                 fields.Diagnostics.Error(SourceLocation.None,
-                    $"--mesh: \"{backendOverride}\" is not a backend; use one of {string.Join(" | ", MeshBackends.All)}{MeshFields.DidYouMean(backendOverride, MeshBackends.All)}");
+                    $"--mesh: \"{backendOverride}\" is not a backend; use one of {string.Join(" | ", known)}{MeshFields.DidYouMean(backendOverride, known)}");
                 return (MeshBackends.None, SourceLocation.None);
             }
 
