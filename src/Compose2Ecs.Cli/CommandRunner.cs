@@ -16,6 +16,11 @@ public static class CommandRunner
             new Reporter(console.Error).Report(e.Diagnostics);
             return ExitCodes.InvalidInput;
         }
+        catch (PrerequisiteException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Internal;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");

@@ -23,6 +23,7 @@ public static class CdkAssembly
         var files = WriteInputs(templates, workdir);
         lock (JsiiHost.Gate)
         {
+            NodeRuntime.EnsureAvailable();
             JsiiHost.EnsureConfigured();
             var app = new App(new AppProps
             {
