@@ -6,7 +6,7 @@ namespace Compose2Ecs.Cli.Tests;
 public class PrerequisiteTests
 {
     [Fact]
-    public void Synth_without_node_says_what_to_install_and_exits_3()
+    public async Task Synth_without_node_says_what_to_install_and_exits_3()
     {
         using var dir = new TempDirectory().With("compose.yaml", "services:\n  web:\n    image: nginx\n");
         var start = new ProcessStartInfo("dotnet")
@@ -20,11 +20,11 @@ public class PrerequisiteTests
         start.Environment["JSII_NODE"] = "/nonexistent/node";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)));
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
 
         Assert.Equal(3, process.ExitCode);
-        Assert.Equal("", output.Result);
+        Assert.Equal("", await output);
         Assert.Contains("Node.js 18 or newer is needed", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "cdk.out")));
