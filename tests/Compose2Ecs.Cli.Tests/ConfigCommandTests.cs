@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Cli.Tests;
 
@@ -21,7 +22,7 @@ public class ConfigCommandTests
     [Fact]
     public void Prints_the_resolved_project_as_yaml_from_the_default_file()
     {
-        using var dir = new TempDirectory().With("compose.yaml", Compose);
+        using var dir = new TempDir().With("compose.yaml", Compose);
         var result = CliRunner.Run(dir.Path, "config");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("image: nginx:1.27", result.Out, StringComparison.Ordinal);
@@ -35,7 +36,7 @@ public class ConfigCommandTests
     [Fact]
     public void Json_format_is_valid_json_with_typed_values()
     {
-        using var dir = new TempDirectory().With("compose.yaml", Compose);
+        using var dir = new TempDir().With("compose.yaml", Compose);
         var result = CliRunner.Run(dir.Path, new Dictionary<string, string> { ["TAG"] = "1.25" }, "config", "--format", "json", "--profile", "db");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Out);
@@ -48,7 +49,7 @@ public class ConfigCommandTests
     [Fact]
     public void The_yaml_output_loads_back_to_the_same_project()
     {
-        using var dir = new TempDirectory().With("compose.yaml", Compose);
+        using var dir = new TempDir().With("compose.yaml", Compose);
         var first = CliRunner.Run(dir.Path, "config");
         dir.With("resolved.yaml", first.Out);
         var second = CliRunner.Run(dir.Path, "config", "-f", "resolved.yaml");
@@ -59,7 +60,7 @@ public class ConfigCommandTests
     [Fact]
     public void Invalid_input_exits_1_with_located_errors_and_nothing_on_stdout()
     {
-        using var dir = new TempDirectory().With("compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"80:99999\"]\n");
+        using var dir = new TempDir().With("compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"80:99999\"]\n");
         var result = CliRunner.Run(dir.Path, "config");
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("", result.Out);
@@ -70,7 +71,7 @@ public class ConfigCommandTests
     [Fact]
     public void Bad_usage_exits_2()
     {
-        using var dir = new TempDirectory().With("compose.yaml", Compose);
+        using var dir = new TempDir().With("compose.yaml", Compose);
         var result = CliRunner.Run(dir.Path, "config", "--format", "toml");
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("", result.Out);
@@ -80,7 +81,7 @@ public class ConfigCommandTests
     [Fact]
     public void No_compose_file_is_an_input_error_naming_the_searched_names()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var result = CliRunner.Run(dir.Path, "config");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml", result.Error, StringComparison.Ordinal);
@@ -89,7 +90,7 @@ public class ConfigCommandTests
     [Fact]
     public void Layered_files_env_files_and_project_directory()
     {
-        using var dir = new TempDirectory()
+        using var dir = new TempDir()
             .With("app/compose.yaml", "services:\n  web:\n    image: nginx:${TAG}\n")
             .With("app/compose.prod.yaml", "services:\n  web:\n    user: nginx\n")
             .With("prod.env", "TAG=prod\n");
@@ -103,7 +104,7 @@ public class ConfigCommandTests
     [Fact]
     public void Warnings_go_to_stderr_with_their_location()
     {
-        using var dir = new TempDirectory().With("compose.yaml", "services:\n  web:\n    image: nginx:${UNSET_TAG}\n");
+        using var dir = new TempDir().With("compose.yaml", "services:\n  web:\n    image: nginx:${UNSET_TAG}\n");
         var result = CliRunner.Run(dir.Path, "config");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("compose.yaml:3:12: warning: variable UNSET_TAG is not set", result.Error, StringComparison.Ordinal);

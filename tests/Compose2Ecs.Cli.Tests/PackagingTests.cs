@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Cli.Tests;
 
@@ -11,8 +12,8 @@ public class PackagingTests
     [Fact]
     public void The_packed_tool_installs_and_runs()
     {
-        var root = Repository.Root;
-        using var work = new TempDirectory();
+        var root = Paths.RepoRoot;
+        using var work = new TempDir();
         var packages = Path.Combine(work.Path, "packages");
         var tools = Path.Combine(work.Path, "tools");
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Cli.Tests;
 
@@ -8,7 +9,7 @@ public class PrerequisiteTests
     [Fact]
     public async Task Synth_without_node_says_what_to_install_and_exits_3()
     {
-        using var dir = new TempDirectory().With("compose.yaml", "services:\n  web:\n    image: nginx\n");
+        using var dir = new TempDir().With("compose.yaml", "services:\n  web:\n    image: nginx\n");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = dir.Path,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Compose2Ecs.Core.Yaml;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Cli.Tests;
 
@@ -8,7 +9,7 @@ public class SchemaCommandTests
 
     private static JsonSchemaValidator Validator()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "schema", "x-mesh.schema.json")));
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Paths.RepoRoot, "schema", "x-mesh.schema.json")));
         return new JsonSchemaValidator(schema.RootElement.Clone());
     }
 
@@ -23,19 +24,19 @@ public class SchemaCommandTests
     {
         var result = CliRunner.Run(Path.GetTempPath(), "schema");
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "schema", "x-mesh.schema.json")), result.Out);
+        Assert.Equal(File.ReadAllText(Path.Combine(Paths.RepoRoot, "schema", "x-mesh.schema.json")), result.Out);
     }
 
     public static TheoryData<string> Examples() =>
-        [.. Directory.GetFiles(Path.Combine(Repository.Root, "examples"), "compose.yaml", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Repository.Root, f))
+        [.. Directory.GetFiles(Path.Combine(Paths.RepoRoot, "examples"), "compose.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Paths.RepoRoot, f))
             .DefaultIfEmpty("examples/none")];
 
     [Theory]
     [MemberData(nameof(Examples))]
     public void Every_example_is_valid_against_the_schema(string example)
     {
-        var path = Path.Combine(Repository.Root, example);
+        var path = Path.Combine(Paths.RepoRoot, example);
         Assert.True(File.Exists(path), $"no example found at {example}");
         var errors = Validator().Validate(ComposeAsJson(File.ReadAllText(path), example));
         Assert.Empty(errors);

@@ -1,3 +1,4 @@
+using Compose2Ecs.Testing;
 namespace Compose2Ecs.Cli.Tests;
 
 public class UsageTests

@@ -7,7 +7,7 @@ using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Ecs.Templates;
-using Compose2Ecs.Ecs.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Ecs.Tests;
 

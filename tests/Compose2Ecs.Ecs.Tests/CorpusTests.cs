@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
-using Compose2Ecs.Ecs.Tests.Support;
+using Compose2Ecs.Testing;
 using Xunit.Abstractions;
 
 namespace Compose2Ecs.Ecs.Tests;
@@ -20,7 +20,7 @@ public sealed class CorpusTests(ITestOutputHelper log)
         var outputs = new List<string>();
         var notLoaded = new List<string>();
         var secretRewrites = new List<string>();
-        foreach (var entry in CorpusEntry.All())
+        foreach (var entry in Corpus.Entries)
         {
             ComposeProject project;
             try
@@ -29,11 +29,11 @@ public sealed class CorpusTests(ITestOutputHelper log)
             }
             catch (InvalidInputException)
             {
-                notLoaded.Add(entry.Name);
+                notLoaded.Add(entry.File);
                 continue;
             }
 
-            var output = dir.Sub(entry.Name);
+            var output = dir.Sub(entry.File);
             var options = new SynthOptions { Registry = Registry };
             try
             {
@@ -42,7 +42,7 @@ public sealed class CorpusTests(ITestOutputHelper log)
             catch (InvalidInputException e) when (e.Errors.All(IsSecretError))
             {
                 // Secrets from files would land in the template: an error by design. Check the rest of the file with them external.
-                secretRewrites.Add(entry.Name);
+                secretRewrites.Add(entry.File);
                 Assert.False(Directory.Exists(output));
                 Synth.Project(WithExternalSecrets(project), output, options);
             }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
-using Compose2Ecs.Ecs.Tests.Support;
+using Compose2Ecs.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Compose2Ecs.Ecs.Tests;

@@ -1,6 +1,6 @@
 using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Ecs.Planning;
-using Compose2Ecs.Ecs.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Ecs.Tests;
 

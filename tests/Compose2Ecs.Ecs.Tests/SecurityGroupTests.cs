@@ -1,4 +1,4 @@
-using Compose2Ecs.Ecs.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Ecs.Tests;
 

@@ -1,5 +1,5 @@
 using Compose2Ecs.Core.Ecs;
-using Compose2Ecs.Ecs.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Ecs.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Compose2Ecs.Core.Ecs.Naming;
-using Compose2Ecs.Ecs.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Ecs.Tests;
 

@@ -5,6 +5,7 @@ using Compose2Ecs.Cli.Commands;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Mesh.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Mesh.Tests;
 

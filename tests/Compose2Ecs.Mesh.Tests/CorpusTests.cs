@@ -3,6 +3,7 @@ using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Mesh.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Mesh.Tests;
 
@@ -14,7 +15,7 @@ namespace Compose2Ecs.Mesh.Tests;
 /// </summary>
 public sealed class CorpusTests
 {
-    private static string Corpus => Path.Combine(Repo.Shared, "compose-corpus");
+    private static string Corpus => Path.Combine(Paths.Shared, "compose-corpus");
 
     public static TheoryData<string> Cases() => [.. CaseNames()];
 

@@ -1,6 +1,7 @@
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Mesh.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Mesh.Tests;
 
@@ -10,7 +11,7 @@ public sealed class ExampleTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(Path.Combine(Repo.Root, "examples")).Order(StringComparer.Ordinal))
+        foreach (var dir in Directory.GetDirectories(Path.Combine(Paths.RepoRoot, "examples")).Order(StringComparer.Ordinal))
         {
             if (File.Exists(Path.Combine(dir, "compose.yaml")))
             {
@@ -41,7 +42,7 @@ public sealed class ExampleTests
     [MemberData(nameof(Examples))]
     public void Validate_passes(string example)
     {
-        var result = CommandLine.Run(Path.Combine(Repo.Root, "examples", example), "validate");
+        var result = CommandLine.Run(Path.Combine(Paths.RepoRoot, "examples", example), "validate");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.StartsWith("ok: ", result.Out);
@@ -52,7 +53,7 @@ public sealed class ExampleTests
     public void Mermaid_graph_shows_every_service_route_and_edge(string example)
     {
         var model = Model(example);
-        var text = CommandLine.Run(Path.Combine(Repo.Root, "examples", example), "graph").Out;
+        var text = CommandLine.Run(Path.Combine(Paths.RepoRoot, "examples", example), "graph").Out;
 
         foreach (var service in model.Services.Select(s => s.Name).Concat(model.PlainServices.Select(s => s.Name)))
         {
@@ -86,7 +87,7 @@ public sealed class ExampleTests
     public void Dot_graph_shows_every_service_route_and_edge(string example)
     {
         var model = Model(example);
-        var text = CommandLine.Run(Path.Combine(Repo.Root, "examples", example), "graph", "--format", "dot").Out;
+        var text = CommandLine.Run(Path.Combine(Paths.RepoRoot, "examples", example), "graph", "--format", "dot").Out;
 
         foreach (var service in model.Services.Select(s => s.Name).Concat(model.PlainServices.Select(s => s.Name)))
         {
@@ -113,7 +114,7 @@ public sealed class ExampleTests
     [Fact]
     public void The_mesh_shop_graph_draws_gateway_and_published_ports()
     {
-        var text = CommandLine.Run(Path.Combine(Repo.Root, "examples", "mesh-shop"), "graph").Out;
+        var text = CommandLine.Run(Path.Combine(Paths.RepoRoot, "examples", "mesh-shop"), "graph").Out;
 
         Assert.Contains("  gateway[/\"gateway<br/>alb :443\"\\]\n", text);
         Assert.Contains("  gateway -->|\"/api\"| r_api\n", text);
@@ -124,8 +125,8 @@ public sealed class ExampleTests
     [Fact]
     public void The_mesh_shop_readme_shows_the_current_graph()
     {
-        var graph = CommandLine.Run(Path.Combine(Repo.Root, "examples", "mesh-shop"), "graph").Out.ReplaceLineEndings("\n");
-        var readme = File.ReadAllText(Path.Combine(Repo.Root, "examples", "mesh-shop", "README.md")).ReplaceLineEndings("\n");
+        var graph = CommandLine.Run(Path.Combine(Paths.RepoRoot, "examples", "mesh-shop"), "graph").Out.ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(Paths.RepoRoot, "examples", "mesh-shop", "README.md")).ReplaceLineEndings("\n");
 
         Assert.Contains($"```mermaid\n{graph}```", readme);
     }
@@ -133,7 +134,7 @@ public sealed class ExampleTests
     private static MeshModel Model(string example) =>
         MeshReader.Read(ComposeLoader.Load(new LoadOptions
         {
-            WorkingDirectory = Path.Combine(Repo.Root, "examples", example),
+            WorkingDirectory = Path.Combine(Paths.RepoRoot, "examples", example),
             Environment = new Dictionary<string, string>(),
         }), null);
 }

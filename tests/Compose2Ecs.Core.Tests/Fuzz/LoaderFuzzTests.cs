@@ -1,6 +1,7 @@
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Core.Tests.Fuzz;
 
@@ -19,7 +20,7 @@ public class LoaderFuzzTests
     public async Task Mutated_corpus_files_load_or_fail_cleanly()
     {
         var mutator = new ComposeMutator(Seed);
-        var files = Support.Corpus.Entries.Select(e => File.ReadAllText(e.TreePath)).ToArray();
+        var files = Corpus.Entries.Select(e => File.ReadAllText(e.TreePath)).ToArray();
         using var project = new TempProject();
         var failures = new List<string>();
         int loaded = 0, rejected = 0;

@@ -1,4 +1,4 @@
-namespace Compose2Ecs.Ecs.Tests.Support;
+namespace Compose2Ecs.Testing;
 
 /// <summary>A directory removed when the test ends.</summary>
 public sealed class TempDir : IDisposable
@@ -17,6 +17,13 @@ public sealed class TempDir : IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         System.IO.File.WriteAllText(full, content);
         return full;
+    }
+
+    /// <summary>Writes a file (LF line endings) and returns this, for chaining.</summary>
+    public TempDir With(string name, string content)
+    {
+        File(name, content.ReplaceLineEndings("\n"));
+        return this;
     }
 
     public string Sub(string name) => System.IO.Path.Combine(Path, name);

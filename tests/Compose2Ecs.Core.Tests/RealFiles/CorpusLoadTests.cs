@@ -1,8 +1,9 @@
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Tests.Support;
+using Compose2Ecs.Testing;
 
-namespace Compose2Ecs.Core.Tests.Corpus;
+namespace Compose2Ecs.Core.Tests.RealFiles;
 
 /// <summary>Every real compose file of the corpus loads, or fails with the one error it should.</summary>
 public class CorpusLoadTests
@@ -29,13 +30,13 @@ public class CorpusLoadTests
         ["robot-shop__docker-compose-load.yaml"] = "depends_on: no service \"web\"",
     };
 
-    public static TheoryData<string> Files() => [.. Support.Corpus.Entries.Select(e => e.File)];
+    public static TheoryData<string> Files() => [.. Corpus.Entries.Select(e => e.File)];
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Each_corpus_file_loads_or_fails_with_its_expected_error(string file)
     {
-        var entry = Support.Corpus.Entry(file);
+        var entry = Corpus.Entry(file);
         var options = new LoadOptions
         {
             Files = [entry.TreePath],
@@ -82,8 +83,8 @@ public class CorpusLoadTests
     {
         var options = new LoadOptions
         {
-            Files = [.. files.Select(f => Support.Corpus.Tree(project, f))],
-            WorkingDirectory = Support.Corpus.Tree(project, ""),
+            Files = [.. files.Select(f => Corpus.Tree(project, f))],
+            WorkingDirectory = Corpus.Tree(project, ""),
             Environment = new Dictionary<string, string>(),
         };
 
@@ -98,8 +99,8 @@ public class CorpusLoadTests
         // the error points at the port and says a variable may have expanded to nothing.
         var options = new LoadOptions
         {
-            Files = [Support.Corpus.Tree("mattermost-docker", "docker-compose.yml"), Support.Corpus.Tree("mattermost-docker", "docker-compose.nginx.yml")],
-            WorkingDirectory = Support.Corpus.Tree("mattermost-docker", ""),
+            Files = [Corpus.Tree("mattermost-docker", "docker-compose.yml"), Corpus.Tree("mattermost-docker", "docker-compose.nginx.yml")],
+            WorkingDirectory = Corpus.Tree("mattermost-docker", ""),
             Environment = new Dictionary<string, string>(),
         };
         var e = Assert.Throws<InvalidInputException>(() => ComposeLoader.Load(options));
@@ -122,8 +123,8 @@ public class CorpusLoadTests
     {
         var options = new LoadOptions
         {
-            Files = [Support.Corpus.Tree("posthog", "docker-compose.dev.yml")],
-            WorkingDirectory = Support.Corpus.Tree("posthog", ""),
+            Files = [Corpus.Tree("posthog", "docker-compose.dev.yml")],
+            WorkingDirectory = Corpus.Tree("posthog", ""),
             Environment = new Dictionary<string, string>(),
         };
         var loaded = ComposeLoader.Load(options);

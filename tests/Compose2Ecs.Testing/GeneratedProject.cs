@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Compose2Ecs.Ecs.Tests.Support;
+namespace Compose2Ecs.Testing;
 
 /// <summary>A compose project of N services with ports, depends_on edges (some reaching far back) and, every tenth, a published port.</summary>
 public static class GeneratedProject

@@ -1,7 +1,7 @@
 using Amazon.CDK.Assertions;
 using Compose2Ecs.Core.Ecs.Cdk;
 
-namespace Compose2Ecs.Ecs.Tests.Support;
+namespace Compose2Ecs.Testing;
 
 /// <summary>Amazon.CDK.Assertions over a synthesized template. jsii is one process-wide Node.js runtime: calls take the same lock synthesis takes.</summary>
 public static class Cdk

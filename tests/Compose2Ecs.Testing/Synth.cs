@@ -8,7 +8,7 @@ using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Plan;
 
-namespace Compose2Ecs.Ecs.Tests.Support;
+namespace Compose2Ecs.Testing;
 
 /// <summary>Loads compose text the way the CLI does and synthesizes it, in-process.</summary>
 public static class Synth

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Compose2Ecs.Cli.Tests;
+namespace Compose2Ecs.Testing;
 
 /// <summary>
 /// A small JSON Schema validator for the keywords our schemas use (type, properties,

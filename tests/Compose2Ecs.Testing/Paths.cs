@@ -1,4 +1,4 @@
-namespace Compose2Ecs.Ecs.Tests.Support;
+namespace Compose2Ecs.Testing;
 
 /// <summary>The repository and the shared inputs beside it (../shared in CI).</summary>
 public static class Paths

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Compose2Ecs.Ecs.Tests.Support;
+namespace Compose2Ecs.Testing;
 
 /// <summary>Runs shared/tools/cfn-check over template files or cloud assembly folders.</summary>
 public static class CfnCheck

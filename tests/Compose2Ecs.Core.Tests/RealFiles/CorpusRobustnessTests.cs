@@ -1,8 +1,9 @@
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Tests.Support;
+using Compose2Ecs.Testing;
 
-namespace Compose2Ecs.Core.Tests.Corpus;
+namespace Compose2Ecs.Core.Tests.RealFiles;
 
 /// <summary>
 /// No input in the corpus, and no truncation of any corpus file at any line, makes the
@@ -10,13 +11,13 @@ namespace Compose2Ecs.Core.Tests.Corpus;
 /// </summary>
 public class CorpusRobustnessTests
 {
-    public static TheoryData<string> Files() => [.. Support.Corpus.Entries.Select(e => e.File)];
+    public static TheoryData<string> Files() => [.. Corpus.Entries.Select(e => e.File)];
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Every_truncation_loads_or_fails_with_an_input_error(string file)
     {
-        var entry = Support.Corpus.Entry(file);
+        var entry = Corpus.Entry(file);
         var lines = File.ReadAllLines(entry.TreePath);
         using var project = new TempProject();
         var outcomes = new List<string>();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Compose2Ecs.Ecs.Tests.Support;
+namespace Compose2Ecs.Testing;
 
 /// <summary>A synthesized template, read back from disk, with small helpers for assertions.</summary>
 public sealed class TemplateFile
