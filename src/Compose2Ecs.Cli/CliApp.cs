@@ -10,11 +10,14 @@ public static class CliApp
     {
         var root = new RootCommand("compose2ecs: turn a docker-compose application into AWS ECS with a service mesh (CloudFormation through the AWS CDK).");
         root.Subcommands.Add(ConfigCommand.Create(console));
+        var globals = new GlobalOptions();
+        globals.AddTo(root);
         var backends = BackendRegistration.CreateRegistry();
         root.Subcommands.Add(SynthCommand.Create(console, backends));
         root.Subcommands.Add(ValidateCommand.Create(console, backends));
         root.Subcommands.Add(GraphCommand.Create(console, backends));
         root.Subcommands.Add(SchemaCommand.Create(console));
+        root.Subcommands.Add(BackendsCommand.Create(console, backends));
 
         var result = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
@@ -29,6 +32,7 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
+        console.Output = globals.Read(result, console);
         return result.Invoke(configuration);
     }
 }

@@ -2,29 +2,42 @@ using Compose2Ecs.Core.Diagnostics;
 
 namespace Compose2Ecs.Cli;
 
-/// <summary>Runs a command's body and turns failures into exit codes and clean messages, never a stack trace.</summary>
+/// <summary>
+/// Runs a command's body and turns failures into exit codes and clean messages: invalid
+/// input 1 (the errors, located), a missing prerequisite or a bug 3 (a short message; the
+/// stack trace only with --verbose).
+/// </summary>
 public static class CommandRunner
 {
     public static int Run(Console2 console, Func<int> body)
     {
+        var reporter = new Reporter(console);
         try
         {
             return body();
         }
         catch (InvalidInputException e)
         {
-            new Reporter(console.Error).Report(e.Diagnostics);
+            reporter.Report(e.Diagnostics);
             return ExitCodes.InvalidInput;
         }
         catch (PrerequisiteException e)
         {
-            console.Error.WriteLine($"error: {e.Message}");
+            reporter.Error(e.Message);
             return ExitCodes.Internal;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
-            console.Error.WriteLine("This is a bug in compose2ecs; please report it with the input that caused it.");
+            reporter.Error($"internal error: {e.GetType().Name}: {e.Message}");
+            if (console.Output.Verbose)
+            {
+                console.Error.WriteLine(e.ToString());
+            }
+            else
+            {
+                console.Error.WriteLine("This is a bug in compose2ecs. Rerun with --verbose for details, and please report it with the input that caused it.");
+            }
+
             return ExitCodes.Internal;
         }
     }

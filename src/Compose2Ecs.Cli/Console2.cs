@@ -6,6 +6,12 @@ namespace Compose2Ecs.Cli;
 /// </summary>
 public sealed record Console2(TextWriter Out, TextWriter Error, string WorkingDirectory)
 {
-    /// <summary>The process environment; tests pass their own.</summary>
+    /// <summary>The process environment; tests pass their own. Null: the real one.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>Whether stderr is a terminal (colour and progress are for people, not logs).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>Set by <see cref="CliApp"/> from --quiet and --verbose before a command runs.</summary>
+    public OutputSettings Output { get; set; } = OutputSettings.Default;
 }

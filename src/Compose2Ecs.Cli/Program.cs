@@ -1,3 +1,7 @@
 using Compose2Ecs.Cli;
 
-return CliApp.Run(args, new Console2(Console.Out, Console.Error, Directory.GetCurrentDirectory()));
+var console = new Console2(Console.Out, Console.Error, Directory.GetCurrentDirectory())
+{
+    ErrorIsTerminal = !Console.IsErrorRedirected,
+};
+return CliApp.Run(args, console);

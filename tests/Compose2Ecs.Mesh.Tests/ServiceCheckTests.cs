@@ -203,11 +203,18 @@ public sealed class ServiceCheckTests
             services:
               db: { image: postgres, expose: ["5432"] }
             """;
-        var model = Read(yaml);
+        var model = Read(yaml, MeshBackends.AppMesh);
 
         var warning = Assert.Single(model.Warnings);
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Contains("port 5432 (postgres) is not HTTP, but the mesh protocol defaults to http; set x-mesh.protocol: tcp", warning.Message);
         Assert.Equal(MeshProtocol.Http, model.FindService("db")!.Listener!.Protocol);
+    }
+
+    [Fact]
+    public void Without_a_mesh_backend_the_protocol_of_a_database_port_is_not_worth_a_warning()
+    {
+        var model = Read("x-mesh: {}\nservices:\n  db: { image: postgres, expose: [\"5432\"] }\n", MeshBackends.None);
+        Assert.Empty(model.Warnings);
     }
 }

@@ -32,7 +32,7 @@ public static class ConfigCommand
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
-            new Reporter(console.Error).Report(project.Warnings);
+            new Reporter(console).Report(project.Warnings);
             console.Out.Write(result.GetValue(format) == "json" ? NodeWriter.ToJson(project.Root) : NodeWriter.ToYaml(project.Root).TrimStart('\n'));
             return ExitCodes.Success;
         }));

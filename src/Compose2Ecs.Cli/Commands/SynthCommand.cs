@@ -3,6 +3,7 @@ using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Settings;
+using Compose2Ecs.Core.Ecs.Templates;
 
 namespace Compose2Ecs.Cli.Commands;
 
@@ -68,7 +69,9 @@ public static class SynthCommand
         command.Options.Add(stackName);
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
-            var reporter = new Reporter(console.Error);
+            var reporter = new Reporter(console);
+            using var progress = new Progress(console);
+            progress.Stage("loading the compose files");
             var project = ComposeLoader.Load(loader.Read(result, console));
             reporter.Report(project.Warnings);
             var options = new SynthOptions
@@ -80,7 +83,13 @@ public static class SynthCommand
                 OutputDirectory = Path.GetFullPath(result.GetValue(output) ?? "cdk.out", console.WorkingDirectory),
                 Yaml = result.GetValue(format) == "yaml",
             };
-            var synthesized = EcsSynthesis.Synthesize(project, options, backends);
+            progress.Stage($"planning {project.Services.Length} services");
+            var (plan, context, backend) = EcsSynthesis.Plan(project, options, backends);
+            progress.Stage($"building the templates of {plan.Services.Length} services");
+            var templates = TemplateBuilder.Build(plan);
+            progress.Stage("synthesizing through the AWS CDK");
+            var synthesized = EcsSynthesis.Write(plan, templates, context, backend, options);
+            progress.Dispose();
             reporter.Report(synthesized.Warnings);
             var relative = Path.GetRelativePath(console.WorkingDirectory, synthesized.OutputDirectory);
             var shown = relative.StartsWith("..", StringComparison.Ordinal) ? synthesized.OutputDirectory : relative;

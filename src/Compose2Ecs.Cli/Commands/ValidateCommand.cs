@@ -30,7 +30,7 @@ public static class ValidateCommand
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
-            var reporter = new Reporter(console.Error);
+            var reporter = new Reporter(console);
             reporter.Report(project.Warnings);
             var model = MeshReader.Read(project, mesh.Read(result), backends.All);
             reporter.Report(model.Warnings);

@@ -49,7 +49,7 @@ public static class MeshReader
         var model = new SettingsReader(fields).Read(project.Name, mesh, entry?.Key.Location ?? SourceLocation.None, backendOverride,
             IsEnabled(project, entry is not null, backendOverride), knownBackends);
 
-        var drafts = project.Services.Select(s => new ServiceReader(fields).Read(s, model.IsEnabled)).ToList();
+        var drafts = project.Services.Select(s => new ServiceReader(fields, model.Backend).Read(s, model.IsEnabled)).ToList();
         var routeSpecs = new RouteReader(fields).Read(mesh?.Find("routes"));
         var directory = new MeshDirectory(drafts, routeSpecs);
         var routes = new RouteResolver(fields, directory).Resolve(routeSpecs);

@@ -10,7 +10,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// its listener defaulted from its container ports. Upstreams are only parsed here; they are
 /// resolved once every service and route is known.
 /// </summary>
-internal sealed class ServiceReader(MeshFields fields)
+internal sealed class ServiceReader(MeshFields fields, string backend)
 {
     /// <summary>Well-known ports of protocols that are not HTTP: defaulting them to http is almost always a mistake.</summary>
     private static readonly Dictionary<int, string> NonHttpPorts = new()
@@ -197,7 +197,8 @@ internal sealed class ServiceReader(MeshFields fields)
             return (MeshProtocol.Http, declared.Location);
         }
 
-        if (NonHttpPorts.TryGetValue(port, out var what))
+        // Only a real mesh cares about the protocol; with --mesh none it changes nothing.
+        if (backend != MeshBackends.None && NonHttpPorts.TryGetValue(port, out var what))
         {
             fields.Warning(portLocation, path,
                 $"port {port} ({what}) is not HTTP, but the mesh protocol defaults to http; set x-mesh.protocol: tcp (or app_protocol: tcp on the port)");

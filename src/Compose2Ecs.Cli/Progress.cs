@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace Compose2Ecs.Cli;
+
+/// <summary>
+/// Shows what a long command is doing, on stderr, only when stderr is a terminal and only
+/// once the command has run for a second (quick runs stay quiet). With --verbose each stage's
+/// time is printed as a line instead.
+/// </summary>
+public sealed class Progress : IDisposable
+{
+    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+
+    private readonly Console2 _console;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Lock _lock = new();
+    private readonly Timer? _timer;
+    private string _stage = "";
+    private TimeSpan _stageStart;
+    private bool _shown;
+
+    public Progress(Console2 console)
+    {
+        _console = console;
+        if (console.Output.Progress && !console.Output.Verbose)
+        {
+            _timer = new Timer(_ => Render(), null, Delay, TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    /// <summary>Starts a stage, e.g. "planning 12 services".</summary>
+    public void Stage(string text)
+    {
+        lock (_lock)
+        {
+            EndStage();
+            _stage = text;
+            _stageStart = _clock.Elapsed;
+        }
+    }
+
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        lock (_lock)
+        {
+            EndStage();
+            if (_shown)
+            {
+                _console.Error.Write("\r\u001b[K");
+                _console.Error.Flush();
+            }
+
+            _stage = "";
+        }
+    }
+
+    private void EndStage()
+    {
+        if (_console.Output.Verbose && _stage.Length > 0)
+        {
+            _console.Error.WriteLine($"{_stage}: {(_clock.Elapsed - _stageStart).TotalSeconds:F1} s");
+        }
+    }
+
+    private void Render()
+    {
+        lock (_lock)
+        {
+            if (_stage.Length == 0 || _clock.Elapsed < Delay)
+            {
+                return;
+            }
+
+            _shown = true;
+            _console.Error.Write($"\r\u001b[K{_stage}… {_clock.Elapsed.TotalSeconds:F0} s");
+            _console.Error.Flush();
+        }
+    }
+}
