@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Compose2Ecs.Core.Tests.Fuzz;
+namespace Compose2Ecs.Testing;
 
 /// <summary>
 /// A seeded generator of hostile compose text: it takes a real file and applies line-level
