@@ -46,7 +46,10 @@ internal static class AppMeshSynth
         return current;
     }
 
-    public static string Json(this JsonNode? node) => node?.ToJsonString() ?? "null";
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Compact JSON, with characters such as <c>+</c> as written (the templates are written that way).</summary>
+    public static string Json(this JsonNode? node) => node?.ToJsonString(Relaxed) ?? "null";
 
     /// <summary>The proxy configuration properties of a service's task, as name → value.</summary>
     public static Dictionary<string, string> Proxy(this TemplateFile template, string service) =>
