@@ -37,6 +37,12 @@ public sealed record EcsPlan
     /// <summary>Stack outputs (load balancer addresses …).</summary>
     public ImmutableArray<TemplateOutput> Outputs { get; init; } = [];
 
+    /// <summary>
+    /// Template <c>Mappings</c> (a region → value table a backend reads with <c>Fn::FindInMap</c>).
+    /// Every template gets every mapping, so a value stays readable in whichever nested stack it lands.
+    /// </summary>
+    public ImmutableArray<TemplateMapping> Mappings { get; init; } = [];
+
     /// <summary>What the user should know about the conversion, each with the location of the key it is about.</summary>
     public ImmutableArray<Diagnostic> Warnings { get; init; } = [];
 
@@ -61,6 +67,8 @@ public sealed record EcsPlan
     public EcsPlan AddResources(params IEnumerable<TemplateResource> resources) => this with { Resources = Resources.AddRange(resources) };
 
     public EcsPlan AddOutputs(params IEnumerable<TemplateOutput> outputs) => this with { Outputs = Outputs.AddRange(outputs) };
+
+    public EcsPlan AddMappings(params IEnumerable<TemplateMapping> mappings) => this with { Mappings = Mappings.AddRange(mappings) };
 
     public EcsPlan AddWarnings(params IEnumerable<Diagnostic> warnings) => this with { Warnings = Warnings.AddRange(warnings) };
 }
@@ -102,6 +110,12 @@ public sealed record NamespacePlan
 
     public required CfnValue Arn { get; init; }
 }
+
+/// <summary>
+/// One entry of a template's <c>Mappings</c>: <paramref name="Name"/> → top-level key (a region, say) →
+/// second-level key → value, read with <c>Fn::FindInMap [Name, key, key2]</c>.
+/// </summary>
+public sealed record TemplateMapping(string Name, CfnMap Values);
 
 /// <summary>A stack output.</summary>
 public sealed record TemplateOutput(string LogicalId, CfnValue Value, string Description)

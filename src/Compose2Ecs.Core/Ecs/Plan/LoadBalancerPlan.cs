@@ -33,6 +33,13 @@ public sealed record LoadBalancerPlan(LoadBalancerKind Kind, ImmutableArray<List
 /// <param name="Protocol"><c>HTTP</c> (ALB), <c>TCP</c>, <c>UDP</c> or <c>TCP_UDP</c> (NLB).</param>
 /// <param name="HealthCheckPath">ALB: the path the target group checks.</param>
 /// <param name="HealthCheckPort">NLB over UDP: a TCP port of the same task to check instead; null: the traffic port.</param>
-public sealed record ListenerPlan(int Port, string Protocol, int TargetPort, string? HealthCheckPath, int? HealthCheckPort = null);
+public sealed record ListenerPlan(int Port, string Protocol, int TargetPort, string? HealthCheckPath, int? HealthCheckPort = null)
+{
+    /// <summary>An ACM certificate: the listener terminates TLS (HTTPS on an ALB, TLS on an NLB) and forwards in the clear; null: none.</summary>
+    public CfnValue? CertificateArn { get; init; }
+
+    /// <summary>The listener's protocol as the load balancer takes it: <see cref="Protocol"/>, or HTTPS/TLS with a certificate.</summary>
+    public string ListenerProtocol => CertificateArn is null ? Protocol : Protocol == "HTTP" ? "HTTPS" : "TLS";
+}
 
 public sealed record TargetGroupPlan(int Port, string Protocol, string? HealthCheckPath, int? HealthCheckPort);

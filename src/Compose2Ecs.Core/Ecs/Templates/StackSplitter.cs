@@ -23,7 +23,7 @@ public static class StackSplitter
     {
         limits ??= SplitLimits.CloudFormation;
         var description = $"compose2ecs: {plan.ProjectName} on ECS Fargate (--mesh {plan.BackendName})";
-        var single = new TemplateDocument("", resources) { Description = description, Outputs = plan.Outputs };
+        var single = new TemplateDocument("", resources) { Description = description, Outputs = plan.Outputs, Mappings = plan.Mappings };
         if (Fits(single, limits))
         {
             return new TemplateSet(single, []);
@@ -107,6 +107,7 @@ public static class StackSplitter
                 Description = $"{description}: {id}",
                 Parameters = [.. _parameters[id].Keys],
                 Outputs = [.. _outputs[id]],
+                Mappings = plan.Mappings,
             }).ToImmutableArray();
             var stacks = nestedIds.Select(id => new TemplateResource(id, "AWS::CloudFormation::Stack", new CfnMapBuilder()
                 .Add("TemplateURL", $"{id}.template.json")
@@ -115,7 +116,7 @@ public static class StackSplitter
             {
                 DependsOn = [.. _stackDependsOn[id]],
             });
-            var root = new TemplateDocument(Root, [.. rewritten[Root], .. stacks]) { Description = description, Outputs = rootOutputs };
+            var root = new TemplateDocument(Root, [.. rewritten[Root], .. stacks]) { Description = description, Outputs = rootOutputs, Mappings = plan.Mappings };
             return new TemplateSet(root, nested) { Warnings = [.. _warnings], Buckets = buckets };
         }
 

@@ -15,6 +15,8 @@ public sealed record TemplateDocument(string Id, ImmutableArray<TemplateResource
 
     public ImmutableArray<TemplateOutput> Outputs { get; init; } = [];
 
+    public ImmutableArray<TemplateMapping> Mappings { get; init; } = [];
+
     public bool IsRoot => Id.Length == 0;
 }
 

@@ -43,6 +43,11 @@ public static class TemplateJson
                 KeyValuePair.Create<string, JsonNode?>(p, new JsonObject { ["Type"] = "String" })));
         }
 
+        if (!document.Mappings.IsEmpty)
+        {
+            template["Mappings"] = new JsonObject(document.Mappings.Select(m => KeyValuePair.Create<string, JsonNode?>(m.Name, ToNode(m.Values))));
+        }
+
         template["Resources"] = new JsonObject(document.Resources.Select(r => KeyValuePair.Create<string, JsonNode?>(r.LogicalId, ToObject(r))));
         if (!document.Outputs.IsEmpty)
         {

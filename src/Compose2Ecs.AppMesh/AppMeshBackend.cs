@@ -1,0 +1,66 @@
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Backends;
+using Compose2Ecs.Core.Ecs.Cdk;
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Mesh;
+
+namespace Compose2Ecs.AppMesh;
+
+/// <summary>
+/// <c>--mesh appmesh</c>: AWS App Mesh on the ECS base. The mesh (or an imported one), a virtual
+/// node and virtual service per mesh service, a virtual router with routes per route, an Envoy
+/// sidecar with the APPMESH proxy configuration in every mesh task, security-group rules per
+/// concrete edge only, the virtual gateway as its own ECS service, and TLS from ACM Private CA.
+/// Everything is plan data: the base emits it with its own resources, in one CDK call.
+/// </summary>
+public sealed class AppMeshBackend : IMeshBackend
+{
+    public string Name => MeshBackends.AppMesh;
+
+    public string Description => "AWS App Mesh: virtual nodes, routers and gateway with Envoy sidecars (end of support 2026-09-30; see --mesh service-connect)";
+
+    public IEnumerable<Diagnostic> Check(MeshModel model) => AppMeshChecks.Check(model);
+
+    public EcsPlan Transform(EcsPlan plan, BackendContext context)
+    {
+        var model = context.Mesh;
+        var names = new AppMeshNames(model);
+        if (names.CreatesMesh)
+        {
+            plan = plan.AddResources(new TemplateResource(AppMeshNames.MeshId, "AWS::AppMesh::Mesh", new CfnMapBuilder()
+                .Add("MeshName", model.Name)
+                .Add("Spec", new CfnMapBuilder()
+                    .Add("EgressFilter", new CfnMapBuilder().Add("Type", model.Egress == EgressMode.AllowAll ? "ALLOW_ALL" : "DROP_ALL").Build())
+                    .Build())
+                .Build()));
+        }
+
+        if (model.AppMesh.EnvoyImage is null)
+        {
+            plan = plan.AddMappings(EnvoyImage.Mapping);
+        }
+
+        foreach (var service in model.Services)
+        {
+            if (plan.FindService(service.Name) is null)
+            {
+                continue;
+            }
+
+            plan = plan.UpdateService(service.Name, s => MeshServiceTasks.Apply(s, service, model))
+                .AddResources(VirtualNodes.Build(names, service, plan.Namespace.Name));
+        }
+
+        foreach (var route in model.Routes)
+        {
+            plan = plan.AddResources(RouteResources.Build(names, route, plan.Namespace.Id));
+        }
+
+        plan = plan.AddIngress(MeshIngress.Rules(model, plan));
+        return model.Gateway is { } gateway ? GatewayPlanner.Apply(plan, names, gateway) : plan;
+    }
+
+    public void Emit(EmitContext context)
+    {
+    }
+}

@@ -1,0 +1,64 @@
+using Compose2Ecs.Core.Ecs.Naming;
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Mesh;
+
+namespace Compose2Ecs.AppMesh;
+
+/// <summary>
+/// Names and logical IDs of the App Mesh resources. Every ID derives from a compose name (a
+/// service, a route, a gateway prefix), so adding or removing one never renames another's.
+/// </summary>
+public sealed class AppMeshNames(MeshModel model)
+{
+    /// <summary>The ECS service that runs the virtual gateway's Envoy. A compose service of that name is an error.</summary>
+    public const string GatewayService = "appmesh-gateway";
+
+    public const string MeshId = "Mesh";
+
+    public MeshModel Model => model;
+
+    /// <summary>Whether the stack creates the mesh (false: <c>appmesh.existing</c>).</summary>
+    public bool CreatesMesh => !model.AppMesh.Existing;
+
+    /// <summary><c>MeshName</c> of every App Mesh resource: read from the created mesh (so resources wait for it), or the imported mesh's name.</summary>
+    public CfnValue MeshName => CreatesMesh ? CfnValue.GetAtt(MeshId, "MeshName") : CfnValue.Of(model.Name);
+
+    public string? MeshOwner => model.AppMesh.MeshOwner;
+
+    /// <summary>The virtual node of a service is named after it.</summary>
+    public static string VirtualNode(string service) => service;
+
+    public static string VirtualNodeId(string service) => LogicalIds.For(service, "VirtualNode");
+
+    public static string VirtualServiceId(string serviceOrRoute) => LogicalIds.For(serviceOrRoute, "VirtualService");
+
+    public static string CertificateId(string service) => LogicalIds.For(service, "Certificate");
+
+    public static string VirtualRouterId(string route) => LogicalIds.For(route, "VirtualRouter");
+
+    /// <summary>The route of a rule, by its 1-based number: rules are ordered, and the order is the priority.</summary>
+    public static string RouteId(string route, int number) => LogicalIds.For(route, $"Route{number}");
+
+    public static string RouteName(string route, int number) => $"{route}-{number}";
+
+    /// <summary>The Cloud Map service that makes <c>&lt;route&gt;.&lt;namespace&gt;</c> resolve.</summary>
+    public static string RouteDiscoveryId(string route) => LogicalIds.For(route, "Discovery");
+
+    public static string RouteDiscoveryInstanceId(string route) => LogicalIds.For(route, "DiscoveryInstance");
+
+    public static string VirtualGatewayId => LogicalIds.For(GatewayService, "VirtualGateway");
+
+    /// <summary>A gateway route, by a hash of its prefix (prefixes are unique): reordering routes renames nothing.</summary>
+    public static string GatewayRouteId(string prefix) => LogicalIds.For(GatewayService, $"GatewayRoute{LogicalIds.Hash(prefix)}");
+
+    public string VirtualGateway => $"{model.ProjectName}-gateway";
+
+    public static string GatewayRouteName(GatewayRoute route) => $"{route.To}-{LogicalIds.Hash(route.PathPrefix)}";
+
+    /// <summary><c>&lt;name&gt;.&lt;namespace&gt;</c>: a virtual service's name is the DNS name callers use.</summary>
+    public string VirtualService(string serviceOrRoute) => model.DnsName(serviceOrRoute);
+
+    /// <summary>Mesh name and owner, the first properties of every App Mesh resource.</summary>
+    public CfnMapBuilder Start() => new CfnMapBuilder().Add("MeshName", MeshName).Add("MeshOwner", MeshOwner);
+
+}

@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using Compose2Ecs.Core.Ecs.Naming;
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
+using Compose2Ecs.Core.Mesh;
+
+namespace Compose2Ecs.AppMesh;
+
+/// <summary>
+/// <c>x-mesh.gateway</c> → an App Mesh virtual gateway with one gateway route per gateway route,
+/// run as an Envoy-only ECS service (<see cref="AppMeshNames.GatewayService"/>) behind an
+/// internet-facing ALB or NLB on the gateway port. The ECS base builds that service like any other
+/// (task definition, security group, log group, roles, load balancer) from the plan added here.
+/// The gateway's group accepts only its load balancer; each target accepts the gateway on its listener port.
+/// </summary>
+public static class GatewayPlanner
+{
+    private const string Anywhere = "0.0.0.0/0";
+
+    public static EcsPlan Apply(EcsPlan plan, AppMeshNames names, MeshGateway gateway)
+    {
+        var model = names.Model;
+        var service = GatewayService(plan, names, gateway);
+        var ids = service.Ids;
+        var lb = service.LoadBalancers[0];
+        var prefix = lb.Kind.Prefix();
+        var lbGroup = new LoadBalancerSecurityGroup(service.Name, lb.Kind);
+        IngressRulePlan[] lbRules =
+        [
+            new(ids.For($"{prefix}IngressTcp{gateway.Port}"), lbGroup, new CidrSource(Anywhere), "tcp", gateway.Port, gateway.Port,
+                $"gateway {prefix.ToUpperInvariant()} listener {gateway.Port}/tcp"),
+            new(ids.For($"IngressFrom{prefix}Tcp{gateway.Port}"), new ServiceSecurityGroup(service.Name), lbGroup, "tcp", gateway.Port, gateway.Port,
+                $"gateway from its {prefix.ToUpperInvariant()} on {gateway.Port}/tcp"),
+        ];
+        var targetRules = gateway.Routes
+            .SelectMany(r => r.TargetServices)
+            .Distinct()
+            .Select(t => model.FindService(t)?.Listener is { } listener ? IngressRules.Between(t, service.Name, "tcp", listener.Port, listener.Port) : null)
+            .OfType<IngressRulePlan>()
+            .DistinctBy(r => r.LogicalId);
+
+        var services = plan.Services.Add(service).Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return (plan with { Services = services })
+            .AddResources(Resources(names, gateway))
+            .AddIngress([.. lbRules, .. targetRules])
+            .AddOutputs(new TemplateOutput(ids.For($"{prefix}DnsName"), CfnValue.GetAtt(ids.LoadBalancer(lb.Kind), "DNSName"),
+                $"the mesh gateway's {(lb.Kind == LoadBalancerKind.Application ? "application" : "network")} load balancer's DNS name (listener {gateway.Port})")
+            {
+                Owner = service.Name,
+            });
+    }
+
+    private static ServicePlan GatewayService(EcsPlan plan, AppMeshNames names, MeshGateway gateway)
+    {
+        var model = names.Model;
+        var ids = new ServiceIds(AppMeshNames.GatewayService);
+        var gatewayArn = CfnValue.GetAtt(AppMeshNames.VirtualGatewayId, "Arn");
+        var kind = gateway.LoadBalancer == GatewayLoadBalancer.Alb ? LoadBalancerKind.Application : LoadBalancerKind.Network;
+        var protocol = kind == LoadBalancerKind.Application ? "HTTP" : "TCP";
+        var healthPath = kind == LoadBalancerKind.Application
+            ? gateway.Routes.Select(r => r.PathPrefix).OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).First()
+            : null;
+        var listener = new ListenerPlan(gateway.Port, protocol, gateway.Port, healthPath) { CertificateArn = gateway.CertificateArn is { } certificate ? CfnValue.Of(certificate) : null };
+        var envoy = EnvoySidecar.Container(model.AppMesh, gatewayArn, [new ContainerPort(gateway.Port, "tcp")]);
+        var taskStatements = new List<IamStatement> { EnvoySidecar.StreamAggregatedResources(gatewayArn) };
+        taskStatements.AddRange(MeshServiceTasks.TlsStatements(model.Tls, certificate: null));
+        return new ServicePlan
+        {
+            Name = AppMeshNames.GatewayService,
+            Location = gateway.Location,
+            TaskDefinition = new TaskDefinitionPlan
+            {
+                Family = $"{Family(model.ProjectName)}-{AppMeshNames.GatewayService}",
+                AppContainerName = EnvoySidecar.ContainerName,
+                Containers = [envoy],
+            },
+            EcsService = new EcsServicePlan
+            {
+                // Two tasks: the gateway is the only way in.
+                DesiredCount = 2,
+                DependsOn = [ids.Listener(kind, protocol, gateway.Port), .. NetworkReady(plan.Network)],
+                HealthCheckGracePeriodSeconds = 60,
+            },
+            SecurityGroup = new SecurityGroupPlan { Description = $"{plan.ProjectName} App Mesh gateway (Envoy)" },
+            TaskRole = new RolePlan { Statements = [.. taskStatements] },
+            ExecutionRole = new RolePlan
+            {
+                Statements = [new IamStatement(["logs:CreateLogStream", "logs:PutLogEvents"], [CfnValue.GetAtt(ids.LogGroup, "Arn")]), .. EnvoyImage.PullStatements(model.AppMesh.EnvoyImage)],
+            },
+            LoadBalancers = [new LoadBalancerPlan(kind, [listener])],
+        };
+    }
+
+    /// <summary>The virtual gateway (an http listener on the gateway port) and its routes, longest prefix first.</summary>
+    private static IEnumerable<TemplateResource> Resources(AppMeshNames names, MeshGateway gateway)
+    {
+        var model = names.Model;
+        yield return new TemplateResource(AppMeshNames.VirtualGatewayId, "AWS::AppMesh::VirtualGateway", names.Start()
+            .Add("VirtualGatewayName", names.VirtualGateway)
+            .Add("Spec", new CfnMapBuilder()
+                .AddList("Listeners", [new CfnMapBuilder()
+                    .Add("PortMapping", AppMeshValues.PortMapping(gateway.Port, MeshProtocol.Http))
+                    .Build()])
+                .AddMap("BackendDefaults", AppMeshValues.TlsClientPolicy(model.Tls))
+                .AddMap("Logging", AppMeshValues.Logging(model.AppMesh))
+                .Build())
+            .Build())
+        { Owner = AppMeshNames.GatewayService };
+
+        var ordered = gateway.Routes
+            .OrderByDescending(r => r.PathPrefix.Length)
+            .ThenBy(r => r.PathPrefix, StringComparer.Ordinal)
+            .ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var route = ordered[i];
+            var http = new CfnMapBuilder()
+                .Add("Match", new CfnMapBuilder().Add("Prefix", route.PathPrefix).Build())
+                .Add("Action", new CfnMapBuilder()
+                    .Add("Target", new CfnMapBuilder().Add("VirtualService", new CfnMapBuilder()
+                        .Add("VirtualServiceName", CfnValue.GetAtt(AppMeshNames.VirtualServiceId(route.To), "VirtualServiceName"))
+                        .Build()).Build())
+                    // App Mesh rewrites a matched prefix to "/" unless told not to; the spec forwards
+                    // requests as they came, as the load balancer would.
+                    .Add("Rewrite", new CfnMapBuilder().Add("Prefix", new CfnMapBuilder().Add("DefaultPrefix", "DISABLED").Build()).Build())
+                    .Build())
+                .Build();
+            yield return new TemplateResource(AppMeshNames.GatewayRouteId(route.PathPrefix), "AWS::AppMesh::GatewayRoute", names.Start()
+                .Add("VirtualGatewayName", CfnValue.GetAtt(AppMeshNames.VirtualGatewayId, "VirtualGatewayName"))
+                .Add("GatewayRouteName", AppMeshNames.GatewayRouteName(route))
+                .Add("Spec", new CfnMapBuilder().Add("Priority", i).Add("HttpRoute", http).Build())
+                .Build())
+            { Owner = AppMeshNames.GatewayService };
+        }
+    }
+
+    private static IEnumerable<string> NetworkReady(NetworkPlan network) =>
+        network.Create ? [SharedIds.PrivateDefaultRoute, SharedIds.PrivateSubnetRouteTableAssociation(1), SharedIds.PrivateSubnetRouteTableAssociation(2)] : [];
+
+    private static string Family(string project) => new([.. project.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '-')]);
+}

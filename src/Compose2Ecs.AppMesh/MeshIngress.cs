@@ -1,0 +1,32 @@
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
+using Compose2Ecs.Core.Mesh;
+
+namespace Compose2Ecs.AppMesh;
+
+/// <summary>
+/// Security-group rules between services: one TCP rule per concrete edge, on the port the
+/// connection arrives at. Through the mesh that is the target's listener port (the caller's Envoy
+/// connects to it, and the target's proxy configuration hands it to its Envoy); a route resolves to
+/// each of its targets. Direct edges (plain services) open the target's container port, as without a mesh.
+/// </summary>
+public static class MeshIngress
+{
+    public static IEnumerable<IngressRulePlan> Rules(MeshModel model, EcsPlan plan)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var edge in model.ConcreteEdges)
+        {
+            if (edge.Caller == edge.Target || plan.FindService(edge.Target) is null || plan.FindService(edge.Caller) is null)
+            {
+                continue;
+            }
+
+            var rule = IngressRules.Between(edge.Target, edge.Caller, "tcp", edge.Port, edge.Port);
+            if (seen.Add(rule.LogicalId))
+            {
+                yield return rule;
+            }
+        }
+    }
+}
