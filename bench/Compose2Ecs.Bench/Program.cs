@@ -14,10 +14,13 @@ using Compose2Ecs.Core.Ecs.Templates;
 //   dotnet run -c Release --project bench/Compose2Ecs.Bench -- [--sizes 10,100,1000] [--mesh none] [--keep DIR]
 // --construct-cost N times N typed L1 constructs against one CfnInclude of the same resources.
 // --keep DIR leaves each size's cloud assembly in DIR/<size> (to check it with cfn-check).
+// --consul-servers HOST adds x-mesh.consul.servers (hosts HOST and a security group) to the generated
+//   project; with --mesh consul it defaults to consul.bench.internal (consul needs servers).
 var sizes = Argument("--sizes", "10,100,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var mesh = Argument("--mesh", "none");
 var one = Argument("--one", "");
 var keep = Argument("--keep", "");
+var consulServers = Argument("--consul-servers", mesh == "consul" ? "consul.bench.internal" : "");
 
 if (Argument("--construct-cost", "") is { Length: > 0 } constructs)
 {
@@ -27,7 +30,7 @@ if (Argument("--construct-cost", "") is { Length: > 0 } constructs)
 
 if (one.Length > 0)
 {
-    return RunOne(int.Parse(one, CultureInfo.InvariantCulture), mesh, keep);
+    return RunOne(int.Parse(one, CultureInfo.InvariantCulture), mesh, keep, consulServers);
 }
 
 Console.WriteLine($"compose2ecs synth benchmark: --mesh {mesh}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -35,7 +38,7 @@ Console.WriteLine("services | resources | templates | load+plan s | templates s 
 Console.WriteLine("-------: | --------: | --------: | ---------: | ----------: | ----: | -----: | -----------: | -----------:");
 foreach (var size in sizes)
 {
-    var start = new ProcessStartInfo(Environment.ProcessPath!, [.. ThisCommand(), "--one", size.ToString(CultureInfo.InvariantCulture), "--mesh", mesh, .. (keep.Length > 0 ? new[] { "--keep", Path.Combine(keep, size.ToString(CultureInfo.InvariantCulture)) } : [])])
+    var start = new ProcessStartInfo(Environment.ProcessPath!, [.. ThisCommand(), "--one", size.ToString(CultureInfo.InvariantCulture), "--mesh", mesh, "--consul-servers", consulServers, .. (keep.Length > 0 ? new[] { "--keep", Path.Combine(keep, size.ToString(CultureInfo.InvariantCulture)) } : [])])
     {
         RedirectStandardOutput = true,
     };
@@ -47,13 +50,18 @@ foreach (var size in sizes)
 
 return 0;
 
-static int RunOne(int size, string meshName, string keep)
+static int RunOne(int size, string meshName, string keep, string consulServers)
 {
     var wall = Stopwatch.StartNew();
     var work = Path.Combine(Path.GetTempPath(), $"compose2ecs-bench-{Guid.NewGuid():N}");
     try
     {
         var file = ProjectGenerator.Write(size, work);
+        if (consulServers.Length > 0)
+        {
+            File.AppendAllText(file, $"\nx-mesh:\n  consul:\n    servers:\n      hosts: {consulServers}\n      security_group: sg-0123456789abcdef0\n");
+        }
+
         var backends = BackendRegistration.CreateRegistry();
         var options = new SynthOptions { Mesh = meshName, OutputDirectory = keep.Length > 0 ? Path.GetFullPath(keep) : Path.Combine(work, "cdk.out") };
 

@@ -1,3 +1,5 @@
+using Compose2Ecs.AppMesh;
+using Compose2Ecs.Consul;
 using Compose2Ecs.Core.Ecs.Backends;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +10,8 @@ public static class BackendRegistration
 {
     public static IServiceCollection AddMeshBackends(this IServiceCollection services) => services
         .AddSingleton<IMeshBackend, NoMeshBackend>()
-        .AddSingleton<IMeshBackend, Compose2Ecs.AppMesh.AppMeshBackend>()
+        .AddSingleton<IMeshBackend, AppMeshBackend>()
+        .AddSingleton<IMeshBackend, ConsulBackend>()
         .AddSingleton<MeshBackendRegistry>();
 
     public static MeshBackendRegistry CreateRegistry() =>

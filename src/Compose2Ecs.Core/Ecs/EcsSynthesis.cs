@@ -71,6 +71,8 @@ public static class EcsSynthesis
                     YamlTemplates.WriteBeside(staging);
                 }
 
+                WriteFiles(plan, staging);
+
                 written = [.. TemplateFiles(staging, plan.StackName)];
             });
         }
@@ -83,6 +85,23 @@ public static class EcsSynthesis
         }
 
         return new SynthResult(Path.GetFullPath(options.OutputDirectory), written, plan, templates);
+    }
+
+    /// <summary>The plan's extra files (a backend's), each kept inside the output directory.</summary>
+    private static void WriteFiles(EcsPlan plan, string directory)
+    {
+        var root = Path.GetFullPath(directory) + Path.DirectorySeparatorChar;
+        foreach (var file in plan.Files)
+        {
+            var path = Path.GetFullPath(Path.Combine(directory, file.RelativePath));
+            if (!path.StartsWith(root, StringComparison.Ordinal) || Path.IsPathRooted(file.RelativePath))
+            {
+                throw new InvalidOperationException($"output file {file.RelativePath} would be written outside the output directory");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Content.ReplaceLineEndings("\n"));
+        }
     }
 
     private static IEnumerable<string> TemplateFiles(string directory, string stackName)

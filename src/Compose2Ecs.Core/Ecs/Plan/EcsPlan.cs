@@ -46,6 +46,12 @@ public sealed record EcsPlan
     /// <summary>What the user should know about the conversion, each with the location of the key it is about.</summary>
     public ImmutableArray<Diagnostic> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// Files a backend writes into the output directory beside the templates (Consul config
+    /// entries for <c>consul config write</c>, say), by relative path; written in this order.
+    /// </summary>
+    public ImmutableArray<OutputFile> Files { get; init; } = [];
+
     public ServicePlan? FindService(string name) => Services.FirstOrDefault(s => s.Name == name);
 
     public ServicePlan Service(string name) =>
@@ -71,7 +77,12 @@ public sealed record EcsPlan
     public EcsPlan AddMappings(params IEnumerable<TemplateMapping> mappings) => this with { Mappings = Mappings.AddRange(mappings) };
 
     public EcsPlan AddWarnings(params IEnumerable<Diagnostic> warnings) => this with { Warnings = Warnings.AddRange(warnings) };
+
+    public EcsPlan AddFiles(params IEnumerable<OutputFile> files) => this with { Files = Files.AddRange(files) };
 }
+
+/// <summary>A file written into the output directory: <paramref name="RelativePath"/> uses '/' and stays inside it.</summary>
+public sealed record OutputFile(string RelativePath, string Content);
 
 /// <summary>The VPC and subnets services run in: created by the stack, or imported by id (<c>x-mesh.vpc</c>).</summary>
 public sealed record NetworkPlan

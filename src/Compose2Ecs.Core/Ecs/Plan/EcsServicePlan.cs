@@ -5,6 +5,12 @@ namespace Compose2Ecs.Core.Ecs.Plan;
 /// <summary>The <c>AWS::ECS::Service</c>: Fargate, private subnets, the service's own security group.</summary>
 public sealed record EcsServicePlan
 {
+    /// <summary>
+    /// False: no <c>AWS::ECS::Service</c> is emitted, only the task definition and its roles, log
+    /// group and security group (a task that something else runs once, such as a deploy-time job).
+    /// </summary>
+    public bool Create { get; init; } = true;
+
     public int DesiredCount { get; init; } = 1;
 
     /// <summary>Compose services this one depends on: their ECS services are created first (CloudFormation <c>DependsOn</c>).</summary>

@@ -95,6 +95,9 @@ public sealed record SecurityGroupPlan
 /// <summary>An IAM role trusted by ECS tasks, with one inline policy of <see cref="Statements"/>.</summary>
 public sealed record RolePlan
 {
+    /// <summary>The role's IAM path (<c>/consul-ecs/</c>, say); null: <c>/</c>.</summary>
+    public string? Path { get; init; }
+
     public ImmutableArray<IamStatement> Statements { get; init; } = [];
 
     public ImmutableArray<CfnValue> ManagedPolicyArns { get; init; } = [];

@@ -40,7 +40,10 @@ internal static class ServiceResources
             { Owner = service.Name };
         }
 
-        yield return EcsService(plan, service);
+        if (service.EcsService.Create)
+        {
+            yield return EcsService(plan, service);
+        }
     }
 
     private static TemplateResource TaskDefinition(ServicePlan service)
@@ -136,6 +139,7 @@ internal static class ServiceResources
         return new TemplateResource(id, "AWS::IAM::Role", new CfnMapBuilder()
             .Add("AssumeRolePolicyDocument", trust)
             .Add("Description", $"{service.Name}: ECS {purpose} role")
+            .Add("Path", role.Path)
             .AddList("ManagedPolicyArns", role.ManagedPolicyArns)
             .AddList("Policies", policies)
             .AddList("Tags", role.Tags.Select(t => (CfnValue)NetworkResources.Tag(t.Key, t.Value)))

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Mesh;
+
+namespace Compose2Ecs.Consul;
+
+/// <summary>
+/// What Consul on ECS Fargate cannot express in a mesh the model accepts. The model already
+/// checked what the spec states (servers unless dev_server, a bootstrap token with ACLs, no
+/// agent keys in dataplane mode, reserved local ports).
+/// </summary>
+internal static partial class ConsulChecks
+{
+    public static IEnumerable<Diagnostic> Check(MeshModel model)
+    {
+        var consul = model.Consul;
+        const string P = "x-mesh.consul";
+
+        foreach (var name in ConsulEcsDefaults.ReservedServiceNames)
+        {
+            if (model.FindService(name) is { } s)
+            {
+                yield return Diagnostic.Error(s.Location, $"services.{name}: the consul backend deploys its own ECS service named \"{name}\"; rename this service");
+            }
+            else if (model.FindPlainService(name) is { } p)
+            {
+                yield return Diagnostic.Error(p.Location, $"services.{name}: the consul backend deploys its own ECS service named \"{name}\"; rename this service");
+            }
+        }
+
+        // Consul service names: lowercase letters, digits, '-' and '_' (consul-ecs schema: service.name).
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, location, what) in model.Services.Select(s => (s.Name, s.Location, "services"))
+                     .Concat(model.Routes.Select(r => (r.Name, r.Location, "x-mesh.routes"))))
+        {
+            var consulName = ConsulNames.Of(name);
+            if (!ValidName().IsMatch(consulName))
+            {
+                yield return Diagnostic.Error(location, $"{what}.{name}: \"{name}\" is not a valid Consul service name even lowercased (letters, digits, '-' and '_', starting and ending with a letter or digit); rename it");
+            }
+            else if (names.TryGetValue(consulName, out var other))
+            {
+                yield return Diagnostic.Error(location, $"{what}.{name}: \"{name}\" and \"{other}\" are both \"{consulName}\" in Consul (names are lowercased and '.' becomes '-'); rename one of them");
+            }
+            else
+            {
+                names[consulName] = name;
+            }
+        }
+
+        if (consul.DevServer && consul.Servers.Tls && model.KeyLocations.ContainsKey($"{P}.servers.tls"))
+        {
+            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.tls"),
+                $"{P}.servers.tls: the dev server has no TLS; remove tls (or set it to false), or point servers.hosts at real servers and drop dev_server");
+        }
+
+        if (consul.DevServer && consul.Servers.Hosts is not null)
+        {
+            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.hosts"),
+                $"{P}.servers.hosts: with dev_server: true the tasks use the dev server's address; remove servers.hosts, or dev_server");
+        }
+
+        if (consul.DevServer && consul.Servers.SecurityGroup is not null)
+        {
+            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.security_group"),
+                $"{P}.servers.security_group: with dev_server: true the rules go to the dev server's own security group; remove servers.security_group, or dev_server");
+        }
+
+        if ((consul.Partition is null) != (consul.Namespace is null))
+        {
+            var key = consul.Partition is null ? "namespace" : "partition";
+            yield return Diagnostic.Error(model.LocationOf($"{P}.{key}"),
+                $"{P}.{key}: consul-ecs needs partition and namespace together (Consul Enterprise); set both, or neither");
+        }
+
+        if (consul.Mode == ConsulMode.Agent)
+        {
+            if (consul.RetryJoin.IsEmpty && !consul.DevServer)
+            {
+                yield return Diagnostic.Error(model.LocationOf(P),
+                    $"{P}.retry_join: mode: agent runs a Consul client in every task, which joins the servers through retry_join (for example [\"provider=aws tag_key=consul tag_value=server\"], or the servers' DNS name); set it");
+            }
+
+            if (consul.Servers.Tls && consul.Servers.CaCertSecretArn is null)
+            {
+                yield return Diagnostic.Error(model.LocationOf($"{P}.servers"),
+                    $"{P}.servers.ca_cert_secret_arn: mode: agent with TLS needs the servers' CA (a Secrets Manager secret) for the client's auto_encrypt; set it, or servers.tls: false");
+            }
+        }
+
+        if (consul.ConfigEntries == ConsulConfigEntries.Task && consul.Servers.Hosts is { } hosts && hosts.StartsWith("exec=", StringComparison.Ordinal))
+        {
+            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.hosts"),
+                $"{P}.config_entries: the run-once task writes config entries through the servers' HTTP API and cannot run \"{hosts}\" to find them; set config_entries: files (and run consul config write yourself), or give servers.hosts as a DNS name or IP");
+        }
+
+        foreach (var route in model.Routes)
+        {
+            if (route.Protocol == MeshProtocol.Tcp && route.Rules.Any(r => r.Targets.Count(t => t.Weight > 0) > 1))
+            {
+                yield return Diagnostic.Error(route.Location,
+                    $"x-mesh.routes.{route.Name}: Consul splits traffic by weight only for http, http2 and grpc (service-splitter); a tcp route sends everything to one target. Give the rule one target, or use an L7 protocol");
+            }
+
+            foreach (var rule in route.Rules)
+            {
+                if (rule.Match?.Method is not null && route.Protocol == MeshProtocol.Grpc)
+                {
+                    yield return Diagnostic.Error(rule.Match.Location, $"x-mesh.routes.{route.Name}.rules[{rule.Index}].match.method: gRPC is always POST; remove method");
+                }
+            }
+        }
+
+        if (model.Gateway is { } gateway)
+        {
+            var tcp = gateway.Routes.Where(r => r.Protocol == MeshProtocol.Tcp).ToList();
+            if (tcp.Count > 0 && (tcp.Count > 1 || gateway.Routes.Length > 1))
+            {
+                yield return Diagnostic.Error(gateway.Location,
+                    "x-mesh.gateway.routes: the Consul API gateway listens on one port (8443); a tcp listener takes exactly one tcp-route, so a gateway with a tcp target can have only that one route");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$")]
+    private static partial Regex ValidName();
+}
+
+/// <summary>How compose names become Consul service names.</summary>
+public static class ConsulNames
+{
+    /// <summary>Lowercase, '.' → '-': <c>Api.V1</c> → <c>api-v1</c>.</summary>
+    public static string Of(string name) => name.ToLowerInvariant().Replace('.', '-');
+}

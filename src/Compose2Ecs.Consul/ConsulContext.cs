@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Backends;
+using Compose2Ecs.Core.Ecs.Naming;
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Mesh;
+
+namespace Compose2Ecs.Consul;
+
+/// <summary>What every part of the transform reads: the model, the Consul settings, and the names and endpoints derived from them once.</summary>
+internal sealed partial class ConsulContext(BackendContext backend, EcsPlan plan)
+{
+    public MeshModel Model => backend.Mesh;
+
+    public ConsulSettings Settings => backend.Mesh.Consul;
+
+    public EcsPlan BasePlan => plan;
+
+    public bool Agent => Settings.Mode == ConsulMode.Agent;
+
+    /// <summary>Whether <c>x-mesh.consul.datacenter</c> is written (the default dc1 is then left to the servers).</summary>
+    public bool DatacenterWritten => Model.KeyLocations.ContainsKey("x-mesh.consul.datacenter");
+
+    public SourceLocation Location => Model.LocationOf("x-mesh.consul") is { IsKnown: true } l ? l : Model.Location;
+
+    /// <summary>The dev server's DNS name in the Cloud Map namespace.</summary>
+    public string DevServerHost => $"{ConsulEcsDefaults.DevServerService}.{plan.Namespace.Name}";
+
+    /// <summary>The servers as the tasks dial them: servers.hosts, or the dev server (no TLS).</summary>
+    public ServerEndpoint Servers => Settings.DevServer
+        ? new ServerEndpoint(DevServerHost, false, null, Settings.Servers.SkipServerWatch)
+        : new ServerEndpoint(Settings.Servers.Hosts ?? "", Settings.Servers.Tls, Settings.Servers.TlsServerName, Settings.Servers.SkipServerWatch);
+
+    /// <summary>Where consul-ecs in a mesh task connects: the servers, or in agent mode the task's own client.</summary>
+    public ServerEndpoint TaskEndpoint => Agent ? ServerEndpoint.LocalAgent : Servers;
+
+    /// <summary>The servers' CA from Secrets Manager, when TLS is on and a CA is given.</summary>
+    public string? CaSecret => Servers.Tls ? Settings.Servers.CaCertSecretArn : null;
+
+    /// <summary>Bootstrap token: written, or with the dev server and ACLs, the secret the stack creates.</summary>
+    public CfnValue? BootstrapToken => Settings.BootstrapTokenSecretArn is { } arn
+        ? arn
+        : Settings.Acls && Settings.DevServer ? CfnValue.Ref(Ids.BootstrapToken) : null;
+
+    /// <summary>The security group of every task that talks to Consul (see <see cref="ServerRules"/>).</summary>
+    public CfnValue ClientGroupId => CfnValue.GetAtt(Ids.ClientSecurityGroup, "GroupId");
+
+    /// <summary>The cluster's name, for task ARN patterns.</summary>
+    public CfnValue ClusterName => plan.Cluster.Create
+        ? CfnValue.Ref(SharedIds.Cluster)
+        : ClusterNameOf(((CfnString)plan.Cluster.Cluster).Value);
+
+    /// <summary>The cluster's ARN, for IAM conditions.</summary>
+    public CfnValue ClusterArn => plan.Cluster.Create
+        ? CfnValue.GetAtt(SharedIds.Cluster, "Arn")
+        : CfnValue.Sub($"arn:${{AWS::Partition}}:ecs:${{AWS::Region}}:${{AWS::AccountId}}:cluster/{ClusterNameOf(((CfnString)plan.Cluster.Cluster).Value)}");
+
+    /// <summary>Every task of the cluster: <c>arn:…:task/&lt;cluster&gt;/*</c>.</summary>
+    public CfnValue ClusterTasks => CfnValue.Function("Fn::Sub", CfnList.Of(
+        "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task/${ClusterName}/*",
+        new CfnMap([KeyValuePair.Create("ClusterName", ClusterName)])));
+
+    public string Family(string service) => Clean($"{plan.ProjectName}-{service}");
+
+    /// <summary>What a created VPC must finish before tasks can pull images (as the base's ServicePlanner waits for it).</summary>
+    public ImmutableArray<string> NetworkReady => plan.Network.Create
+        ? [SharedIds.PrivateDefaultRoute, SharedIds.PrivateSubnetRouteTableAssociation(1), SharedIds.PrivateSubnetRouteTableAssociation(2)]
+        : [];
+
+    private static string ClusterNameOf(string cluster) => cluster.StartsWith("arn:", StringComparison.Ordinal) ? cluster[(cluster.LastIndexOf('/') + 1)..] : cluster;
+
+    private static string Clean(string name)
+    {
+        var cleaned = NotEcs().Replace(name, "-");
+        return cleaned.Length > 255 ? cleaned[..255] : cleaned;
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_-]")]
+    private static partial Regex NotEcs();
+
+    /// <summary>The logical IDs of the backend's shared resources.</summary>
+    public static class Ids
+    {
+        public static readonly string ClientSecurityGroup = LogicalIds.Shared("ConsulClientSecurityGroup");
+        public static readonly string BootstrapToken = LogicalIds.Shared("ConsulBootstrapToken");
+        public static readonly string ConfigEntriesFunction = LogicalIds.Shared("ConsulConfigEntriesFunction");
+        public static readonly string ConfigEntriesFunctionRole = LogicalIds.Shared("ConsulConfigEntriesFunctionRole");
+        public static readonly string ConfigEntriesFunctionLogGroup = LogicalIds.Shared("ConsulConfigEntriesFunctionLogGroup");
+        public static readonly string ConfigEntriesRun = LogicalIds.Shared("ConsulConfigEntriesRun");
+        public static readonly string ClientSecurityGroupOutput = LogicalIds.Shared("ConsulClientSecurityGroupId");
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Compose2Ecs.Core.Compose.Model;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs;
+using Compose2Ecs.Testing;
+using Xunit.Abstractions;
+
+namespace Compose2Ecs.Consul.Tests;
+
+/// <summary>
+/// Every loadable corpus file in both modes and every example, through cfn-check in one run
+/// (which also validates every CONSUL_ECS_CONFIG_JSON against the consul-ecs schema).
+/// </summary>
+public sealed class CorpusAndExampleTests(ITestOutputHelper log)
+{
+    private const string Registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/corpus";
+
+    /// <summary>A corpus file has no x-mesh: layer servers over it (-f corpus.yml -f this), as a user would.</summary>
+    private static string Override(string mode) => mode == "agent"
+        ? """
+          x-mesh:
+            consul:
+              mode: agent
+              servers: { hosts: consul.corpus.internal, security_group: sg-0123456789abcdef0, ca_cert_secret_arn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ca" }
+              retry_join: ["provider=aws tag_key=consul tag_value=server"]
+              gossip_key_secret_arn: arn:aws:secretsmanager:eu-west-1:123456789012:secret:gossip
+          """
+        : """
+          x-mesh:
+            consul:
+              dev_server: true
+              acls: true
+          """;
+
+    [Fact]
+    public void Every_loadable_corpus_file_and_every_example_passes_cfn_check_with_mesh_consul_in_both_modes()
+    {
+        using var dir = new TempDir();
+        var clock = Stopwatch.StartNew();
+        var outputs = new List<string>();
+        var skipped = new List<string>();
+        var refused = new List<string>();
+        var overrides = new Dictionary<string, string>
+        {
+            ["dataplane"] = dir.File("consul-dataplane.yml", Override("dataplane")),
+            ["agent"] = dir.File("consul-agent.yml", Override("agent")),
+        };
+        foreach (var entry in Corpus.Entries)
+        {
+            foreach (var (mode, file) in overrides)
+            {
+                ComposeProject project;
+                try
+                {
+                    project = Synth.Load(entry.Directory, [.. entry.Files, file]);
+                }
+                catch (InvalidInputException)
+                {
+                    skipped.Add(entry.File);
+                    continue;
+                }
+
+                var output = dir.Sub($"{mode}-{entry.File}");
+                var options = new SynthOptions { Registry = Registry, Mesh = "consul" };
+                try
+                {
+                    Synth.Project(project, output, options);
+                }
+                catch (InvalidInputException e) when (e.Errors.All(IsSecretError))
+                {
+                    Synth.Project(WithExternalSecrets(project), output, options);
+                }
+                catch (InvalidInputException e) when (e.Errors.All(IsConsulLimit))
+                {
+                    // What Consul cannot express is an error by design (an app on one of Consul's own ports, say).
+                    refused.Add($"{mode}:{entry.File}: {e.Errors.First().Message}");
+                    Assert.False(Directory.Exists(output));
+                    continue;
+                }
+
+                outputs.Add(output);
+            }
+        }
+
+        foreach (var example in new[] { "mesh-shop", "consul-agent", "consul-dev" })
+        {
+            var output = dir.Sub($"example-{example}");
+            var result = CliRunner.Run(dir.Path, "synth", "-f", Path.Combine(Paths.Example(example), "compose.yaml"), "--mesh", "consul", "-o", output);
+            Assert.True(result.ExitCode == 0, result.Error);
+            Assert.True(File.Exists(Path.Combine(output, "service-defaults-" + (example == "consul-dev" ? "greeter" : example == "mesh-shop" ? "api" : "ledger") + ".json")));
+            outputs.Add(output);
+        }
+
+        log.WriteLine($"{outputs.Count} synthesized in {clock.Elapsed.TotalSeconds:F1} s; not loadable: {string.Join(", ", skipped.Distinct())}");
+        log.WriteLine($"refused as Consul cannot express them:\n{string.Join("\n", refused)}");
+        Assert.True(refused.Count <= 6, string.Join("\n", refused));
+        Assert.True(outputs.Count >= 120, $"only {outputs.Count} outputs");
+        var check = CfnCheck.Run([.. outputs]);
+        log.WriteLine(check.Summary);
+        Assert.True(check.ExitCode == 0, check.Output);
+        Assert.Contains("CONSUL_ECS_CONFIG_JSON value(s) against the consul-ecs schema", check.Output, StringComparison.Ordinal);
+    }
+
+    private static bool IsConsulLimit(Diagnostic error) =>
+        error.Message.Contains("is reserved by Consul", StringComparison.Ordinal);
+
+    private static bool IsSecretError(Diagnostic error) =>
+        error.Message.Contains("compose2ecs will not put a secret's value into the template", StringComparison.Ordinal);
+
+    private static ComposeProject WithExternalSecrets(ComposeProject project) => project with
+    {
+        Secrets = [.. project.Secrets.Select(s => s with { External = true, ExternalName = $"/corpus/{s.Name}", File = null, Environment = null, Content = null })],
+    };
+}
