@@ -8,6 +8,7 @@ public static class BackendRegistration
 {
     public static IServiceCollection AddMeshBackends(this IServiceCollection services) => services
         .AddSingleton<IMeshBackend, NoMeshBackend>()
+        .AddSingleton<IMeshBackend, Compose2Ecs.ServiceConnect.ServiceConnectBackend>()
         .AddSingleton<MeshBackendRegistry>();
 
     public static MeshBackendRegistry CreateRegistry() =>

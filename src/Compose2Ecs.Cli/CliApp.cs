@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(SynthCommand.Create(console, backends));
         root.Subcommands.Add(ValidateCommand.Create(console, backends));
         root.Subcommands.Add(GraphCommand.Create(console, backends));
+        root.Subcommands.Add(MigrateCommand.Create(console, backends));
         root.Subcommands.Add(SchemaCommand.Create(console));
 
         var result = root.Parse(args);
