@@ -117,6 +117,20 @@ public static partial class ComposeXMigrator
 
                 edits.Add((entry.Key.Location.Line, 0, YamlBlock.Write("x-mesh", mesh, indent, "\n").TrimEnd('\n')));
             }
+
+            // A service that merges another (<<: *base) would inherit the x-mesh now written into the base: keep it out explicitly.
+            var starts = services.Entries.Select(e => e.Key.Location.Line - 1).Order().ToList();
+            var servicesEnd = root.Entries.Select(e => e.Key.Location.Line - 1).Where(l => l > servicesEntry.Key.Location.Line - 1).DefaultIfEmpty(lines.Count).Min();
+            foreach (var entry in services.Entries.Where(e => !mapped.Services.Any(m => m.Service == e.Name)))
+            {
+                var first = entry.Key.Location.Line;
+                var last = starts.Where(l => l >= first).DefaultIfEmpty(servicesEnd).Min();
+                if (lines.Skip(first).Take(last - first).Any(l => l.TrimStart().StartsWith("<<:", StringComparison.Ordinal))
+                    && ChildIndent(lines, entry) is { } indent)
+                {
+                    edits.Add((first, 0, new string(' ', indent) + "x-mesh: false"));
+                }
+            }
         }
 
         foreach (var (line, remove, insert) in edits.OrderByDescending(e => e.Line))
