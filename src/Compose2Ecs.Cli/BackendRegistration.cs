@@ -1,6 +1,7 @@
 using Compose2Ecs.AppMesh;
 using Compose2Ecs.Consul;
 using Compose2Ecs.Core.Ecs.Backends;
+using Compose2Ecs.ServiceConnect;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Compose2Ecs.Cli;
@@ -12,6 +13,7 @@ public static class BackendRegistration
         .AddSingleton<IMeshBackend, NoMeshBackend>()
         .AddSingleton<IMeshBackend, AppMeshBackend>()
         .AddSingleton<IMeshBackend, ConsulBackend>()
+        .AddSingleton<IMeshBackend, ServiceConnectBackend>()
         .AddSingleton<MeshBackendRegistry>();
 
     public static MeshBackendRegistry CreateRegistry() =>

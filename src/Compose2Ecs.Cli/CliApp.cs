@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(SynthCommand.Create(console, backends));
         root.Subcommands.Add(ValidateCommand.Create(console, backends));
         root.Subcommands.Add(GraphCommand.Create(console, backends));
+        root.Subcommands.Add(MigrateCommand.Create(console, backends));
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(BackendsCommand.Create(console, backends));
 

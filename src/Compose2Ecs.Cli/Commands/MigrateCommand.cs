@@ -1,0 +1,117 @@
+using System.CommandLine;
+using Compose2Ecs.Core.Compose;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Backends;
+using Compose2Ecs.Core.Mesh;
+using Compose2Ecs.ServiceConnect.Migration;
+
+namespace Compose2Ecs.Cli.Commands;
+
+/// <summary>
+/// <c>compose2ecs migrate</c>: an ECS ComposeX file with <c>x-appmesh</c> → the same file with
+/// <c>x-mesh</c>, checked as <c>validate</c> would before anything is written.
+/// </summary>
+public static class MigrateCommand
+{
+    public static Command Create(Console2 console, MeshBackendRegistry backends)
+    {
+        var file = new Option<string>("--file", "-f")
+        {
+            Description = "The ECS ComposeX file with x-appmesh",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Where to write the migrated file (default: stdout); written only when it validates",
+            HelpName = "FILE",
+        };
+        var backend = new Option<string>("--backend")
+        {
+            Description = "x-mesh.backend to write: auto (service-connect when every route is one target, else appmesh), appmesh or service-connect",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|appmesh|service-connect",
+        };
+        backend.AcceptOnlyFromAmong("auto", MeshBackends.AppMesh, MeshBackends.ServiceConnect);
+
+        var command = new Command("migrate", """
+            Read an ECS ComposeX file that uses App Mesh (x-appmesh: Nodes, Routers, Routes, Services,
+            Backends) and write the same file with an equivalent x-mesh section in its place: nodes become
+            mesh services (upstreams from their backends), routers become routes with their real weights,
+            virtual services under another name become single-target routes (aliases). Comments, anchors
+            and key order are kept. stderr lists, with file:line:col, what could not be mapped. The result
+            is validated (as `compose2ecs validate` does, with the backend written) before it is written.
+
+            Examples:
+              compose2ecs migrate -f composex.yml -o compose.yaml
+              compose2ecs migrate -f composex.yml --backend appmesh > compose.yaml
+            """);
+        command.Options.Add(file);
+        command.Options.Add(output);
+        command.Options.Add(backend);
+        command.SetAction(result => CommandRunner.Run(console, () =>
+        {
+            var reporter = new Reporter(console.Error);
+            var given = result.GetValue(file)!;
+            var path = Path.GetFullPath(given, console.WorkingDirectory);
+            if (!File.Exists(path))
+            {
+                throw new InvalidInputException(new SourceLocation(given, 0, 0), $"no such file: {path}");
+            }
+
+            var chosen = result.GetValue(backend) is { } b && b != "auto" ? b : null;
+            var migrated = ComposeXMigrator.Migrate(File.ReadAllText(path), given, chosen);
+            reporter.Report(migrated.Report);
+
+            var target = result.GetValue(output) is { } o ? Path.GetFullPath(o, console.WorkingDirectory) : null;
+            var model = Validate(migrated.Text, path, target is null ? "<stdout>" : result.GetValue(output)!, console, backends);
+            if (target is null)
+            {
+                console.Out.Write(migrated.Text);
+            }
+            else
+            {
+                File.WriteAllText(target, migrated.Text);
+            }
+
+            console.Error.WriteLine(
+                $"migrated: {model.Services.Length} mesh services, {model.PlainServices.Length} outside the mesh, {model.Routes.Length} routes, backend {migrated.Backend}; {migrated.Report.Length} notes above");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>
+    /// Loads the migrated text as the project it will be (relative paths and .env from the input's directory)
+    /// and reads its mesh with the written backend's checks. Errors name the output's lines.
+    /// </summary>
+    private static MeshModel Validate(string text, string input, string shownAs, Console2 console, MeshBackendRegistry backends)
+    {
+        var scratch = Directory.CreateTempSubdirectory("compose2ecs-migrate-");
+        try
+        {
+            var file = Path.Combine(scratch.FullName, Path.GetFileName(input));
+            File.WriteAllText(file, text);
+            try
+            {
+                var project = ComposeLoader.Load(new LoadOptions
+                {
+                    Files = [file],
+                    ProjectDirectory = Path.GetDirectoryName(input),
+                    WorkingDirectory = console.WorkingDirectory,
+                    Environment = console.Environment,
+                });
+                return MeshReader.Read(project, null, backends.All);
+            }
+            catch (InvalidInputException e)
+            {
+                throw new InvalidInputException(e.Diagnostics.Select(d => d.Location.File == file ? d with { Location = d.Location with { File = shownAs } } : d)
+                    .Prepend(Diagnostic.Error(new SourceLocation(shownAs, 0, 0), "the migrated file does not validate, so it is not written; the errors below are at its lines")));
+            }
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+}

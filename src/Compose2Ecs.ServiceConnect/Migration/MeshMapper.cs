@@ -1,0 +1,516 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Mesh;
+using Compose2Ecs.Core.Yaml;
+using static Compose2Ecs.ServiceConnect.Migration.YamlBlock;
+
+namespace Compose2Ecs.ServiceConnect.Migration;
+
+/// <summary>
+/// ComposeX's App Mesh model → <c>x-mesh</c>. ComposeX names virtual services, nodes and routers
+/// separately; x-mesh has services and routes. So: a node is its compose service (or the one
+/// service of its task family); a virtual service that points at a node of the same name is that
+/// service; one that points at a node under another name is a route with one target (an alias);
+/// one that points at a router is a route with the router's rules, under the virtual service's
+/// name (the DNS name callers used). Node backends name virtual services, so they become
+/// upstreams through that mapping. Weights are kept as written (ComposeX forced them to 1).
+/// </summary>
+internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, DiagnosticBag report)
+{
+    private readonly Dictionary<string, ComposeServiceInfo> _services = ReadServices(root);
+    private readonly Dictionary<string, string> _nodeService = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NodeSpec> _nodeOfService = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _protocols = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int?> _listeners = new(StringComparer.Ordinal);
+
+    public sealed record Result(MappingNode TopLevel, ImmutableArray<(string Service, Node Mesh)> Services, string Backend, ImmutableArray<string> ComplexRoutes);
+
+    public Result Map(string? backend)
+    {
+        foreach (var node in spec.Nodes)
+        {
+            ResolveNode(node);
+        }
+
+        var upstreamName = new Dictionary<string, string>(StringComparer.Ordinal);
+        var routes = new List<(string Name, MappingNode Route, bool Simple)>();
+        foreach (var vs in spec.Services)
+        {
+            if (MapVirtualService(vs, routes) is { } name)
+            {
+                upstreamName[vs.Name] = name;
+            }
+        }
+
+        foreach (var router in spec.Routers.Where(r => !spec.Services.Any(s => s.Router == r.Name)))
+        {
+            report.Warning(router.Location, $"x-appmesh: router {router.Name} is named by no virtual service, so nothing could reach it; skipped");
+        }
+
+        var perService = ImmutableArray.CreateBuilder<(string, Node)>();
+        foreach (var (name, info) in _services)
+        {
+            if (_nodeOfService.TryGetValue(name, out var node))
+            {
+                perService.Add((name, ServiceMesh(name, info, node, upstreamName)));
+            }
+            else if (!info.Ports.IsEmpty)
+            {
+                report.Warning(info.Location,
+                    $"services.{name}: not an App Mesh node, so it is written x-mesh: false to stay outside the mesh as before (it reaches mesh services directly, by DNS); remove that line to let it join the mesh");
+                perService.Add((name, Bool(false)));
+            }
+        }
+
+        var complex = routes.Where(r => !r.Simple).Select(r => r.Name).ToImmutableArray();
+        var chosen = backend ?? (complex.IsEmpty ? MeshBackends.ServiceConnect : MeshBackends.AppMesh);
+        if (backend is null && !complex.IsEmpty)
+        {
+            report.Warning(spec.Services.FirstOrDefault(s => complex.Contains(s.Name))?.Location ?? SourceLocation.None,
+                $"x-mesh.backend: appmesh, because route{(complex.Length > 1 ? "s" : "")} {string.Join(", ", complex)} {(complex.Length > 1 ? "have" : "has")} weights or matches that Service Connect cannot express; simplify {(complex.Length > 1 ? "them" : "it")} to one target to move to service-connect");
+        }
+
+        var top = YamlBlock.Map([
+            ("backend", Str(chosen)),
+            .. Properties(),
+            ("namespace", Namespace() is { } ns ? Str(ns) : null),
+            ("routes", routes.Count == 0 ? null : YamlBlock.Map([.. routes.Select(r => (r.Name, (Node?)r.Route))])),
+            ("appmesh", AppMeshSection()),
+        ]);
+        return new Result(top, perService.ToImmutable(), chosen, complex);
+    }
+
+    private void ResolveNode(NodeSpec node)
+    {
+        string? service = null;
+        if (_services.ContainsKey(node.Name))
+        {
+            service = node.Name;
+        }
+        else
+        {
+            var family = _services.Where(s => s.Value.Family == node.Name).Select(s => s.Key).ToList();
+            if (family.Count > 0)
+            {
+                service = family.FirstOrDefault(f => !_services[f].Ports.IsEmpty) ?? family[0];
+                if (family.Count > 1)
+                {
+                    report.Warning(node.Location,
+                        $"x-appmesh: node {node.Name} is the task family of {string.Join(", ", family)}; compose2ecs runs each service as its own task, so the node's settings go to {service}");
+                }
+            }
+        }
+
+        if (service is null)
+        {
+            report.Warning(node.Location, $"x-appmesh: node {node.Name} is neither a service nor a task family (ecs.task.family label) of this file; skipped");
+            return;
+        }
+
+        if (_nodeOfService.ContainsKey(service))
+        {
+            report.Warning(node.Location, $"x-appmesh: node {node.Name} is service {service} again; only the first node is kept");
+            return;
+        }
+
+        _nodeService[node.Name] = service;
+        _nodeOfService[service] = node;
+        if (node.Protocol is { } written)
+        {
+            if (Protocol(written) is { } protocol)
+            {
+                _protocols[service] = protocol;
+            }
+            else
+            {
+                report.Warning(node.ProtocolLocation, $"x-appmesh: node {node.Name}: protocol \"{written}\" is not http, http2, grpc or tcp; the default (http) is used");
+            }
+        }
+
+        var ports = _services[service].Ports;
+        int? listener = ports.IsEmpty ? null : ports[0];
+        if (node.Port is { } port)
+        {
+            if (ports.IsEmpty || ports.Contains(port))
+            {
+                listener = port;
+            }
+            else
+            {
+                report.Warning(node.PortLocation,
+                    $"x-appmesh: node {node.Name}: port {port} is not a port of service {service} ({string.Join(", ", ports)}); its first port is the listener");
+            }
+        }
+
+        _listeners[service] = listener;
+    }
+
+    /// <summary>The x-mesh name callers use for a virtual service: a service, or a route added to <paramref name="routes"/>.</summary>
+    private string? MapVirtualService(VirtualServiceSpec vs, List<(string Name, MappingNode Route, bool Simple)> routes)
+    {
+        if (vs.Node is { } nodeName)
+        {
+            if (!_nodeService.TryGetValue(nodeName, out var service))
+            {
+                report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} points at node {nodeName}, which is not mapped; skipped");
+                return null;
+            }
+
+            if (vs.Name == service)
+            {
+                return service;
+            }
+
+            if (_listeners.GetValueOrDefault(service) is null)
+            {
+                report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} points at node {nodeName}, which has no port to listen on; skipped");
+                return null;
+            }
+
+            if (RouteName(vs) is not { } alias)
+            {
+                return service;
+            }
+
+            routes.Add((alias, YamlBlock.Map(("rules", Seq([YamlBlock.Map(("targets", YamlBlock.Map((service, Int(1)))))])) ), true));
+            return alias;
+        }
+
+        if (vs.Router is { } routerName)
+        {
+            if (spec.Routers.FirstOrDefault(r => r.Name == routerName) is not { } router)
+            {
+                report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} points at router {routerName}, which is not defined; skipped");
+                return null;
+            }
+
+            if (RouteName(vs, router) is not { } name || Route(router) is not { } route)
+            {
+                return null;
+            }
+
+            routes.Add((name, route.Node, route.Simple));
+            return name;
+        }
+
+        report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} names neither a Node nor a Router; skipped");
+        return null;
+    }
+
+    /// <summary>A route name for a virtual service: its own name (what callers resolved), else the router's; never a service's name.</summary>
+    private string? RouteName(VirtualServiceSpec vs, RouterSpec? router = null)
+    {
+        foreach (var candidate in new[] { vs.Name, router?.Name }.OfType<string>())
+        {
+            var label = candidate.Split('.')[0].ToLowerInvariant();
+            if (DnsLabel().IsMatch(label) && !_services.ContainsKey(label))
+            {
+                if (label != vs.Name)
+                {
+                    report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} becomes route {label}: a route name is a DNS label that no service has");
+                }
+
+                return label;
+            }
+        }
+
+        report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} cannot become a route: its name is a service's name or not a DNS label; callers of it name the service instead");
+        return null;
+    }
+
+    /// <summary>A router's routes as x-mesh rules: most specific prefix first (x-mesh takes the first match), a catch-all last.</summary>
+    private (MappingNode Node, bool Simple)? Route(RouterSpec router)
+    {
+        var protocol = router.Protocol is { } p ? Protocol(p) : null;
+        var rules = new List<(int Specificity, int Index, MappingNode? Match, MappingNode Targets, bool Weighted)>();
+        for (var i = 0; i < router.Routes.Length; i++)
+        {
+            var written = router.Routes[i];
+            var targets = new List<(string Service, int Weight)>();
+            foreach (var (nodeName, weight, location) in written.Nodes)
+            {
+                if (!_nodeService.TryGetValue(nodeName, out var service) || _listeners.GetValueOrDefault(service) is null)
+                {
+                    report.Warning(location, $"x-appmesh: router {router.Name}: target {nodeName} is not a mapped node with a port; dropped");
+                    continue;
+                }
+
+                var at = targets.FindIndex(t => t.Service == service);
+                if (at >= 0)
+                {
+                    targets[at] = (service, targets[at].Weight + weight);
+                }
+                else
+                {
+                    targets.Add((service, weight));
+                }
+            }
+
+            if (targets.Count == 0)
+            {
+                report.Warning(written.Location, $"x-appmesh: router {router.Name}: a route with no target left; dropped");
+                continue;
+            }
+
+            targets = Weights(router, written, targets);
+            var match = protocol == "tcp" ? null : Match(router, written.Match, protocol);
+            var specificity = match?.Find("path_prefix")?.Value is ScalarNode prefix ? prefix.Value.Length : match is null ? -1 : 0;
+            rules.Add((specificity, i, match, YamlBlock.Map([.. targets.Select(t => (t.Service, (Node?)Int(t.Weight)))]), targets.Count(t => t.Weight > 0) > 1));
+        }
+
+        if (rules.Count == 0)
+        {
+            report.Warning(router.Location, $"x-appmesh: router {router.Name} has no route left; skipped");
+            return null;
+        }
+
+        var ordered = rules.Where(r => r.Match is not null).OrderByDescending(r => r.Specificity).ThenBy(r => r.Index).ToList();
+        var catchAll = rules.Where(r => r.Match is null).ToList();
+        foreach (var extra in catchAll.Skip(1))
+        {
+            report.Warning(router.Routes[extra.Index].Location, $"x-appmesh: router {router.Name}: a second route that matches everything can never apply; dropped");
+        }
+
+        ordered.AddRange(catchAll.Take(1));
+        var kept = ordered.Select(r => r.Index).ToList();
+        if (!kept.SequenceEqual(kept.Order()))
+        {
+            report.Warning(router.Location, $"x-appmesh: router {router.Name}: rules are ordered most specific prefix first, because x-mesh applies the first rule that matches");
+        }
+
+        var simple = ordered.Count == 1 && ordered[0].Match is null && !ordered[0].Weighted;
+        var node = YamlBlock.Map(
+            ("protocol", protocol is null ? null : Str(protocol)),
+            ("port", router.Port is { } port ? Int(port) : null),
+            ("rules", Seq(ordered.Select(r => (Node)YamlBlock.Map(("match", r.Match), ("targets", r.Targets))))));
+        return (node, simple);
+    }
+
+    /// <summary>x-mesh weights are integers 0–100, not all zero: larger ones are scaled down in proportion.</summary>
+    private List<(string Service, int Weight)> Weights(RouterSpec router, RouteSpec route, List<(string Service, int Weight)> targets)
+    {
+        if (targets.All(t => t.Weight == 0))
+        {
+            report.Warning(route.Location, $"x-appmesh: router {router.Name}: every weight is 0; each target gets 1");
+            return [.. targets.Select(t => (t.Service, 1))];
+        }
+
+        var max = targets.Max(t => t.Weight);
+        if (max <= 100)
+        {
+            return targets;
+        }
+
+        report.Warning(route.Location, $"x-appmesh: router {router.Name}: weights above 100 are scaled to 0–100 in proportion");
+        return [.. targets.Select(t => (t.Service, t.Weight == 0 ? 0 : Math.Max(1, (int)Math.Round(t.Weight * 100.0 / max))))];
+    }
+
+    /// <summary>A ComposeX match: Prefix → path_prefix, Method → method; gRPC ServiceName/MethodName. A bare "/" matches everything.</summary>
+    private MappingNode? Match(RouterSpec router, MappingNode? match, string? protocol)
+    {
+        if (match is null)
+        {
+            return null;
+        }
+
+        var entries = new List<(string, Node?)>();
+        foreach (var entry in match.Entries)
+        {
+            var value = entry.Value as ScalarNode;
+            switch (entry.Name.ToLowerInvariant())
+            {
+                case "prefix" when value is not null && protocol != "grpc":
+                    entries.Add(("path_prefix", Str(value.Value.StartsWith('/') ? value.Value : "/" + value.Value)));
+                    break;
+                case "method" when value is not null && protocol != "grpc":
+                    entries.Add(("method", Str(value.Value.ToUpperInvariant())));
+                    break;
+                case "servicename" when value is not null && protocol == "grpc":
+                    entries.Add(("grpc_service", Str(value.Value)));
+                    break;
+                case "methodname" when value is not null && protocol == "grpc":
+                    entries.Add(("grpc_method", Str(value.Value)));
+                    break;
+                default:
+                    report.Warning(entry.Key.Location, $"x-appmesh: router {router.Name}: match {entry.Name} has no x-mesh equivalent; dropped (the rule matches without it)");
+                    break;
+            }
+        }
+
+        if (entries is [("path_prefix", ScalarNode { Value: "/" })])
+        {
+            return null;
+        }
+
+        return entries.Count == 0 ? null : YamlBlock.Map([.. entries]);
+    }
+
+    private Node ServiceMesh(string name, ComposeServiceInfo info, NodeSpec node, Dictionary<string, string> upstreamName)
+    {
+        var upstreams = new List<string>();
+        foreach (var (backend, location) in node.Backends)
+        {
+            var target = upstreamName.GetValueOrDefault(backend) ?? (_nodeOfService.ContainsKey(backend) ? backend : null);
+            if (target is null)
+            {
+                report.Warning(location, $"x-appmesh: node {node.Name}: backend {backend} is not a mapped virtual service; dropped");
+            }
+            else if (target == name)
+            {
+                report.Warning(location, $"x-appmesh: node {node.Name}: backend {backend} is the node itself; a service calls itself without the mesh; dropped");
+            }
+            else if (_services.ContainsKey(target) && _listeners.GetValueOrDefault(target) is null)
+            {
+                report.Warning(location, $"x-appmesh: node {node.Name}: backend {backend} has no port to listen on; dropped");
+            }
+            else if (!upstreams.Contains(target))
+            {
+                upstreams.Add(target);
+            }
+        }
+
+        var listener = _listeners.GetValueOrDefault(name);
+        return YamlBlock.Map(
+            ("port", listener is { } port && (info.Ports.IsEmpty || node.Port is not null) ? Int(port) : null),
+            ("outbound_only", listener is null ? Bool(true) : null),
+            ("protocol", listener is not null && _protocols.TryGetValue(name, out var protocol) ? Str(protocol) : null),
+            ("upstreams", node.HasBackends ? Seq(upstreams.Select(u => (Node)Str(u))) : null));
+    }
+
+    private IEnumerable<(string, Node?)> Properties()
+    {
+        if (spec.Properties is not { } properties)
+        {
+            yield break;
+        }
+
+        foreach (var entry in properties.Entries)
+        {
+            var value = (entry.Value as ScalarNode)?.Value;
+            switch (entry.Name.ToLowerInvariant())
+            {
+                case "meshname" when value is not null:
+                    yield return ("name", Str(value));
+                    break;
+                case "meshowner" or "meshownerid":
+                    break; // appmesh section
+                case "egresspolicy" when value is not null && value.Equals("ALLOW_ALL", StringComparison.OrdinalIgnoreCase):
+                    yield return ("egress", Str("allow_all"));
+                    break;
+                case "egresspolicy" when value is not null && value.Equals("DROP_ALL", StringComparison.OrdinalIgnoreCase):
+                    break; // x-mesh's default
+                case "enableenvoyxraytracing":
+                    report.Warning(entry.Key.Location, "x-appmesh.Properties.EnableEnvoyXrayTracing: x-mesh has no tracing setting; add an X-Ray or OpenTelemetry sidecar to the services yourself");
+                    break;
+                default:
+                    report.Warning(entry.Key.Location, $"x-appmesh.Properties.{entry.Name}: no x-mesh equivalent; dropped");
+                    break;
+            }
+        }
+    }
+
+    private MappingNode? AppMeshSection()
+    {
+        var owner = spec.Properties is { } p ? AppMeshSpecReader.Text(p, "MeshOwner") ?? AppMeshSpecReader.Text(p, "MeshOwnerId") : null;
+        return owner is null ? null : YamlBlock.Map(("existing", Bool(true)), ("mesh_owner", Str(owner)));
+    }
+
+    /// <summary>The Cloud Map namespace the virtual services used (a top-level ComposeX x-cloudmap entry's ZoneName or Name).</summary>
+    private string? Namespace()
+    {
+        var used = spec.Services.Select(s => s.CloudMap).OfType<string>().Distinct().ToList();
+        if (used.Count == 0 || root["x-cloudmap"] is not MappingNode cloudMaps)
+        {
+            return null;
+        }
+
+        if (used.Count > 1)
+        {
+            report.Warning(spec.Services.First(s => s.CloudMap == used[1]).Location, $"x-appmesh: the virtual services use several Cloud Map namespaces ({string.Join(", ", used)}); x-mesh has one, {used[0]}");
+        }
+
+        return cloudMaps[used[0]] is MappingNode ns
+            ? (AppMeshSpecReader.Text(ns, "ZoneName") ?? AppMeshSpecReader.Text(ns, "Name") ?? (AppMeshSpecReader.Find(ns, "Properties")?.Value is MappingNode props ? AppMeshSpecReader.Text(props, "Name") : null))
+            : null;
+    }
+
+    private static string? Protocol(string written) => written.ToLowerInvariant() switch
+    {
+        "http" => "http",
+        "http2" => "http2",
+        "grpc" => "grpc",
+        "tcp" => "tcp",
+        _ => null,
+    };
+
+    /// <summary>What the mapping needs of each compose service: its TCP container ports, location and ComposeX task family.</summary>
+    private sealed record ComposeServiceInfo(ImmutableArray<int> Ports, string? Family, SourceLocation Location);
+
+    private static Dictionary<string, ComposeServiceInfo> ReadServices(MappingNode root)
+    {
+        var result = new Dictionary<string, ComposeServiceInfo>(StringComparer.Ordinal);
+        if (root["services"] is not MappingNode services)
+        {
+            return result;
+        }
+
+        foreach (var entry in services.Entries)
+        {
+            var service = entry.Value as MappingNode ?? MappingNode.Empty(entry.Key.Location);
+            var ports = new List<int>();
+            foreach (var item in (service["ports"] as SequenceNode)?.Items ?? [])
+            {
+                if (PortOf(item) is { } port && !ports.Contains(port))
+                {
+                    ports.Add(port);
+                }
+            }
+
+            foreach (var item in (service["expose"] as SequenceNode)?.Items ?? [])
+            {
+                if (item is ScalarNode s && int.TryParse(s.Value.Split('/')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && !ports.Contains(port))
+                {
+                    ports.Add(port);
+                }
+            }
+
+            var family = Label(service["deploy"] is MappingNode deploy ? deploy["labels"] : null) ?? Label(service["labels"]);
+            result[entry.Name] = new ComposeServiceInfo([.. ports], family, entry.Key.Location);
+        }
+
+        return result;
+    }
+
+    /// <summary>A port entry's container port (TCP only): <c>5000</c>, <c>"80:8080"</c>, <c>{target: 8080}</c>.</summary>
+    private static int? PortOf(Node item)
+    {
+        switch (item)
+        {
+            case ScalarNode s:
+                var text = s.Value;
+                if (text.EndsWith("/udp", StringComparison.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+
+                var target = text.Split('/')[0].Split(':')[^1];
+                return int.TryParse(target, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) ? port : null;
+            case MappingNode m when m["target"] is ScalarNode t && (m["protocol"] is not ScalarNode proto || proto.Value == "tcp"):
+                return int.TryParse(t.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+            default:
+                return null;
+        }
+    }
+
+    private static string? Label(Node? labels) => labels switch
+    {
+        MappingNode map => map["ecs.task.family"] is ScalarNode s ? s.Value : null,
+        SequenceNode list => list.Items.OfType<ScalarNode>().Select(i => i.Value.Split('=', 2)).FirstOrDefault(kv => kv.Length == 2 && kv[0] == "ecs.task.family")?[1],
+        _ => null,
+    };
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex DnsLabel();
+}
