@@ -46,7 +46,7 @@ public class LeastPrivilegeTests
             switch (type)
             {
                 case "AWS::EC2::SecurityGroupIngress":
-                    CheckIngress(id, properties, (string?)properties["GroupId"]?["Fn::GetAtt"]?[0] ?? Reference(properties["GroupId"]), loadBalancerGroups, problems);
+                    CheckIngress(id, properties, GroupOf(properties["GroupId"]), loadBalancerGroups, problems);
                     break;
                 case "AWS::EC2::SecurityGroup":
                     foreach (var rule in properties["SecurityGroupIngress"]?.AsArray() ?? [])
@@ -88,8 +88,8 @@ public class LeastPrivilegeTests
         foreach (var (id, resource) in resources.Where(r => (string?)r.Value["Type"] == "AWS::EC2::SecurityGroupIngress"))
         {
             var properties = resource["Properties"]!;
-            var callee = (string?)properties["GroupId"]?["Fn::GetAtt"]?[0];
-            var caller = (string?)properties["SourceSecurityGroupId"]?["Fn::GetAtt"]?[0];
+            var callee = GroupOf(properties["GroupId"]);
+            var caller = GroupOf(properties["SourceSecurityGroupId"]);
             if (callee is not null && caller is not null && groups.TryGetValue(callee, out var to) && groups.TryGetValue(caller, out var from) && !edges.Contains((from, to)))
             {
                 problems.Add($"{id}: {from} may reach {to}, but the mesh has no edge {from} -> {to}");
@@ -187,10 +187,17 @@ public class LeastPrivilegeTests
         [.. resources.Values
             .Where(r => (string?)r["Type"] == "AWS::ElasticLoadBalancingV2::LoadBalancer")
             .SelectMany(r => r["Properties"]?["SecurityGroups"]?.AsArray() ?? [])
-            .Select(g => (string?)g?["Fn::GetAtt"]?[0] ?? Reference(g))
+            .Select(GroupOf)
             .OfType<string>()];
 
-    private static string? Reference(JsonNode? node) => (string?)node?["Ref"] ?? (string?)node?["Fn::ImportValue"];
+    /// <summary>The logical ID a group id refers to (GetAtt or Ref), or a literal id such as an existing sg-….</summary>
+    private static string? GroupOf(JsonNode? node) => node switch
+    {
+        JsonObject o when o["Fn::GetAtt"] is JsonArray getAtt => (string?)getAtt[0],
+        JsonObject o when o["Ref"] is JsonValue reference => (string?)reference,
+        JsonValue literal => (string?)literal,
+        _ => null,
+    };
 
     private static List<string> Strings(JsonNode node) => node is JsonArray array
         ? [.. array.Select(a => a is JsonValue v && v.TryGetValue<string>(out var s) ? s : a!.ToJsonString())]
