@@ -81,46 +81,28 @@ internal sealed class ServiceNormalizer
         return service with { Entries = entries.ToImmutable() };
     }
 
-    private Node Ports(Node node, string path)
+    private Node Ports(Node node, string path) => EachItem(node, path, "a list of ports", (item, itemPath) =>
     {
-        if (node is not SequenceNode seq)
+        if (item is MappingNode map)
         {
-            _check.Error(node, path, $"must be a list of ports, not {node.KindName}");
-            return node;
+            return [LongPort(map, itemPath)];
         }
 
-        var items = ImmutableArray.CreateBuilder<Node>();
-        for (var i = 0; i < seq.Items.Length; i++)
+        if (item is not ScalarNode { IsNull: false } scalar)
         {
-            var item = seq.Items[i];
-            var itemPath = $"{path}[{i}]";
-            if (item is MappingNode map)
-            {
-                items.Add(LongPort(map, itemPath));
-                continue;
-            }
-
-            if (item is not ScalarNode { IsNull: false } scalar)
-            {
-                _check.Error(item, itemPath, $"must be a port such as \"8080:80\" or a mapping with target, not {item.KindName}");
-                continue;
-            }
-
-            var ports = PortSyntax.TryParse(scalar.Value, item.Location, out var problem);
-            if (ports is null)
-            {
-                _check.Error(item, itemPath, $"\"{scalar.Value}\": {problem}");
-                continue;
-            }
-
-            foreach (var port in ports)
-            {
-                items.Add(PortNode(port.Target, port.Published?.ToString(System.Globalization.CultureInfo.InvariantCulture), port.HostIp, port.Protocol, null, "ingress", null, item.Location));
-            }
+            _check.Error(item, itemPath, $"must be a port such as \"8080:80\" or a mapping with target, not {item.KindName}");
+            return [];
         }
 
-        return seq with { Items = items.ToImmutable() };
-    }
+        var ports = PortSyntax.TryParse(scalar.Value, item.Location, out var problem);
+        if (ports is null)
+        {
+            _check.Error(item, itemPath, $"\"{scalar.Value}\": {problem}");
+            return [];
+        }
+
+        return ports.Select(port => (Node)PortNode(port.Target, port.Published?.ToString(System.Globalization.CultureInfo.InvariantCulture), port.HostIp, port.Protocol, null, "ingress", null, item.Location));
+    });
 
     private Node LongPort(MappingNode map, string path)
     {
@@ -216,35 +198,22 @@ internal sealed class ServiceNormalizer
         return null;
     }
 
-    private Node Expose(Node node, string path)
+    private Node Expose(Node node, string path) => EachItem(node, path, "a list of ports", (item, itemPath) =>
     {
-        if (node is not SequenceNode seq)
+        if (item is not ScalarNode { IsNull: false } scalar)
         {
-            _check.Error(node, path, $"must be a list of ports, not {node.KindName}");
-            return node;
+            _check.Error(item, itemPath, $"must be a port such as \"3000\", not {item.KindName}");
+            return [];
         }
 
-        var items = ImmutableArray.CreateBuilder<Node>();
-        for (var i = 0; i < seq.Items.Length; i++)
+        // compose-go checks expose entries with the port-spec parser, so "8080:8080" passes; the container side counts.
+        if (PortSyntax.TryParse(scalar.Value, item.Location, out var problem) is null)
         {
-            var item = seq.Items[i];
-            if (item is not ScalarNode { IsNull: false } scalar)
-            {
-                _check.Error(item, $"{path}[{i}]", $"must be a port such as \"3000\", not {item.KindName}");
-                continue;
-            }
-
-            // compose-go checks expose entries with the port-spec parser, so "8080:8080" passes; the container side counts.
-            if (PortSyntax.TryParse(scalar.Value, item.Location, out var problem) is null)
-            {
-                _check.Error(item, $"{path}[{i}]", $"\"{scalar.Value}\": {problem}");
-            }
-
-            items.Add(ScalarNode.String(scalar.Value, item.Location));
+            _check.Error(item, itemPath, $"\"{scalar.Value}\": {problem}");
         }
 
-        return seq with { Items = items.ToImmutable() };
-    }
+        return [ScalarNode.String(scalar.Value, item.Location)];
+    });
 
     /// <summary>List (<c>- A=b</c>, <c>- A</c>) or map form, to a map of name to string or null.</summary>
     private Node Environment(Node node, string path) => KeyValues(node, path, "VARIABLE=value");
@@ -525,65 +494,57 @@ internal sealed class ServiceNormalizer
         new(ScalarNode.String("restart", at), ScalarNode.Bool(restart, at)),
     ], at);
 
-    private Node FileReferences(Node node, string path, string kind)
+    private Node FileReferences(Node node, string path, string kind) => EachItem(node, path, $"a list of {kind} names or mappings with source", (item, itemPath) =>
+    {
+        switch (item)
+        {
+            case ScalarNode { IsNull: false } scalar:
+                return [new MappingNode([new(ScalarNode.String("source", item.Location), ScalarNode.String(scalar.Value, item.Location))], item.Location)];
+            case MappingNode map when map["source"] is ScalarNode { IsNull: false }:
+                return [map];
+            default:
+                _check.Error(item, itemPath, $"must be a {kind[..^1]} name or a mapping with \"source\", not {item.KindName}");
+                return [];
+        }
+    });
+
+    private Node Volumes(Node node, string path) => EachItem(node, path, "a list of volumes", (item, itemPath) =>
+    {
+        if (item is MappingNode map)
+        {
+            if (map["target"] is null)
+            {
+                _check.Error(item, itemPath, "a volume mapping needs \"target\", the path in the container");
+            }
+
+            return [map];
+        }
+
+        if (item is not ScalarNode { IsNull: false } scalar)
+        {
+            _check.Error(item, itemPath, $"must be \"source:target[:mode]\" or a mapping, not {item.KindName}");
+            return [];
+        }
+
+        return [ShortVolume(scalar, itemPath)];
+    });
+
+    /// <summary>
+    /// A list key whose items normalize one by one (a short item may become several, a bad one
+    /// none, with an error): <paramref name="normalize"/> gets each item and its path.
+    /// </summary>
+    private Node EachItem(Node node, string path, string expected, Func<Node, string, IEnumerable<Node>> normalize)
     {
         if (node is not SequenceNode seq)
         {
-            _check.Error(node, path, $"must be a list of {kind} names or mappings with source, not {node.KindName}");
+            _check.Error(node, path, $"must be {expected}, not {node.KindName}");
             return node;
         }
 
         var items = ImmutableArray.CreateBuilder<Node>();
         for (var i = 0; i < seq.Items.Length; i++)
         {
-            var item = seq.Items[i];
-            switch (item)
-            {
-                case ScalarNode { IsNull: false } scalar:
-                    items.Add(new MappingNode([new(ScalarNode.String("source", item.Location), ScalarNode.String(scalar.Value, item.Location))], item.Location));
-                    break;
-                case MappingNode map when map["source"] is ScalarNode { IsNull: false }:
-                    items.Add(map);
-                    break;
-                default:
-                    _check.Error(item, $"{path}[{i}]", $"must be a {kind[..^1]} name or a mapping with \"source\", not {item.KindName}");
-                    break;
-            }
-        }
-
-        return seq with { Items = items.ToImmutable() };
-    }
-
-    private Node Volumes(Node node, string path)
-    {
-        if (node is not SequenceNode seq)
-        {
-            _check.Error(node, path, $"must be a list of volumes, not {node.KindName}");
-            return node;
-        }
-
-        var items = ImmutableArray.CreateBuilder<Node>();
-        for (var i = 0; i < seq.Items.Length; i++)
-        {
-            var item = seq.Items[i];
-            if (item is MappingNode map)
-            {
-                if (map["target"] is null)
-                {
-                    _check.Error(item, $"{path}[{i}]", "a volume mapping needs \"target\", the path in the container");
-                }
-
-                items.Add(map);
-                continue;
-            }
-
-            if (item is not ScalarNode { IsNull: false } scalar)
-            {
-                _check.Error(item, $"{path}[{i}]", $"must be \"source:target[:mode]\" or a mapping, not {item.KindName}");
-                continue;
-            }
-
-            items.Add(ShortVolume(scalar, $"{path}[{i}]"));
+            items.AddRange(normalize(seq.Items[i], $"{path}[{i}]"));
         }
 
         return seq with { Items = items.ToImmutable() };
