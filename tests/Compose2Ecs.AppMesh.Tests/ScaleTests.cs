@@ -65,9 +65,9 @@ public sealed class ScaleTests(ITestOutputHelper log)
             {
                 Synth.Project(project, output, options);
             }
-            catch (InvalidInputException e) when (e.Errors.All(IsSecretError))
+            catch (InvalidInputException e) when (e.Errors.All(CorpusSecrets.IsSecretError))
             {
-                Synth.Project(WithExternalSecrets(project), output, options);
+                Synth.Project(CorpusSecrets.WithExternalSecrets(project), output, options);
             }
             catch (InvalidInputException e)
             {
@@ -87,12 +87,4 @@ public sealed class ScaleTests(ITestOutputHelper log)
         Assert.True(check.ExitCode == 0, check.Output);
         Assert.Contains($"{outputs.Count} passed, 0 failed", check.Output, StringComparison.Ordinal);
     }
-
-    private static bool IsSecretError(Diagnostic error) =>
-        error.Message.Contains("compose2ecs will not put a secret's value into the template", StringComparison.Ordinal);
-
-    private static ComposeProject WithExternalSecrets(ComposeProject project) => project with
-    {
-        Secrets = [.. project.Secrets.Select(s => s with { External = true, ExternalName = $"/corpus/{s.Name}", File = null, Environment = null, Content = null })],
-    };
 }

@@ -66,9 +66,9 @@ public sealed class CorpusAndExampleTests(ITestOutputHelper log)
                 {
                     Synth.Project(project, output, options);
                 }
-                catch (InvalidInputException e) when (e.Errors.All(IsSecretError))
+                catch (InvalidInputException e) when (e.Errors.All(CorpusSecrets.IsSecretError))
                 {
-                    Synth.Project(WithExternalSecrets(project), output, options);
+                    Synth.Project(CorpusSecrets.WithExternalSecrets(project), output, options);
                 }
                 catch (InvalidInputException e) when (e.Errors.All(IsConsulLimit))
                 {
@@ -103,12 +103,4 @@ public sealed class CorpusAndExampleTests(ITestOutputHelper log)
 
     private static bool IsConsulLimit(Diagnostic error) =>
         error.Message.Contains("is reserved by Consul", StringComparison.Ordinal);
-
-    private static bool IsSecretError(Diagnostic error) =>
-        error.Message.Contains("compose2ecs will not put a secret's value into the template", StringComparison.Ordinal);
-
-    private static ComposeProject WithExternalSecrets(ComposeProject project) => project with
-    {
-        Secrets = [.. project.Secrets.Select(s => s with { External = true, ExternalName = $"/corpus/{s.Name}", File = null, Environment = null, Content = null })],
-    };
 }

@@ -39,12 +39,12 @@ public sealed class CorpusTests(ITestOutputHelper log)
             {
                 Synth.Project(project, output, options);
             }
-            catch (InvalidInputException e) when (e.Errors.All(IsSecretError))
+            catch (InvalidInputException e) when (e.Errors.All(CorpusSecrets.IsSecretError))
             {
                 // Secrets from files would land in the template: an error by design. Check the rest of the file with them external.
                 secretRewrites.Add(entry.File);
                 Assert.False(Directory.Exists(output));
-                Synth.Project(WithExternalSecrets(project), output, options);
+                Synth.Project(CorpusSecrets.WithExternalSecrets(project), output, options);
             }
 
             outputs.Add(output);
@@ -59,12 +59,4 @@ public sealed class CorpusTests(ITestOutputHelper log)
         Assert.True(check.ExitCode == 0, check.Output);
         Assert.Contains($"{outputs.Count} passed, 0 failed", check.Output, StringComparison.Ordinal);
     }
-
-    private static bool IsSecretError(Diagnostic error) =>
-        error.Message.Contains("compose2ecs will not put a secret's value into the template", StringComparison.Ordinal);
-
-    private static ComposeProject WithExternalSecrets(ComposeProject project) => project with
-    {
-        Secrets = [.. project.Secrets.Select(s => s with { External = true, ExternalName = $"/corpus/{s.Name}", File = null, Environment = null, Content = null })],
-    };
 }
