@@ -27,7 +27,24 @@ public static class AppMeshChecks
         model.Routes.SelectMany(Route)
             .Concat(model.Services.SelectMany(s => Listener(model, s)))
             .Concat(Gateway(model))
-            .Concat(Names(model));
+            .Concat(Names(model))
+            .Concat(SharedMesh(model));
+
+    /// <summary>A mesh owned by another account is imported, never created: mesh_owner needs existing.</summary>
+    private static IEnumerable<Diagnostic> SharedMesh(MeshModel model)
+    {
+        if (model.AppMesh.MeshOwner is not null && !model.AppMesh.Existing)
+        {
+            yield return Error(model.LocationOf("x-mesh.appmesh.mesh_owner"), "x-mesh.appmesh.mesh_owner",
+                "a shared mesh belongs to another account, so this stack cannot create it; add existing: true to import it by name, or remove mesh_owner");
+        }
+
+        if (model.AppMesh.Existing && model.KeyLocations.ContainsKey("x-mesh.egress"))
+        {
+            yield return Diagnostic.Warning(model.LocationOf("x-mesh.egress"),
+                "x-mesh.egress: ignored with appmesh.existing: the imported mesh keeps its own egress filter");
+        }
+    }
 
     private static IEnumerable<Diagnostic> Route(MeshRoute route)
     {

@@ -11,8 +11,30 @@ namespace Compose2Ecs.Consul;
 /// </summary>
 internal static partial class ConsulChecks
 {
+    /// <summary>Keys Consul on ECS has no use for: warnings, so nothing is dropped silently.</summary>
+    private static readonly IgnoredKeys.Rule[] Ignored =
+    [
+        new("x-mesh.name", "Consul has no mesh name; the datacenter (consul.datacenter) is what groups services"),
+        new("x-mesh.tls.acm_pca_arn", "Consul issues its own service certificates (its built-in CA or the one your servers use)"),
+        new("x-mesh.routes.*.port", "a Consul route is dialled on the caller's local_port and reaches each target on its own listener port"),
+        new("x-mesh.routes.*.rules[].retries.per_try_timeout", "Consul's service-router retries have no per-try timeout"),
+        new("services.*.x-mesh.health_check", "Consul takes health from the containers' own health checks, synced by consul-ecs-health-sync"),
+        new("services.*.x-mesh.timeout.idle", "Consul's service-defaults has no idle timeout"),
+    ];
+
     public static IEnumerable<Diagnostic> Check(MeshModel model)
     {
+        foreach (var warning in IgnoredKeys.Warn(model, "consul", Ignored))
+        {
+            yield return warning;
+        }
+
+        if (model.Tls is { IsModeExplicit: true, Mode: TlsMode.Permissive })
+        {
+            yield return Diagnostic.Warning(model.Tls.ModeLocation,
+                "x-mesh.tls.mode: Consul's service mesh always uses mutual TLS between sidecars; permissive is treated as strict");
+        }
+
         var consul = model.Consul;
         const string P = "x-mesh.consul";
 

@@ -31,7 +31,7 @@ public sealed class CliTests
     [Fact]
     public void Validate_prints_the_counts_and_exits_0()
     {
-        var result = CommandLine.Run(CommandLine.Project(Shop), "validate");
+        var result = CommandLine.Run(CommandLine.Project(Shop), "validate", "--mesh", "appmesh");
 
         Assert.Equal((0, "ok: 5 services, 1 routes, 3 edges\n", ""), (result.ExitCode, result.Out.ReplaceLineEndings("\n"), result.Error));
     }
