@@ -29,13 +29,17 @@ public sealed class SplittingTests
         Assert.Equal(all, placed);
         Assert.All(templates.All, d => Assert.True(StackSplitter.Fits(d, Small), $"{d.Id} is over the limits"));
 
-        // A service's resources stay together: its security groups in SecurityGroups{b}, the rest in ServiceGroup{b}.
+        // A service's resources stay together: its security groups in one SecurityGroups{b} stack, the rest in one
+        // ServiceGroup{b} stack, b being the service's hash bucket (over 2^depth buckets, the depth the stack's own).
         foreach (var service in plan.Services)
         {
-            var homes = templates.All.Where(d => d.Resources.Any(r => r.Owner == service.Name && r.Type != "AWS::EC2::SecurityGroup")).Select(d => d.Id).ToList();
-            Assert.Equal([$"ServiceGroup{StackSplitter.Bucket(service.Name, templates.Buckets)}"], homes);
-            var groups = templates.All.Where(d => d.Resources.Any(r => r.Owner == service.Name && r.Type == "AWS::EC2::SecurityGroup")).Select(d => d.Id);
-            Assert.Equal([$"SecurityGroups{StackSplitter.Bucket(service.Name, templates.Buckets)}"], groups);
+            var homes = templates.All.Where(d => d.Resources.Any(r => r.Owner == service.Name && r.Type != "AWS::EC2::SecurityGroup")).ToList();
+            var home = Assert.Single(homes);
+            Assert.Equal($"ServiceGroup{home.Bucket!.Index}", home.Id);
+            Assert.Equal(home.Bucket.Index, StackSplitter.Bucket(service.Name, 1 << home.Bucket.Depth));
+            var groups = Assert.Single(templates.All.Where(d => d.Resources.Any(r => r.Owner == service.Name && r.Type == "AWS::EC2::SecurityGroup")).ToList());
+            Assert.Equal($"SecurityGroups{groups.Bucket!.Index}", groups.Id);
+            Assert.Equal(groups.Bucket.Index, StackSplitter.Bucket(service.Name, 1 << groups.Bucket.Depth));
         }
     }
 
