@@ -96,6 +96,135 @@ public sealed class SplittingTests
         CfnCheck.AssertPasses(output.Directory);
     }
 
+    [Fact]
+    public void A_dense_graph_of_2000_services_splits_with_every_template_within_the_limits()
+    {
+        // Each service calls the one before it, the one 37 before and the one at half its number: over
+        // 2000 services every service stack names the security groups of ~150 services in other stacks.
+        using var dir = new TempDir();
+        var plan = Synth.Plan(dir, GeneratedProject.Yaml(2000));
+        var templates = TemplateBuilder.Build(plan);
+        TemplateLimits.AssertWithin(templates);
+        Assert.Equal(2000, templates.All.Sum(d => d.Resources.Count(r => r.Type == "AWS::ECS::Service")));
+        var services = templates.Nested.Where(d => d.Id.StartsWith("ServiceGroup", StringComparison.Ordinal)).ToList();
+        Assert.True(services.Max(d => d.Parameters.Length) <= 60, $"{services.Max(d => d.Parameters.Length)} parameters");
+
+        // Security-group ids arrive many to a parameter, read by index.
+        var lists = services.SelectMany(d => d.ListParameters).ToList();
+        Assert.NotEmpty(lists);
+        Assert.All(lists, p => Assert.Matches("^SecurityGroups[0-9]+Ids[0-9]+$", p));
+        var json = TemplateJson.Write(TemplateJson.ToObject(services[0]));
+        Assert.Contains("\"CommaDelimitedList\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Fn::Select\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Security_group_ids_share_list_parameters_in_chunks_that_fit_one_parameter_value()
+    {
+        using var dir = new TempDir();
+        var limits = Small with { MaxParameterBytes = 200 };
+        var templates = TemplateBuilder.Build(Synth.Plan(dir, GeneratedProject.Yaml(40)), limits);
+        TemplateLimits.AssertWithin(templates, limits);
+        Assert.Equal(8, limits.IdsPerList);
+        var chunks = templates.Nested.Where(d => d.Id.StartsWith("SecurityGroups", StringComparison.Ordinal))
+            .SelectMany(d => d.Outputs.Select(o => o.LogicalId)).Where(o => o.Contains("Ids", StringComparison.Ordinal)).ToList();
+        Assert.Contains(chunks, c => c.EndsWith("Ids1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Past_the_roots_limits_a_middle_level_of_stacks_holds_the_service_stacks()
+    {
+        using var dir = new TempDir();
+        var limits = new SplitLimits { MaxResources = 40 };
+        var templates = TemplateBuilder.Build(Synth.Plan(dir, GeneratedProject.Yaml(200)), limits);
+        TemplateLimits.AssertWithin(templates, limits);
+
+        var middles = templates.Nested.Where(d => d.Id.StartsWith("Services", StringComparison.Ordinal) && !d.Id.StartsWith("ServiceGroup", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(middles);
+        Assert.All(middles, m => Assert.Equal("", m.Parent));
+        var level = (int)Math.Log2(middles.Count);
+        foreach (var stack in templates.Nested.Where(d => d.Id.StartsWith("ServiceGroup", StringComparison.Ordinal)))
+        {
+            // ServiceGroup{b} sits in Services{m}, m the low bits of b: a stack keeps its parent as others come and go.
+            Assert.Equal($"Services{stack.Bucket!.Index & ((1 << level) - 1)}", stack.Parent);
+        }
+
+        Assert.All(templates.Nested.Where(d => d.Id.StartsWith("SecurityGroups", StringComparison.Ordinal)), d => Assert.Equal("", d.Parent));
+    }
+
+    [Fact]
+    public void A_two_level_tree_of_nested_stacks_synthesizes_through_the_cdk_and_passes_cfn_check()
+    {
+        using var dir = new TempDir();
+        dir.File("compose.yaml", GeneratedProject.Yaml(100));
+        var options = new Compose2Ecs.Core.Ecs.SynthOptions { OutputDirectory = dir.Sub("out") };
+        var (plan, context, backend) = Compose2Ecs.Core.Ecs.EcsSynthesis.Plan(Synth.Load(dir.Path, "compose.yaml"), options, Synth.Backends);
+        var templates = TemplateBuilder.Build(plan, new SplitLimits { MaxResources = 40 });
+        Assert.Contains(templates.Nested, d => d.Parent is { Length: > 0 });
+
+        var result = Compose2Ecs.Core.Ecs.EcsSynthesis.Write(plan, templates, context, backend, options);
+        var files = Directory.GetFiles(result.OutputDirectory, "*.template.json");
+        Assert.Equal(templates.All.Count(), files.Length);
+        Assert.Equal(100, files.Sum(f => new TemplateFile(f).OfType("AWS::ECS::Service").Count()));
+        foreach (var file in files)
+        {
+            var template = new TemplateFile(file);
+            Assert.True((template.Root["Parameters"]?.AsObject().Count ?? 0) <= 200, file);
+            Assert.True((template.Root["Outputs"]?.AsObject().Count ?? 0) <= 200, file);
+        }
+
+        CfnCheck.AssertPasses(result.OutputDirectory);
+    }
+
+    [Fact]
+    public void Past_the_roots_output_limit_each_service_keeps_its_outputs_in_its_own_stack()
+    {
+        using var dir = new TempDir();
+        var limits = Small with { MaxOutputs = 3 };
+        var plan = Synth.Plan(dir, GeneratedProject.Yaml(40));
+        var templates = TemplateBuilder.Build(plan, limits);
+        TemplateLimits.AssertWithin(templates, limits);
+        Assert.Empty(templates.Root.Outputs);
+        Assert.Contains(templates.Warnings, w => w.Message.Contains("more than CloudFormation allows in one template (3)", StringComparison.Ordinal));
+        foreach (var output in plan.Outputs)
+        {
+            var holder = Assert.Single(templates.Nested, d => d.Outputs.Any(o => o.LogicalId == output.LogicalId));
+            Assert.Same(holder, templates.Holding(References.In(output.Value).First().LogicalId));
+        }
+    }
+
+    [Fact]
+    public void Counted_sizes_equal_the_written_templates()
+    {
+        using var dir = new TempDir();
+        var compose = GeneratedProject.Yaml(40).Replace("expose: [\"8080\"]\n", "expose: [\"8080\"]\n    environment: {GREETING: \"grüß \\\"dich\\\"\\tµ\"}\n", StringComparison.Ordinal);
+        var templates = TemplateBuilder.Build(Synth.Plan(dir, compose), Small);
+        Assert.Contains("grüß", TemplateJson.Write(TemplateJson.ToObject(templates.Nested[^1])), StringComparison.Ordinal);
+        foreach (var document in templates.All)
+        {
+            var stacks = document.Resources.Count(r => r.Type == StackResource.Type);
+            Assert.Equal(TemplateJson.Size(document), TemplateSize.Of(document) - stacks * TemplateSize.CdkStackOverhead);
+        }
+    }
+
+    [Fact]
+    public void Adding_a_service_to_a_dense_application_moves_only_services_of_a_stack_that_had_to_split()
+    {
+        using var dir = new TempDir();
+        using var other = new TempDir();
+        var before = TemplateBuilder.Build(Synth.Plan(dir, GeneratedProject.Yaml(1500, skip: 777)));
+        var after = TemplateBuilder.Build(Synth.Plan(other, GeneratedProject.Yaml(1500)));
+        var homesAfter = Homes(after);
+        var moved = Homes(before).Where(e => !IsStack(e.Key, before) && e.Value != homesAfter[e.Key]).Select(e => e.Value).ToHashSet();
+
+        // Only the stacks that take s0777 may have had to split (their services then go to their two halves).
+        var hash = StackSplitter.Hash("s0777");
+        var mayMove = before.Nested.Where(d => d.Bucket is { } b && b.Holds(hash)).Select(d => d.Id).ToHashSet();
+        Assert.True(moved.IsSubsetOf(mayMove), $"services moved out of {string.Join(", ", moved)}; only {string.Join(", ", mayMove)} could split");
+    }
+
+    private static bool IsStack(string id, TemplateSet templates) => templates.Nested.Any(d => d.Id == id);
+
     private static Dictionary<string, string> Homes(TemplateSet templates) =>
         templates.All.SelectMany(d => d.Resources.Select(r => (r.LogicalId, d.Id))).ToDictionary(x => x.LogicalId, x => x.Id);
 }

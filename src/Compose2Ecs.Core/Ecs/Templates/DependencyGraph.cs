@@ -40,8 +40,6 @@ internal sealed class DependencyGraph
         _reach = [.. _names.Select(_ => new ulong[words])];
     }
 
-    public bool Contains(string node) => _index.ContainsKey(node);
-
     /// <summary>An edge that must be there (a reference): added before <see cref="Close"/>.</summary>
     public void Require(string from, string to)
     {
