@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Ecs.Templates;
 using Compose2Ecs.Testing;
 
@@ -221,6 +222,83 @@ public sealed class SplittingTests
         var hash = StackSplitter.Hash("s0777");
         var mayMove = before.Nested.Where(d => d.Bucket is { } b && b.Holds(hash)).Select(d => d.Id).ToHashSet();
         Assert.True(moved.IsSubsetOf(mayMove), $"services moved out of {string.Join(", ", moved)}; only {string.Join(", ", mayMove)} could split");
+    }
+
+    [Fact]
+    public void Every_depends_on_across_stacks_is_kept_as_an_order_between_stacks_or_reported()
+    {
+        using var dir = new TempDir();
+        var plan = Synth.Plan(dir, GeneratedProject.Yaml(40));
+        var templates = TemplateBuilder.Build(plan, Small);
+        var home = Homes(templates);
+        var order = StackOrderIn(templates.Root);
+        foreach (var service in plan.Services)
+        {
+            var id = service.Ids.EcsService;
+            foreach (var callee in service.EcsService.DependsOnServices.Select(c => plan.Service(c).Ids.EcsService))
+            {
+                var (from, to) = (home[id], home[callee]);
+                var kept = from == to
+                    ? templates.All.Single(d => d.Id == from).Resources.Single(r => r.LogicalId == id).DependsOn.Contains(callee)
+                    : Reaches(order, from, to);
+                var reported = templates.Warnings.Any(w => w.Message.EndsWith($"{id} is not ordered after {callee}", StringComparison.Ordinal));
+                Assert.True(kept != reported, $"{id} after {callee}: kept {kept}, reported {reported}");
+            }
+        }
+
+        Assert.Contains(templates.Warnings, w => w.Message.Contains("would make them depend on each other in a cycle", StringComparison.Ordinal));
+        Assert.All(order.Keys, stack => Assert.False(Reaches(order, stack, stack), $"{stack} depends on itself"));
+    }
+
+    [Fact]
+    public void A_reference_inside_Fn_Sub_to_another_stacks_security_group_reads_its_list_through_a_variable()
+    {
+        using var dir = new TempDir();
+        var plan = Synth.Plan(dir, GeneratedProject.Yaml(40));
+        var note = new TemplateResource("s0003Note", "AWS::SSM::Parameter", new CfnMapBuilder()
+            .Add("Type", "String")
+            .Add("Value", CfnValue.Sub("${s0017SecurityGroup.GroupId} in ${AWS::Region}"))
+            .Build()) { Owner = "s0003" };
+        var templates = TemplateBuilder.Build(plan.AddResources(note), Small);
+        TemplateLimits.AssertWithin(templates, Small);
+
+        var wired = templates.Nested.SelectMany(d => d.Resources).Single(r => r.LogicalId == "s0003Note");
+        var sub = Assert.IsType<CfnFunction>(wired.Properties["Value"]);
+        var parts = Assert.IsType<CfnList>(sub.Argument);
+        Assert.Equal("${s0017SecurityGroupGroupId} in ${AWS::Region}", Assert.IsType<CfnString>(parts.Items[0]).Value);
+        var select = Assert.IsType<CfnFunction>(Assert.IsType<CfnMap>(parts.Items[1])["s0017SecurityGroupGroupId"]);
+        Assert.Equal("Fn::Select", select.Name);
+    }
+
+    /// <summary>Which root-level stacks each root-level stack is created after: its DependsOn and the stacks its parameters read.</summary>
+    private static Dictionary<string, HashSet<string>> StackOrderIn(TemplateDocument root)
+    {
+        var stacks = root.Resources.Where(r => r.Type == StackResource.Type).ToList();
+        var ids = stacks.Select(s => s.LogicalId).ToHashSet();
+        return stacks.ToDictionary(s => s.LogicalId, s => s.DependsOn.Concat(References.In(s.Properties).Select(r => r.LogicalId)).Where(ids.Contains).ToHashSet());
+    }
+
+    private static bool Reaches(Dictionary<string, HashSet<string>> order, string from, string to)
+    {
+        var seen = new HashSet<string>();
+        var pending = new Stack<string>(order[from]);
+        while (pending.TryPop(out var current))
+        {
+            if (current == to)
+            {
+                return true;
+            }
+
+            if (seen.Add(current))
+            {
+                foreach (var next in order[current])
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsStack(string id, TemplateSet templates) => templates.Nested.Any(d => d.Id == id);
