@@ -11,7 +11,7 @@ namespace Compose2Ecs.Core.Ecs.Templates;
 /// </summary>
 internal sealed class SplitPlacer
 {
-    /// <summary>Bytes of an estimate kept back from the limit, for what estimates do not see.</summary>
+    /// <summary>The share of the byte limit an estimate may fill, leaving room for what estimates do not see.</summary>
     private const double Margin = 0.95;
 
     private readonly SplitFacts _facts;
@@ -55,6 +55,17 @@ internal sealed class SplitPlacer
         var listed = Listed(securityHome);
         var chunks = new ChannelIndex(id => Home(id, securityHome, null), listed, _limits.IdsPerList);
 
+        Tally(chunks);
+
+        var services = HashPartition.Split([.. _services.Keys.Order(StringComparer.Ordinal)], hash, 0, FitsServices, forcedServices, TooBig);
+        var serviceHome = Homes(services, SplitLayout.ServiceStackId);
+        return new SplitLayout(security, services, securityHome, serviceHome,
+            new ChannelIndex(id => Home(id, securityHome, serviceHome), listed, _limits.IdsPerList));
+    }
+
+    /// <summary>What each service reads from other templates (by channel), and which of its values other templates read.</summary>
+    private void Tally(ChannelIndex chunks)
+    {
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (owner, size) in _services)
         {
@@ -97,11 +108,6 @@ internal sealed class SplitPlacer
                 _services[_facts.Resources[target].Owner!].Exports.Add((Intern(keys, Channel.NameOf(reference)), readerIsService ? reader : null));
             }
         }
-
-        var services = HashPartition.Split([.. _services.Keys.Order(StringComparer.Ordinal)], hash, 0, FitsServices, forcedServices, TooBig);
-        var serviceHome = Homes(services, SplitLayout.ServiceStackId);
-        return new SplitLayout(security, services, securityHome, serviceHome,
-            new ChannelIndex(id => Home(id, securityHome, serviceHome), listed, _limits.IdsPerList));
     }
 
     /// <summary>The template of a logical ID, given the homes of owners.</summary>
