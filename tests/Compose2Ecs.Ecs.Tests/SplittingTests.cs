@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Ecs.Templates;
 using Compose2Ecs.Testing;
 
@@ -29,13 +30,17 @@ public sealed class SplittingTests
         Assert.Equal(all, placed);
         Assert.All(templates.All, d => Assert.True(StackSplitter.Fits(d, Small), $"{d.Id} is over the limits"));
 
-        // A service's resources stay together: its security groups in SecurityGroups{b}, the rest in ServiceGroup{b}.
+        // A service's resources stay together: its security groups in one SecurityGroups{b} stack, the rest in one
+        // ServiceGroup{b} stack, b being the service's hash bucket (over 2^depth buckets, the depth the stack's own).
         foreach (var service in plan.Services)
         {
-            var homes = templates.All.Where(d => d.Resources.Any(r => r.Owner == service.Name && r.Type != "AWS::EC2::SecurityGroup")).Select(d => d.Id).ToList();
-            Assert.Equal([$"ServiceGroup{StackSplitter.Bucket(service.Name, templates.Buckets)}"], homes);
-            var groups = templates.All.Where(d => d.Resources.Any(r => r.Owner == service.Name && r.Type == "AWS::EC2::SecurityGroup")).Select(d => d.Id);
-            Assert.Equal([$"SecurityGroups{StackSplitter.Bucket(service.Name, templates.Buckets)}"], groups);
+            var homes = templates.All.Where(d => d.Resources.Any(r => r.Owner == service.Name && r.Type != "AWS::EC2::SecurityGroup")).ToList();
+            var home = Assert.Single(homes);
+            Assert.Equal($"ServiceGroup{home.Bucket!.Index}", home.Id);
+            Assert.Equal(home.Bucket.Index, StackSplitter.Bucket(service.Name, 1 << home.Bucket.Depth));
+            var groups = Assert.Single(templates.All.Where(d => d.Resources.Any(r => r.Owner == service.Name && r.Type == "AWS::EC2::SecurityGroup")).ToList());
+            Assert.Equal($"SecurityGroups{groups.Bucket!.Index}", groups.Id);
+            Assert.Equal(groups.Bucket.Index, StackSplitter.Bucket(service.Name, 1 << groups.Bucket.Depth));
         }
     }
 
@@ -91,6 +96,212 @@ public sealed class SplittingTests
         Assert.Equal(1000, files.Sum(f => new TemplateFile(f).OfType("AWS::ECS::Service").Count()));
         CfnCheck.AssertPasses(output.Directory);
     }
+
+    [Fact]
+    public void A_dense_graph_of_2000_services_splits_with_every_template_within_the_limits()
+    {
+        // Each service calls the one before it, the one 37 before and the one at half its number: over
+        // 2000 services every service stack names the security groups of ~150 services in other stacks.
+        using var dir = new TempDir();
+        var plan = Synth.Plan(dir, GeneratedProject.Yaml(2000));
+        var templates = TemplateBuilder.Build(plan);
+        TemplateLimits.AssertWithin(templates);
+        Assert.Equal(2000, templates.All.Sum(d => d.Resources.Count(r => r.Type == "AWS::ECS::Service")));
+        var services = templates.Nested.Where(d => d.Id.StartsWith("ServiceGroup", StringComparison.Ordinal)).ToList();
+        Assert.True(services.Max(d => d.Parameters.Length) <= 60, $"{services.Max(d => d.Parameters.Length)} parameters");
+
+        // Security-group ids arrive many to a parameter, read by index.
+        var lists = services.SelectMany(d => d.ListParameters).ToList();
+        Assert.NotEmpty(lists);
+        Assert.All(lists, p => Assert.Matches("^SecurityGroups[0-9]+Ids[0-9]+$", p));
+        var json = TemplateJson.Write(TemplateJson.ToObject(services[0]));
+        Assert.Contains("\"CommaDelimitedList\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"Fn::Select\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Security_group_ids_share_list_parameters_in_chunks_that_fit_one_parameter_value()
+    {
+        using var dir = new TempDir();
+        var limits = Small with { MaxParameterBytes = 200 };
+        var templates = TemplateBuilder.Build(Synth.Plan(dir, GeneratedProject.Yaml(40)), limits);
+        TemplateLimits.AssertWithin(templates, limits);
+        Assert.Equal(8, limits.IdsPerList);
+        var chunks = templates.Nested.Where(d => d.Id.StartsWith("SecurityGroups", StringComparison.Ordinal))
+            .SelectMany(d => d.Outputs.Select(o => o.LogicalId)).Where(o => o.Contains("Ids", StringComparison.Ordinal)).ToList();
+        Assert.Contains(chunks, c => c.EndsWith("Ids1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Past_the_roots_limits_a_middle_level_of_stacks_holds_the_service_stacks()
+    {
+        using var dir = new TempDir();
+        var limits = new SplitLimits { MaxResources = 40 };
+        var templates = TemplateBuilder.Build(Synth.Plan(dir, GeneratedProject.Yaml(200)), limits);
+        TemplateLimits.AssertWithin(templates, limits);
+
+        var middles = templates.Nested.Where(d => d.Id.StartsWith("Services", StringComparison.Ordinal) && !d.Id.StartsWith("ServiceGroup", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(middles);
+        Assert.All(middles, m => Assert.Equal("", m.Parent));
+        var level = (int)Math.Log2(middles.Count);
+        foreach (var stack in templates.Nested.Where(d => d.Id.StartsWith("ServiceGroup", StringComparison.Ordinal)))
+        {
+            // ServiceGroup{b} sits in Services{m}, m the low bits of b: a stack keeps its parent as others come and go.
+            Assert.Equal($"Services{stack.Bucket!.Index & ((1 << level) - 1)}", stack.Parent);
+        }
+
+        Assert.All(templates.Nested.Where(d => d.Id.StartsWith("SecurityGroups", StringComparison.Ordinal)), d => Assert.Equal("", d.Parent));
+    }
+
+    [Fact]
+    public void A_two_level_tree_of_nested_stacks_synthesizes_through_the_cdk_and_passes_cfn_check()
+    {
+        using var dir = new TempDir();
+        dir.File("compose.yaml", GeneratedProject.Yaml(100));
+        var options = new Compose2Ecs.Core.Ecs.SynthOptions { OutputDirectory = dir.Sub("out") };
+        var (plan, context, backend) = Compose2Ecs.Core.Ecs.EcsSynthesis.Plan(Synth.Load(dir.Path, "compose.yaml"), options, Synth.Backends);
+        var templates = TemplateBuilder.Build(plan, new SplitLimits { MaxResources = 40 });
+        Assert.Contains(templates.Nested, d => d.Parent is { Length: > 0 });
+
+        var result = Compose2Ecs.Core.Ecs.EcsSynthesis.Write(plan, templates, context, backend, options);
+        var files = Directory.GetFiles(result.OutputDirectory, "*.template.json");
+        Assert.Equal(templates.All.Count(), files.Length);
+        Assert.Equal(100, files.Sum(f => new TemplateFile(f).OfType("AWS::ECS::Service").Count()));
+        foreach (var file in files)
+        {
+            var template = new TemplateFile(file);
+            Assert.True((template.Root["Parameters"]?.AsObject().Count ?? 0) <= 200, file);
+            Assert.True((template.Root["Outputs"]?.AsObject().Count ?? 0) <= 200, file);
+        }
+
+        CfnCheck.AssertPasses(result.OutputDirectory);
+    }
+
+    [Fact]
+    public void Past_the_roots_output_limit_each_service_keeps_its_outputs_in_its_own_stack()
+    {
+        using var dir = new TempDir();
+        var limits = Small with { MaxOutputs = 3 };
+        var plan = Synth.Plan(dir, GeneratedProject.Yaml(40));
+        var templates = TemplateBuilder.Build(plan, limits);
+        TemplateLimits.AssertWithin(templates, limits);
+        Assert.Empty(templates.Root.Outputs);
+        Assert.Contains(templates.Warnings, w => w.Message.Contains("more than CloudFormation allows in one template (3)", StringComparison.Ordinal));
+        foreach (var output in plan.Outputs)
+        {
+            var holder = Assert.Single(templates.Nested, d => d.Outputs.Any(o => o.LogicalId == output.LogicalId));
+            Assert.Same(holder, templates.Holding(References.In(output.Value).First().LogicalId));
+        }
+    }
+
+    [Fact]
+    public void Counted_sizes_equal_the_written_templates()
+    {
+        using var dir = new TempDir();
+        var compose = GeneratedProject.Yaml(40).Replace("expose: [\"8080\"]\n", "expose: [\"8080\"]\n    environment: {GREETING: \"grüß \\\"dich\\\"\\tµ\"}\n", StringComparison.Ordinal);
+        var templates = TemplateBuilder.Build(Synth.Plan(dir, compose), Small);
+        Assert.Contains("grüß", TemplateJson.Write(TemplateJson.ToObject(templates.Nested[^1])), StringComparison.Ordinal);
+        foreach (var document in templates.All)
+        {
+            var stacks = document.Resources.Count(r => r.Type == StackResource.Type);
+            Assert.Equal(TemplateJson.Size(document), TemplateSize.Of(document) - stacks * TemplateSize.CdkStackOverhead);
+        }
+    }
+
+    [Fact]
+    public void Adding_a_service_to_a_dense_application_moves_only_services_of_a_stack_that_had_to_split()
+    {
+        using var dir = new TempDir();
+        using var other = new TempDir();
+        var before = TemplateBuilder.Build(Synth.Plan(dir, GeneratedProject.Yaml(1500, skip: 777)));
+        var after = TemplateBuilder.Build(Synth.Plan(other, GeneratedProject.Yaml(1500)));
+        var homesAfter = Homes(after);
+        var moved = Homes(before).Where(e => !IsStack(e.Key, before) && e.Value != homesAfter[e.Key]).Select(e => e.Value).ToHashSet();
+
+        // Only the stacks that take s0777 may have had to split (their services then go to their two halves).
+        var hash = StackSplitter.Hash("s0777");
+        var mayMove = before.Nested.Where(d => d.Bucket is { } b && b.Holds(hash)).Select(d => d.Id).ToHashSet();
+        Assert.True(moved.IsSubsetOf(mayMove), $"services moved out of {string.Join(", ", moved)}; only {string.Join(", ", mayMove)} could split");
+    }
+
+    [Fact]
+    public void Every_depends_on_across_stacks_is_kept_as_an_order_between_stacks_or_reported()
+    {
+        using var dir = new TempDir();
+        var plan = Synth.Plan(dir, GeneratedProject.Yaml(40));
+        var templates = TemplateBuilder.Build(plan, Small);
+        var home = Homes(templates);
+        var order = StackOrderIn(templates.Root);
+        foreach (var service in plan.Services)
+        {
+            var id = service.Ids.EcsService;
+            foreach (var callee in service.EcsService.DependsOnServices.Select(c => plan.Service(c).Ids.EcsService))
+            {
+                var (from, to) = (home[id], home[callee]);
+                var kept = from == to
+                    ? templates.All.Single(d => d.Id == from).Resources.Single(r => r.LogicalId == id).DependsOn.Contains(callee)
+                    : Reaches(order, from, to);
+                var reported = templates.Warnings.Any(w => w.Message.EndsWith($"{id} is not ordered after {callee}", StringComparison.Ordinal));
+                Assert.True(kept != reported, $"{id} after {callee}: kept {kept}, reported {reported}");
+            }
+        }
+
+        Assert.Contains(templates.Warnings, w => w.Message.Contains("would make them depend on each other in a cycle", StringComparison.Ordinal));
+        Assert.All(order.Keys, stack => Assert.False(Reaches(order, stack, stack), $"{stack} depends on itself"));
+    }
+
+    [Fact]
+    public void A_reference_inside_Fn_Sub_to_another_stacks_security_group_reads_its_list_through_a_variable()
+    {
+        using var dir = new TempDir();
+        var plan = Synth.Plan(dir, GeneratedProject.Yaml(40));
+        var note = new TemplateResource("s0003Note", "AWS::SSM::Parameter", new CfnMapBuilder()
+            .Add("Type", "String")
+            .Add("Value", CfnValue.Sub("${s0017SecurityGroup.GroupId} in ${AWS::Region}"))
+            .Build()) { Owner = "s0003" };
+        var templates = TemplateBuilder.Build(plan.AddResources(note), Small);
+        TemplateLimits.AssertWithin(templates, Small);
+
+        var wired = templates.Nested.SelectMany(d => d.Resources).Single(r => r.LogicalId == "s0003Note");
+        var sub = Assert.IsType<CfnFunction>(wired.Properties["Value"]);
+        var parts = Assert.IsType<CfnList>(sub.Argument);
+        Assert.Equal("${s0017SecurityGroupGroupId} in ${AWS::Region}", Assert.IsType<CfnString>(parts.Items[0]).Value);
+        var select = Assert.IsType<CfnFunction>(Assert.IsType<CfnMap>(parts.Items[1])["s0017SecurityGroupGroupId"]);
+        Assert.Equal("Fn::Select", select.Name);
+    }
+
+    /// <summary>Which root-level stacks each root-level stack is created after: its DependsOn and the stacks its parameters read.</summary>
+    private static Dictionary<string, HashSet<string>> StackOrderIn(TemplateDocument root)
+    {
+        var stacks = root.Resources.Where(r => r.Type == StackResource.Type).ToList();
+        var ids = stacks.Select(s => s.LogicalId).ToHashSet();
+        return stacks.ToDictionary(s => s.LogicalId, s => s.DependsOn.Concat(References.In(s.Properties).Select(r => r.LogicalId)).Where(ids.Contains).ToHashSet());
+    }
+
+    private static bool Reaches(Dictionary<string, HashSet<string>> order, string from, string to)
+    {
+        var seen = new HashSet<string>();
+        var pending = new Stack<string>(order[from]);
+        while (pending.TryPop(out var current))
+        {
+            if (current == to)
+            {
+                return true;
+            }
+
+            if (seen.Add(current))
+            {
+                foreach (var next in order[current])
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsStack(string id, TemplateSet templates) => templates.Nested.Any(d => d.Id == id);
 
     private static Dictionary<string, string> Homes(TemplateSet templates) =>
         templates.All.SelectMany(d => d.Resources.Select(r => (r.LogicalId, d.Id))).ToDictionary(x => x.LogicalId, x => x.Id);

@@ -40,12 +40,7 @@ public static class CdkAssembly
                 StackName = plan.StackName,
                 Synthesizer = Synthesizer(templates),
             });
-            var include = new CfnInclude(stack, "App", new CfnIncludeProps
-            {
-                TemplateFile = files[templates.Root.Id],
-                LoadNestedStacks = templates.Nested.IsEmpty ? null : templates.Nested.ToDictionary(
-                    d => d.Id, d => (ICfnIncludeProps)new CfnIncludeProps { TemplateFile = files[d.Id] }),
-            });
+            var include = new CfnInclude(stack, "App", Props(templates, templates.Root, files));
             backend.Emit(new EmitContext(stack, include, templates, plan, context));
             app.Synth();
         }
@@ -59,6 +54,17 @@ public static class CdkAssembly
     private static IStackSynthesizer Synthesizer(TemplateSet templates) => templates.Nested.IsEmpty
         ? new LegacyStackSynthesizer()
         : new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false });
+
+    /// <summary>A template to include, with the nested templates it holds (at any depth) loaded too.</summary>
+    private static CfnIncludeProps Props(TemplateSet templates, TemplateDocument document, Dictionary<string, string> files)
+    {
+        var children = templates.Children(document).ToList();
+        return new CfnIncludeProps
+        {
+            TemplateFile = files[document.Id],
+            LoadNestedStacks = children.Count == 0 ? null : children.ToDictionary(d => d.Id, d => (ICfnIncludeProps)Props(templates, d, files)),
+        };
+    }
 
     private static Dictionary<string, string> WriteInputs(TemplateSet templates, string workdir)
     {

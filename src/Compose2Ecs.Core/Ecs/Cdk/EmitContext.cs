@@ -86,7 +86,9 @@ public sealed class EmitContext
     {
         if (!_nested.TryGetValue(id, out var nested))
         {
-            nested = _include.GetNestedStack(id);
+            // A stack nested in a nested stack (a large application) is found through its parent.
+            var parent = Templates.Nested.First(d => d.Id == id).Parent;
+            nested = string.IsNullOrEmpty(parent) ? _include.GetNestedStack(id) : Nested(parent).IncludedTemplate.GetNestedStack(id);
             _nested[id] = nested;
         }
 

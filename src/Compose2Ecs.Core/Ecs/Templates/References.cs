@@ -66,6 +66,23 @@ public static partial class References
 
     public static CfnMap Rewrite(CfnMap map, Func<ResourceReference, ResourceReference?> replace) => (CfnMap)Rewrite((CfnValue)map, replace);
 
+    /// <summary>
+    /// The value with each reference that <paramref name="replace"/> maps replaced by any value (null: keep).
+    /// In <c>Fn::Sub</c>, a replacement that is not a plain <c>Ref</c> or <c>Fn::GetAtt</c> becomes a variable of the Sub.
+    /// </summary>
+    public static CfnValue Replace(CfnValue value, Func<ResourceReference, CfnValue?> replace) => value switch
+    {
+        CfnRef r when !IsPseudo(r.LogicalId) && replace(new(r.LogicalId, null)) is { } n => n,
+        CfnGetAtt g when replace(new(g.LogicalId, g.Attribute)) is { } n => n,
+        CfnFunction { Name: "Fn::Sub" } sub => new CfnFunction(sub.Name, ReplaceSub(sub.Argument, replace)),
+        CfnFunction f => new CfnFunction(f.Name, Replace(f.Argument, replace)),
+        CfnList list => new CfnList([.. list.Items.Select(i => Replace(i, replace))]),
+        CfnMap map => new CfnMap([.. map.Entries.Select(e => KeyValuePair.Create(e.Key, Replace(e.Value, replace)))]),
+        _ => value,
+    };
+
+    public static CfnMap Replace(CfnMap map, Func<ResourceReference, CfnValue?> replace) => (CfnMap)Replace((CfnValue)map, replace);
+
     private static CfnValue ToValue(ResourceReference reference) =>
         reference.Attribute is null ? CfnValue.Ref(reference.LogicalId) : CfnValue.GetAtt(reference.LogicalId, reference.Attribute);
 
@@ -109,6 +126,52 @@ public static partial class References
         });
         return variables is null ? new CfnString(rewritten) : CfnList.Of(new CfnString(rewritten), Rewrite(variables, replace));
     }
+
+    private static CfnValue ReplaceSub(CfnValue argument, Func<ResourceReference, CfnValue?> replace)
+    {
+        var (text, variables) = SubParts(argument);
+        if (text is null)
+        {
+            return Replace(argument, replace);
+        }
+
+        var locals = variables?.Entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+        var added = new List<KeyValuePair<string, CfnValue>>();
+        var rewritten = SubName().Replace(text, match =>
+        {
+            var reference = Parse(match.Groups[1].Value);
+            if (locals.Contains(reference.LogicalId) || IsPseudo(reference.LogicalId) || replace(reference) is not { } n)
+            {
+                return match.Value;
+            }
+
+            switch (n)
+            {
+                case CfnRef r:
+                    return $"${{{r.LogicalId}}}";
+                case CfnGetAtt g:
+                    return $"${{{g.LogicalId}.{g.Attribute}}}";
+                default:
+                    var name = VariableName(reference);
+                    if (locals.Add(name))
+                    {
+                        added.Add(KeyValuePair.Create(name, n));
+                    }
+
+                    return $"${{{name}}}";
+            }
+        });
+        var rewrittenVariables = variables is null ? null : Replace(variables, replace);
+        if (added.Count == 0)
+        {
+            return rewrittenVariables is null ? new CfnString(rewritten) : CfnList.Of(new CfnString(rewritten), rewrittenVariables);
+        }
+
+        return CfnList.Of(new CfnString(rewritten), new CfnMap([.. rewrittenVariables?.Entries ?? [], .. added]));
+    }
+
+    private static string VariableName(ResourceReference reference) =>
+        reference.LogicalId + new string([.. (reference.Attribute ?? "").Where(char.IsAsciiLetterOrDigit)]);
 
     private static (string? Text, CfnMap? Variables) SubParts(CfnValue argument) => argument switch
     {

@@ -39,8 +39,9 @@ public static class TemplateJson
 
         if (!document.Parameters.IsEmpty)
         {
+            var lists = document.ListParameters.ToHashSet(StringComparer.Ordinal);
             template["Parameters"] = new JsonObject(document.Parameters.Select(p =>
-                KeyValuePair.Create<string, JsonNode?>(p, new JsonObject { ["Type"] = "String" })));
+                KeyValuePair.Create<string, JsonNode?>(p, new JsonObject { ["Type"] = lists.Contains(p) ? "CommaDelimitedList" : "String" })));
         }
 
         if (!document.Mappings.IsEmpty)
@@ -88,6 +89,9 @@ public static class TemplateJson
     }
 
     public static string Write(JsonNode node) => node.ToJsonString(Options);
+
+    /// <summary>A string as a JSON string literal the way <see cref="Write"/> escapes it, quotes included.</summary>
+    public static string Quote(string value) => JsonSerializer.Serialize(value, Options);
 
     /// <summary>The size in bytes of the template as written, for CloudFormation's 1 MB limit.</summary>
     public static int Size(TemplateDocument document) => Encoding.UTF8.GetByteCount(Write(ToObject(document)));
