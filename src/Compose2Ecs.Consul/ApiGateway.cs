@@ -38,36 +38,8 @@ internal static class ApiGateway
             MemoryReservationMiB = ConsulEcsDefaults.DataplaneMemory,
             LogStreamPrefix = ConsulEcsDefaults.Dataplane,
         };
-        var meshInit = new ContainerPlan
-        {
-            Name = ConsulEcsDefaults.MeshInit,
-            Image = consul.Settings.Images.ConsulEcs,
-            Essential = false,
-            Command = ConsulEcsDefaults.MeshInitCommand,
-            Environment = [new ContainerEnvironment("CONSUL_ECS_CONFIG_JSON", config)],
-            Secrets = caSecrets,
-            MountPoints = [MeshTasks.DataMount(readOnly: false), new MountPointPlan(ConsulEcsDefaults.BinaryVolume, ConsulEcsDefaults.BinaryMount, true)],
-            InitProcessEnabled = true,
-            Cpu = ConsulEcsDefaults.InitCpu,
-            MemoryReservationMiB = ConsulEcsDefaults.InitMemory,
-            LogStreamPrefix = ConsulEcsDefaults.MeshInit,
-        };
-        var healthSync = new ContainerPlan
-        {
-            Name = ConsulEcsDefaults.HealthSync,
-            Image = consul.Settings.Images.ConsulEcs,
-            Essential = false,
-            Command = ConsulEcsDefaults.HealthSyncCommand,
-            User = ConsulEcsDefaults.HealthSyncUser,
-            Environment = [new ContainerEnvironment("CONSUL_ECS_CONFIG_JSON", config)],
-            Secrets = caSecrets,
-            MountPoints = [MeshTasks.DataMount(readOnly: true)],
-            DependsOn = [new ContainerDependency(ConsulEcsDefaults.MeshInit, "SUCCESS")],
-            InitProcessEnabled = true,
-            Cpu = ConsulEcsDefaults.HealthSyncCpu,
-            MemoryReservationMiB = ConsulEcsDefaults.HealthSyncMemory,
-            LogStreamPrefix = ConsulEcsDefaults.HealthSync,
-        };
+        var meshInit = MeshTasks.MeshInit(consul, config, caSecrets, dependsOnClient: false);
+        var healthSync = MeshTasks.HealthSync(consul, config, caSecrets, dependsOnClient: false);
 
         var service = Synthetic.Service(consul, Name, dataplane, discovery: false);
         var ids = service.Ids;

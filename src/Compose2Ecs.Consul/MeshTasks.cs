@@ -119,7 +119,8 @@ internal static class MeshTasks
         }
     }
 
-    private static ContainerPlan MeshInit(ConsulContext consul, string config, ImmutableArray<ContainerSecret> secrets, bool dependsOnClient) => new()
+    /// <summary>consul-ecs-mesh-init; the API gateway task uses it too.</summary>
+    internal static ContainerPlan MeshInit(ConsulContext consul, string config, ImmutableArray<ContainerSecret> secrets, bool dependsOnClient) => new()
     {
         Name = ConsulEcsDefaults.MeshInit,
         Image = consul.Settings.Images.ConsulEcs,
@@ -135,7 +136,8 @@ internal static class MeshTasks
         LogStreamPrefix = ConsulEcsDefaults.MeshInit,
     };
 
-    private static ContainerPlan HealthSync(ConsulContext consul, string config, ImmutableArray<ContainerSecret> secrets, bool dependsOnClient) => new()
+    /// <summary>consul-ecs-health-sync; the API gateway task uses it too.</summary>
+    internal static ContainerPlan HealthSync(ConsulContext consul, string config, ImmutableArray<ContainerSecret> secrets, bool dependsOnClient) => new()
     {
         Name = ConsulEcsDefaults.HealthSync,
         Image = consul.Settings.Images.ConsulEcs,
