@@ -59,8 +59,4 @@ public sealed class AppMeshBackend : IMeshBackend
         plan = plan.AddIngress(MeshIngress.Rules(model, plan));
         return model.Gateway is { } gateway ? GatewayPlanner.Apply(plan, names, gateway) : plan;
     }
-
-    public void Emit(EmitContext context)
-    {
-    }
 }

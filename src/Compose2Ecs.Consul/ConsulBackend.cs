@@ -122,10 +122,6 @@ public sealed class ConsulBackend : IMeshBackend
             .AddFiles(files);
     }
 
-    public void Emit(EmitContext context)
-    {
-    }
-
     private static string ServerPorts(ConsulContext consul) => consul.Agent
         ? $"{consul.Servers.HttpPort}/tcp, 8300/tcp and 8301/tcp+udp (and let the servers reach it on 8301/tcp+udp)"
         : $"{consul.Servers.HttpPort}/tcp and {consul.Servers.GrpcPort}/tcp";

@@ -22,9 +22,4 @@ public sealed class ServiceConnectBackend : IMeshBackend
     public IEnumerable<Diagnostic> Check(MeshModel model) => ServiceConnectChecks.Check(model);
 
     public EcsPlan Transform(EcsPlan plan, BackendContext context) => ServiceConnectTransform.Apply(plan, context);
-
-    public void Emit(EmitContext context)
-    {
-        // Nothing: every resource is plan data, emitted with the base in one CDK call.
-    }
 }

@@ -32,6 +32,12 @@ public interface IMeshBackend : IMeshChecks
     /// <summary>The plan with this backend's additions. Must not call the CDK; may throw <see cref="InvalidInputException"/>.</summary>
     EcsPlan Transform(EcsPlan plan, BackendContext context);
 
-    /// <summary>Adds CDK constructs; called once, after the base is in the stack and before synthesis.</summary>
-    void Emit(EmitContext context);
+    /// <summary>
+    /// Adds CDK constructs; called once, after the base is in the stack and before synthesis.
+    /// Most backends need none (their resources are plan data, emitted with the base in one
+    /// CDK call), so doing nothing is the default.
+    /// </summary>
+    void Emit(EmitContext context)
+    {
+    }
 }

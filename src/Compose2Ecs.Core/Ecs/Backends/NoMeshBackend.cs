@@ -34,8 +34,4 @@ public sealed class NoMeshBackend : IMeshBackend
     public IEnumerable<Diagnostic> Check(MeshModel model) => IgnoredKeys.Warn(model, Name, Ignored);
 
     public EcsPlan Transform(EcsPlan plan, BackendContext context) => plan.AddIngress(IngressRules.FromDependsOn(plan));
-
-    public void Emit(EmitContext context)
-    {
-    }
 }
