@@ -18,6 +18,7 @@ public sealed class Progress : IDisposable
     private string _stage = "";
     private TimeSpan _stageStart;
     private bool _shown;
+    private bool _disposed;
 
     public Progress(Console2 console)
     {
@@ -39,11 +40,18 @@ public sealed class Progress : IDisposable
         }
     }
 
+    /// <summary>Ends the display; a command may call it early (before printing warnings) and again on exit.</summary>
     public void Dispose()
     {
         _timer?.Dispose();
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             EndStage();
             if (_shown)
             {

@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Core.Ecs.Settings;
 
@@ -27,10 +27,8 @@ public sealed record EcsSettings
     public string Tag { get; init; } = "latest";
 
     /// <summary>An existing VPC (<c>x-mesh.vpc</c>); null: create one.</summary>
-    public ExistingVpc? Vpc { get; init; }
+    public VpcSettings? Vpc { get; init; }
 
     /// <summary>An existing cluster's name (<c>x-mesh.cluster</c>); null: create one.</summary>
     public string? Cluster { get; init; }
 }
-
-public sealed record ExistingVpc(string Id, ImmutableArray<string> PrivateSubnets, ImmutableArray<string> PublicSubnets, SourceLocation Location);

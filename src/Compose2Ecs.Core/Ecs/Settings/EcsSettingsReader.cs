@@ -19,7 +19,7 @@ public static partial class EcsSettingsReader
         Namespace = mesh.Namespace,
         Registry = options.Registry ?? mesh.Registry,
         Tag = options.Tag ?? mesh.Tag,
-        Vpc = mesh.Vpc is { } vpc ? new ExistingVpc(vpc.Id, vpc.PrivateSubnets, vpc.PublicSubnets, vpc.Location) : null,
+        Vpc = mesh.Vpc,
         Cluster = mesh.Cluster,
     };
 
