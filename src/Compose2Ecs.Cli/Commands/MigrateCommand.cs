@@ -3,7 +3,7 @@ using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Mesh;
-using Compose2Ecs.ServiceConnect.Migration;
+using Compose2Ecs.Migration;
 
 namespace Compose2Ecs.Cli.Commands;
 

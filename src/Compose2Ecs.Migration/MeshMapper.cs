@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Core.Yaml;
-using static Compose2Ecs.ServiceConnect.Migration.YamlBlock;
+using static Compose2Ecs.Migration.YamlBlock;
 
-namespace Compose2Ecs.ServiceConnect.Migration;
+namespace Compose2Ecs.Migration;
 
 /// <summary>
 /// ComposeX's App Mesh model → <c>x-mesh</c>. ComposeX names virtual services, nodes and routers

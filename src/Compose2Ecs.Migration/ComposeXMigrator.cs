@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Yaml;
 
-namespace Compose2Ecs.ServiceConnect.Migration;
+namespace Compose2Ecs.Migration;
 
 /// <summary>What <see cref="ComposeXMigrator.Migrate"/> made.</summary>
 /// <param name="Text">The compose file with <c>x-mesh</c> in place of <c>x-appmesh</c>.</param>

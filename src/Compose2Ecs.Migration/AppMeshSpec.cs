@@ -3,7 +3,7 @@ using System.Globalization;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Yaml;
 
-namespace Compose2Ecs.ServiceConnect.Migration;
+namespace Compose2Ecs.Migration;
 
 /// <summary>
 /// An ECS ComposeX <c>x-appmesh</c> section as written (its <c>x-appmesh.spec.json</c>): mesh
