@@ -98,8 +98,9 @@ public static partial class ComposeXMigrator
             report.Warning(section.Key.Location, "the file is written in normal form (keys sorted, comments dropped): it is not in block style where x-mesh goes");
         }
 
+        var written = edited ?? Normalized(root, mapped, report);
         var sorted = report.Items.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToImmutableArray();
-        return new MigrationResult(edited ?? Normalized(root, mapped), mapped.Backend, sorted, edited is null, files[holders[0]].File);
+        return new MigrationResult(written, mapped.Backend, sorted, edited is null, files[holders[0]].File);
     }
 
     /// <summary>The text with x-appmesh replaced and each service's x-mesh inserted; null when the layout is not one this can edit safely.</summary>
@@ -304,19 +305,20 @@ public static partial class ComposeXMigrator
     }
 
     /// <summary>The parsed file with the new sections, written in normal form (the fallback).</summary>
-    private static string Normalized(MappingNode root, MeshMapper.Result mapped)
+    private static string Normalized(MappingNode root, MeshMapper.Result mapped, DiagnosticBag report)
     {
         var result = root.Without("x-appmesh").With("x-mesh", mapped.TopLevel);
         var services = result["services"] as MappingNode ?? MappingNode.Empty(SourceLocation.None);
         foreach (var (name, mesh) in mapped.Services)
         {
-            var service = (services[name] as MappingNode ?? MappingNode.Empty(SourceLocation.None)).With("x-mesh", mesh);
-            if (service["environment"] is null && Variables(mapped, name) is { IsEmpty: false } variables)
+            var service = services[name] as MappingNode ?? MappingNode.Empty(SourceLocation.None);
+            if (Variables(mapped, name) is { IsEmpty: false } variables)
             {
-                service = service.With("environment", VariableMap(variables));
+                // Normal form keeps every value as it was, so the variables are only named here.
+                report.Warning(services.Find(name)?.Key.Location ?? root.Find("x-appmesh")!.Key.Location, $"services.{name}: ComposeX set {string.Join(", ", variables.Select(v => $"{v.Name}={v.Value}"))} on its task; add {(variables.Length > 1 ? "them" : "it")} to its environment if the app reads {(variables.Length > 1 ? "them" : "it")}");
             }
 
-            services = services.With(name, service);
+            services = services.With(name, service.With("x-mesh", mesh));
         }
 
         if (!mapped.Services.IsEmpty)
