@@ -488,7 +488,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
         if (spec.Properties is not { Entries.Length: > 0 } properties)
         {
-            report.Warning(spec.Location, "x-appmesh: no Properties, so ComposeX created the mesh with EgressFilter ALLOW_ALL: written egress: allow_all");
+            report.Warning(spec.Location, "x-appmesh: no (or empty) Properties, so ComposeX created the mesh with EgressFilter ALLOW_ALL: written egress: allow_all");
             yield return ("egress", Str("allow_all"));
             yield break;
         }
