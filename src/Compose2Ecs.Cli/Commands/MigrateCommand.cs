@@ -3,7 +3,7 @@ using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Mesh;
-using Compose2Ecs.ServiceConnect.Migration;
+using Compose2Ecs.Migration;
 
 namespace Compose2Ecs.Cli.Commands;
 
@@ -15,9 +15,9 @@ public static class MigrateCommand
 {
     public static Command Create(Console2 console, MeshBackendRegistry backends)
     {
-        var file = new Option<string>("--file", "-f")
+        var file = new Option<string[]>("--file", "-f")
         {
-            Description = "The ECS ComposeX file with x-appmesh",
+            Description = "The ECS ComposeX file with x-appmesh; repeat for layered files (-f base.yml -f override.yml): only the one with x-appmesh is rewritten",
             HelpName = "FILE",
             Required = true,
         };
@@ -45,6 +45,7 @@ public static class MigrateCommand
             Examples:
               compose2ecs migrate -f composex.yml -o compose.yaml
               compose2ecs migrate -f composex.yml --backend appmesh > compose.yaml
+              compose2ecs migrate -f blog.yml -f mesh.yml -o mesh.migrated.yml
             """);
         command.Options.Add(file);
         command.Options.Add(output);
@@ -53,18 +54,27 @@ public static class MigrateCommand
         {
             var reporter = new Reporter(console.Error);
             var given = result.GetValue(file)!;
-            var path = Path.GetFullPath(given, console.WorkingDirectory);
-            if (!File.Exists(path))
+            var inputs = new List<MigrationInput>();
+            var paths = new List<string>();
+            foreach (var name in given)
             {
-                throw new InvalidInputException(new SourceLocation(given, 0, 0), $"no such file: {path}");
+                var path = Path.GetFullPath(name, console.WorkingDirectory);
+                if (!File.Exists(path))
+                {
+                    throw new InvalidInputException(new SourceLocation(name, 0, 0), $"no such file: {path}");
+                }
+
+                inputs.Add(new MigrationInput(File.ReadAllText(path), name));
+                paths.Add(path);
             }
 
+            var target = result.GetValue(output) is { } o ? OutputPath(o, console) : null;
             var chosen = result.GetValue(backend) is { } b && b != "auto" ? b : null;
-            var migrated = ComposeXMigrator.Migrate(File.ReadAllText(path), given, chosen);
+            var migrated = ComposeXMigrator.Migrate(inputs, chosen);
             reporter.Report(migrated.Report);
 
-            var target = result.GetValue(output) is { } o ? Path.GetFullPath(o, console.WorkingDirectory) : null;
-            var model = Validate(migrated.Text, path, target is null ? "<stdout>" : result.GetValue(output)!, console, backends);
+            var rewritten = inputs.FindIndex(i => i.File == migrated.File);
+            var model = Validate(migrated.Text, paths, rewritten, target is null ? "<stdout>" : result.GetValue(output)!, console, backends);
             if (target is null)
             {
                 console.Out.Write(migrated.Text);
@@ -81,23 +91,42 @@ public static class MigrateCommand
         return command;
     }
 
+    /// <summary>Where to write, checked before any work: an existing folder, and not a folder itself.</summary>
+    private static string OutputPath(string given, Console2 console)
+    {
+        var path = Path.GetFullPath(given, console.WorkingDirectory);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException(new SourceLocation(given, 0, 0), $"-o {given}: is a directory; name the file to write, e.g. -o {Path.Combine(given, "compose.yaml")}");
+        }
+
+        if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
+        {
+            throw new InvalidInputException(new SourceLocation(given, 0, 0), $"-o {given}: the folder {folder} does not exist; create it first or write elsewhere");
+        }
+
+        return path;
+    }
+
     /// <summary>
-    /// Loads the migrated text as the project it will be (relative paths and .env from the input's directory)
-    /// and reads its mesh with the written backend's checks. Errors name the output's lines.
+    /// Loads the files as the project they will be (the rewritten one in place of its original; relative
+    /// paths and .env from the first file's directory) and reads its mesh with the written backend's
+    /// checks. Errors name the output's lines.
     /// </summary>
-    private static MeshModel Validate(string text, string input, string shownAs, Console2 console, MeshBackendRegistry backends)
+    /// <remarks>TODO: load the rewritten text directly once the loader reads compose text; until then it goes through a scratch file.</remarks>
+    private static MeshModel Validate(string text, IReadOnlyList<string> inputs, int rewritten, string shownAs, Console2 console, MeshBackendRegistry backends)
     {
         var scratch = Directory.CreateTempSubdirectory("compose2ecs-migrate-");
         try
         {
-            var file = Path.Combine(scratch.FullName, Path.GetFileName(input));
+            var file = Path.Combine(scratch.FullName, Path.GetFileName(inputs[rewritten]));
             File.WriteAllText(file, text);
             try
             {
                 var project = ComposeLoader.Load(new LoadOptions
                 {
-                    Files = [file],
-                    ProjectDirectory = Path.GetDirectoryName(input),
+                    Files = [.. inputs.Select((path, i) => i == rewritten ? file : path)],
+                    ProjectDirectory = Path.GetDirectoryName(inputs[0]),
                     WorkingDirectory = console.WorkingDirectory,
                     Environment = console.Environment,
                 });

@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Core.Yaml;
-using static Compose2Ecs.ServiceConnect.Migration.YamlBlock;
+using static Compose2Ecs.Migration.YamlBlock;
 
-namespace Compose2Ecs.ServiceConnect.Migration;
+namespace Compose2Ecs.Migration;
 
 /// <summary>
 /// ComposeX's App Mesh model → <c>x-mesh</c>. ComposeX names virtual services, nodes and routers
@@ -17,15 +17,25 @@ namespace Compose2Ecs.ServiceConnect.Migration;
 /// name (the DNS name callers used). Node backends name virtual services, so they become
 /// upstreams through that mapping. Weights are kept as written (ComposeX forced them to 1).
 /// </summary>
-internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, DiagnosticBag report)
+internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMeshSpec spec, DiagnosticBag report)
 {
-    private readonly Dictionary<string, ComposeServiceInfo> _services = ReadServices(root);
+    /// <summary>The services of every file (base and overrides), merged as compose merges them.</summary>
+    private readonly Dictionary<string, ComposeServiceInfo> _services = ReadServices(roots);
+    private readonly HashSet<string> _familyMembers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _routeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _nodeService = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NodeSpec> _nodeOfService = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _protocols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int?> _listeners = new(StringComparer.Ordinal);
 
-    public sealed record Result(MappingNode TopLevel, ImmutableArray<(string Service, Node Mesh)> Services, string Backend, ImmutableArray<string> ComplexRoutes);
+    /// <param name="Environment">The <c>&lt;BACKEND&gt;_BACKEND</c> variables ComposeX set on a node's task (its backends' DNS names), per service.</param>
+    public sealed record Result(MappingNode TopLevel, ImmutableArray<(string Service, Node Mesh)> Services, string Backend, ImmutableArray<string> ComplexRoutes)
+    {
+        public ImmutableArray<(string Service, string Name, string Value)> Environment { get; init; } = [];
+    }
+
+    private readonly List<(string Service, string Name, string Value)> _environment = [];
+    private string? _namespace;
 
     public Result Map(string? backend)
     {
@@ -35,7 +45,7 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
         }
 
         var upstreamName = new Dictionary<string, string>(StringComparer.Ordinal);
-        var routes = new List<(string Name, MappingNode Route, bool Simple)>();
+        var routes = new List<(string Name, MappingNode Route, bool Simple, SourceLocation Location)>();
         foreach (var vs in spec.Services)
         {
             if (MapVirtualService(vs, routes) is { } name)
@@ -49,6 +59,7 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
             report.Warning(router.Location, $"x-appmesh: router {router.Name} is named by no virtual service, so nothing could reach it; skipped");
         }
 
+        _namespace = Namespace();
         var perService = ImmutableArray.CreateBuilder<(string, Node)>();
         foreach (var (name, info) in _services)
         {
@@ -56,7 +67,7 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
             {
                 perService.Add((name, ServiceMesh(name, info, node, upstreamName)));
             }
-            else if (!info.Ports.IsEmpty)
+            else if (!info.Ports.IsEmpty && !_familyMembers.Contains(name))
             {
                 report.Warning(info.Location,
                     $"services.{name}: not an App Mesh node, so it is written x-mesh: false to stay outside the mesh as before (it reaches mesh services directly, by DNS); remove that line to let it join the mesh");
@@ -64,41 +75,51 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
             }
         }
 
+        if (_nodeOfService.Count == 0)
+        {
+            throw new InvalidInputException(report.Items.Append(Diagnostic.Error(spec.Location,
+                "x-appmesh: no node maps to a service of these files, so there is no mesh to write. If this file is an override, migrate it together with its base: compose2ecs migrate -f base.yml -f " + Path.GetFileName(spec.Location.File))));
+        }
+
         var complex = routes.Where(r => !r.Simple).Select(r => r.Name).ToImmutableArray();
         var chosen = backend ?? (complex.IsEmpty ? MeshBackends.ServiceConnect : MeshBackends.AppMesh);
         if (backend is null && !complex.IsEmpty)
         {
-            report.Warning(spec.Services.FirstOrDefault(s => complex.Contains(s.Name))?.Location ?? SourceLocation.None,
+            report.Warning(routes.First(r => !r.Simple).Location,
                 $"x-mesh.backend: appmesh, because route{(complex.Length > 1 ? "s" : "")} {string.Join(", ", complex)} {(complex.Length > 1 ? "have" : "has")} weights or matches that Service Connect cannot express; simplify {(complex.Length > 1 ? "them" : "it")} to one target to move to service-connect");
         }
 
         var top = YamlBlock.Map([
             ("backend", Str(chosen)),
             .. Properties(),
-            ("namespace", Namespace() is { } ns ? Str(ns) : null),
+            ("namespace", _namespace is { } ns ? Str(ns) : null),
             ("routes", routes.Count == 0 ? null : YamlBlock.Map([.. routes.Select(r => (r.Name, (Node?)r.Route))])),
             ("appmesh", AppMeshSection()),
         ]);
-        return new Result(top, perService.ToImmutable(), chosen, complex);
+        return new Result(top, perService.ToImmutable(), chosen, complex) { Environment = [.. _environment] };
     }
 
     private void ResolveNode(NodeSpec node)
     {
         string? service = null;
-        if (_services.ContainsKey(node.Name))
+        // ComposeX's task family of a node: the services labelled with its name, and the service of
+        // that name when it has no label of its own (a service unlabelled is its own family).
+        var family = _services.Where(s => s.Value.Families.Contains(node.Name) || (s.Key == node.Name && s.Value.Families.IsEmpty)).Select(s => s.Key).ToList();
+        if (family.Count == 0 && _services.ContainsKey(node.Name))
         {
             service = node.Name;
         }
         else
         {
-            var family = _services.Where(s => s.Value.Family == node.Name).Select(s => s.Key).ToList();
             if (family.Count > 0)
             {
-                service = family.FirstOrDefault(f => !_services[f].Ports.IsEmpty) ?? family[0];
+                service = FamilyMember(node, family);
+                _familyMembers.UnionWith(family);
                 if (family.Count > 1)
                 {
                     report.Warning(node.Location,
-                        $"x-appmesh: node {node.Name} is the task family of {string.Join(", ", family)}; compose2ecs runs each service as its own task, so the node's settings go to {service}");
+                        $"x-appmesh: node {node.Name} is the task family of {string.Join(", ", family)}; compose2ecs runs each service as its own task, so the node's port, protocol and backends go to {service}"
+                        + $"{(node.Port is { } p ? $", which listens on {p}" : "")}; the other members ({string.Join(", ", family.Where(f => f != service))}) stay in the mesh with x-mesh's defaults (their depends_on as upstreams)");
                 }
             }
         }
@@ -147,8 +168,29 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
         _listeners[service] = listener;
     }
 
+    /// <summary>
+    /// The member of a task family that takes the node: the one listening on the node's Port (the
+    /// family's task shared one network, so the Port says which container served it), else one that
+    /// is in this family only, else any with a port not taken by another node.
+    /// </summary>
+    private string FamilyMember(NodeSpec node, List<string> family)
+    {
+        var listening = node.Port is { } port ? family.Where(f => _services[f].Ports.Contains(port)).ToList() : [];
+        if (listening.Count == 0 && family.Contains(node.Name))
+        {
+            return node.Name;
+        }
+
+        var candidates = listening.Count > 0 ? listening : family;
+        bool Free(string f) => !_nodeOfService.ContainsKey(f) && !_services[f].Ports.IsEmpty;
+        return candidates.FirstOrDefault(f => Free(f) && _services[f].Families.Length <= 1)
+            ?? candidates.FirstOrDefault(Free)
+            ?? candidates.FirstOrDefault(f => !_nodeOfService.ContainsKey(f))
+            ?? candidates[0];
+    }
+
     /// <summary>The x-mesh name callers use for a virtual service: a service, or a route added to <paramref name="routes"/>.</summary>
-    private string? MapVirtualService(VirtualServiceSpec vs, List<(string Name, MappingNode Route, bool Simple)> routes)
+    private string? MapVirtualService(VirtualServiceSpec vs, List<(string Name, MappingNode Route, bool Simple, SourceLocation Location)> routes)
     {
         if (vs.Node is { } nodeName)
         {
@@ -174,7 +216,7 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
                 return service;
             }
 
-            routes.Add((alias, YamlBlock.Map(("rules", Seq([YamlBlock.Map(("targets", YamlBlock.Map((service, Int(1)))))])) ), true));
+            routes.Add((alias, YamlBlock.Map(("rules", Seq([YamlBlock.Map(("targets", YamlBlock.Map((service, Int(1)))))])) ), true, vs.Location));
             return alias;
         }
 
@@ -191,7 +233,7 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
                 return null;
             }
 
-            routes.Add((name, route.Node, route.Simple));
+            routes.Add((name, route.Node, route.Simple, vs.Location));
             return name;
         }
 
@@ -204,12 +246,17 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
     {
         foreach (var candidate in new[] { vs.Name, router?.Name }.OfType<string>())
         {
-            var label = candidate.Split('.')[0].ToLowerInvariant();
-            if (DnsLabel().IsMatch(label) && !_services.ContainsKey(label))
+            // The first DNS label, as callers resolved it; when another route took it, the whole name.
+            foreach (var label in new[] { candidate.Split('.')[0].ToLowerInvariant(), candidate.Replace('.', '-').ToLowerInvariant() }.Distinct())
             {
+                if (!DnsLabel().IsMatch(label) || _services.ContainsKey(label) || !_routeNames.Add(label))
+                {
+                    continue;
+                }
+
                 if (label != vs.Name)
                 {
-                    report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} becomes route {label}: a route name is a DNS label that no service has");
+                    report.Warning(vs.NameLocation, $"x-appmesh: virtual service {vs.Name} becomes route {label}: a route name is a DNS label that no service or other route has. Callers' hostnames change: where they called {vs.Name} (or {vs.Name}.<zone>), they call {label} (or {label}.<namespace>)");
                 }
 
                 return label;
@@ -252,6 +299,12 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
             {
                 report.Warning(written.Location, $"x-appmesh: router {router.Name}: a route with no target left; dropped");
                 continue;
+            }
+
+            if (targets.Count > 1 && targets.Select(t => t.Weight).Distinct().Count() > 1)
+            {
+                report.Warning(written.Location,
+                    $"x-appmesh: router {router.Name}: weights: ComposeX deployed every target at weight 1 (equal traffic to {string.Join(", ", targets.Select(t => t.Service))}); the written weights ({string.Join(", ", targets.Select(t => $"{t.Service}: {t.Weight}"))}) are kept, so traffic shifts when this is deployed");
             }
 
             targets = Weights(router, written, targets);
@@ -368,7 +421,23 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
             else if (!upstreams.Contains(target))
             {
                 upstreams.Add(target);
+                // ComposeX told the app where each backend is: <NAME>_BACKEND = the virtual service's DNS name.
+                var variable = backend.ToUpperInvariant() + "_BACKEND";
+                if (EnvName().IsMatch(variable))
+                {
+                    _environment.Add((name, variable, _namespace is null ? target : $"{target}.{_namespace}"));
+                }
+                else
+                {
+                    report.Warning(location, $"x-appmesh: node {node.Name}: ComposeX set {variable} to this backend's DNS name; that is not a portable variable name, so it is not written: point the app at {target} yourself");
+                }
             }
+        }
+
+        if (!node.HasBackends && !info.DependsOn.IsEmpty)
+        {
+            report.Warning(node.Location,
+                $"x-appmesh: node {node.Name} has no Backends, so ComposeX gave it no mesh backends; x-mesh's default makes its depends_on ({string.Join(", ", info.DependsOn)}) its upstreams. Write upstreams: [] under its x-mesh to keep it calling nothing through the mesh");
         }
 
         var listener = _listeners.GetValueOrDefault(name);
@@ -379,13 +448,52 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
             ("upstreams", node.HasBackends ? Seq(upstreams.Select(u => (Node)Str(u))) : null));
     }
 
+    /// <summary>
+    /// The mesh as ComposeX made it: <c>Lookup</c> joins an existing mesh; no (or empty) Properties
+    /// made a mesh with EgressFilter ALLOW_ALL (ComposeX 0.22+); Properties otherwise are the
+    /// AWS::AppMesh::Mesh properties (<c>Spec.EgressFilter.Type</c>, or the 2020 <c>EgressFilter</c>
+    /// and the documented <c>EgressPolicy</c>), App Mesh's default being DROP_ALL.
+    /// </summary>
     private IEnumerable<(string, Node?)> Properties()
     {
-        if (spec.Properties is not { } properties)
+        if (spec.Lookup is { } lookup)
         {
+            foreach (var entry in lookup.Entries)
+            {
+                switch (entry.Name.ToLowerInvariant())
+                {
+                    case "meshname" when entry.Value is ScalarNode { IsNull: false } name:
+                        yield return ("name", Str(name.Value));
+                        break;
+                    case "meshowner":
+                        break; // appmesh section
+                    default:
+                        report.Warning(entry.Key.Location, $"x-appmesh.Lookup.{entry.Name}: ComposeX read only MeshName and MeshOwner here; ignored");
+                        break;
+                }
+            }
+
+            if (spec.Properties is { Entries.Length: > 0 } ignored)
+            {
+                report.Warning(ignored.Location, "x-appmesh.Properties: ignored, as ComposeX did, because Lookup joins an existing mesh");
+            }
+
             yield break;
         }
 
+        if (spec.NestedName is { } nested && (spec.Properties is null || AppMeshSpecReader.Find(spec.Properties, "MeshName") is null))
+        {
+            yield return ("name", Str(nested));
+        }
+
+        if (spec.Properties is not { Entries.Length: > 0 } properties)
+        {
+            report.Warning(spec.Location, "x-appmesh: no (or empty) Properties, so ComposeX created the mesh with EgressFilter ALLOW_ALL: written egress: allow_all");
+            yield return ("egress", Str("allow_all"));
+            yield break;
+        }
+
+        string? egress = null;
         foreach (var entry in properties.Entries)
         {
             var value = (entry.Value as ScalarNode)?.Value;
@@ -396,11 +504,23 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
                     break;
                 case "meshowner" or "meshownerid":
                     break; // appmesh section
-                case "egresspolicy" when value is not null && value.Equals("ALLOW_ALL", StringComparison.OrdinalIgnoreCase):
-                    yield return ("egress", Str("allow_all"));
+                case "egresspolicy" or "egressfilter":
+                    egress = EgressType(entry) ?? egress;
                     break;
-                case "egresspolicy" when value is not null && value.Equals("DROP_ALL", StringComparison.OrdinalIgnoreCase):
-                    break; // x-mesh's default
+                case "spec" when entry.Value is MappingNode meshSpec:
+                    foreach (var inner in meshSpec.Entries)
+                    {
+                        if (inner.Name.Equals("EgressFilter", StringComparison.OrdinalIgnoreCase))
+                        {
+                            egress = EgressType(inner) ?? egress;
+                        }
+                        else
+                        {
+                            report.Warning(inner.Key.Location, $"x-appmesh.Properties.Spec.{inner.Name}: no x-mesh equivalent; dropped");
+                        }
+                    }
+
+                    break;
                 case "enableenvoyxraytracing":
                     report.Warning(entry.Key.Location, "x-appmesh.Properties.EnableEnvoyXrayTracing: x-mesh has no tracing setting; add an X-Ray or OpenTelemetry sidecar to the services yourself");
                     break;
@@ -409,10 +529,42 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
                     break;
             }
         }
+
+        if (egress == "allow_all")
+        {
+            yield return ("egress", Str("allow_all"));
+        }
+    }
+
+    /// <summary><c>EgressFilter: ALLOW_ALL</c> or <c>EgressFilter: {Type: ALLOW_ALL}</c> → allow_all / drop_all; anything else is reported.</summary>
+    private string? EgressType(MappingEntry entry)
+    {
+        var type = entry.Value switch
+        {
+            ScalarNode s => s,
+            MappingNode m => AppMeshSpecReader.Find(m, "Type")?.Value as ScalarNode,
+            _ => null,
+        };
+        switch (type?.Value.ToUpperInvariant())
+        {
+            case "ALLOW_ALL":
+                return "allow_all";
+            case "DROP_ALL":
+                return "drop_all"; // x-mesh's default
+            default:
+                report.Warning(entry.Value.Location, $"x-appmesh: {entry.Name}: expected ALLOW_ALL or DROP_ALL (or Type: one of them); App Mesh's default, DROP_ALL, is kept");
+                return null;
+        }
     }
 
     private MappingNode? AppMeshSection()
     {
+        if (spec.Lookup is { } lookup)
+        {
+            var lookupOwner = AppMeshSpecReader.Text(lookup, "MeshOwner");
+            return YamlBlock.Map(("existing", Bool(true)), ("mesh_owner", lookupOwner is null ? null : Str(lookupOwner)));
+        }
+
         var owner = spec.Properties is { } p ? AppMeshSpecReader.Text(p, "MeshOwner") ?? AppMeshSpecReader.Text(p, "MeshOwnerId") : null;
         return owner is null ? null : YamlBlock.Map(("existing", Bool(true)), ("mesh_owner", Str(owner)));
     }
@@ -421,7 +573,7 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
     private string? Namespace()
     {
         var used = spec.Services.Select(s => s.CloudMap).OfType<string>().Distinct().ToList();
-        if (used.Count == 0 || root["x-cloudmap"] is not MappingNode cloudMaps)
+        if (used.Count == 0 || roots.Select(r => r["x-cloudmap"]).OfType<MappingNode>().LastOrDefault(m => m[used[0]] is not null) is not { } cloudMaps)
         {
             return null;
         }
@@ -446,7 +598,28 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
     };
 
     /// <summary>What the mapping needs of each compose service: its TCP container ports, location and ComposeX task family.</summary>
-    private sealed record ComposeServiceInfo(ImmutableArray<int> Ports, string? Family, SourceLocation Location);
+    private sealed record ComposeServiceInfo(ImmutableArray<int> Ports, ImmutableArray<string> Families, ImmutableArray<string> DependsOn, SourceLocation Location);
+
+    /// <summary>Every file's services, in order: ports add up, a later file's family label and depends_on win.</summary>
+    private static Dictionary<string, ComposeServiceInfo> ReadServices(IReadOnlyList<MappingNode> roots)
+    {
+        var result = new Dictionary<string, ComposeServiceInfo>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            foreach (var (name, info) in ReadServices(root))
+            {
+                result[name] = result.TryGetValue(name, out var before)
+                    ? new ComposeServiceInfo(
+                        [.. before.Ports.Concat(info.Ports).Distinct()],
+                        info.Families.IsEmpty ? before.Families : info.Families,
+                        info.DependsOn.IsEmpty ? before.DependsOn : info.DependsOn,
+                        info.Location)
+                    : info;
+            }
+        }
+
+        return result;
+    }
 
     private static Dictionary<string, ComposeServiceInfo> ReadServices(MappingNode root)
     {
@@ -477,7 +650,15 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
             }
 
             var family = Label(service["deploy"] is MappingNode deploy ? deploy["labels"] : null) ?? Label(service["labels"]);
-            result[entry.Name] = new ComposeServiceInfo([.. ports], family, entry.Key.Location);
+            // ComposeX read a comma-separated label as several families, the service in each.
+            var families = family?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray() ?? [];
+            var dependsOn = service["depends_on"] switch
+            {
+                SequenceNode list => list.Items.OfType<ScalarNode>().Select(s => s.Value).ToImmutableArray(),
+                MappingNode map => map.Entries.Select(e => e.Name).ToImmutableArray(),
+                _ => [],
+            };
+            result[entry.Name] = new ComposeServiceInfo([.. ports], families, dependsOn, entry.Key.Location);
         }
 
         return result;
@@ -510,6 +691,9 @@ internal sealed partial class MeshMapper(MappingNode root, AppMeshSpec spec, Dia
         SequenceNode list => list.Items.OfType<ScalarNode>().Select(i => i.Value.Split('=', 2)).FirstOrDefault(kv => kv.Length == 2 && kv[0] == "ecs.task.family")?[1],
         _ => null,
     };
+
+    [GeneratedRegex("^[A-Z_][A-Z0-9_]*$")]
+    private static partial Regex EnvName();
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
     private static partial Regex DnsLabel();

@@ -3,7 +3,7 @@ using System.Globalization;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Yaml;
 
-namespace Compose2Ecs.ServiceConnect.Migration;
+namespace Compose2Ecs.Migration;
 
 /// <summary>
 /// An ECS ComposeX <c>x-appmesh</c> section as written (its <c>x-appmesh.spec.json</c>): mesh
@@ -14,6 +14,15 @@ namespace Compose2Ecs.ServiceConnect.Migration;
 internal sealed record AppMeshSpec
 {
     public MappingNode? Properties { get; init; }
+
+    /// <summary><c>Lookup: {MeshName, MeshOwner}</c> (ComposeX 0.22+): join an existing mesh instead of creating one.</summary>
+    public MappingNode? Lookup { get; init; }
+
+    /// <summary>The 2020 form <c>x-appmesh: {root: {Properties, Settings}}</c> keys the mesh by its name.</summary>
+    public string? NestedName { get; init; }
+
+    /// <summary>Where x-appmesh starts, for notes about the mesh as a whole.</summary>
+    public SourceLocation Location { get; init; }
 
     public ImmutableArray<NodeSpec> Nodes { get; init; } = [];
 
@@ -36,6 +45,9 @@ internal sealed record NodeSpec(string Name, string? Protocol, int? Port, Immuta
 
 internal sealed record RouterSpec(string Name, int? Port, string? Protocol, ImmutableArray<RouteSpec> Routes, SourceLocation Location)
 {
+    /// <summary>Where the gRPC route list is, when there is one: ComposeX created none of those routes.</summary>
+    public SourceLocation? GrpcLocation { get; init; }
+
     /// <summary>Route lists of another protocol than the listener's, for the report.</summary>
     public ImmutableArray<MappingEntry> OtherRoutes { get; init; } = [];
 }
@@ -45,12 +57,23 @@ internal sealed record RouteSpec(MappingNode? Match, ImmutableArray<(string Node
 
 internal sealed record VirtualServiceSpec(string Name, string? Node, string? Router, SourceLocation Location)
 {
+    /// <summary>Where the Name value is, for notes about renaming it.</summary>
+    public SourceLocation NameLocation { get; init; }
+
     public string? CloudMap { get; init; }
 }
 
 /// <summary>Reads <c>x-appmesh</c>; anything it cannot read is reported and skipped.</summary>
 internal sealed class AppMeshSpecReader(DiagnosticBag report)
 {
+    /// <summary>The keys ComposeX read, per kind of entry; anything else it rejected (or never read) and is reported.</summary>
+    private static readonly string[] NodeKeys = ["Name", "Protocol", "Backends", "Port"];
+    private static readonly string[] RouterKeys = ["Name", "Listener", "Routes"];
+    private static readonly string[] HttpRouteKeys = ["Match", "Nodes"];
+    private static readonly string[] TcpRouteKeys = ["Nodes"];
+    private static readonly string[] RouteNodeKeys = ["Name", "Weight"];
+    private static readonly string[] ServiceKeys = ["Name", "Node", "Router", "x-cloudmap"];
+
     public AppMeshSpec Read(MappingEntry section)
     {
         if (section.Value is not MappingNode root)
@@ -58,18 +81,29 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
             throw new InvalidInputException(section.Key.Location, "x-appmesh: expected a mapping with Properties and Settings");
         }
 
+        string? nestedName = null;
+        if (Nested(root) is { } nested)
+        {
+            nestedName = nested.Name;
+            root = (MappingNode)nested.Value;
+        }
+
         var unmapped = ImmutableArray.CreateBuilder<MappingEntry>();
         MappingNode? properties = null;
         MappingNode? settings = null;
+        MappingNode? lookup = null;
         foreach (var entry in root.Entries)
         {
             switch (entry.Name.ToLowerInvariant())
             {
                 case "properties":
-                    properties = entry.Value as MappingNode;
+                    properties = Mapping(entry, "x-appmesh.Properties");
                     break;
                 case "settings":
-                    settings = entry.Value as MappingNode;
+                    settings = Mapping(entry, "x-appmesh.Settings");
+                    break;
+                case "lookup":
+                    lookup = Mapping(entry, "x-appmesh.Lookup");
                     break;
                 default:
                     unmapped.Add(entry);
@@ -99,7 +133,51 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
             }
         }
 
-        return new AppMeshSpec { Properties = properties, Nodes = nodes, Routers = routers, Services = services, Unmapped = unmapped.ToImmutable() };
+        return new AppMeshSpec
+        {
+            Properties = properties,
+            Lookup = lookup,
+            NestedName = nestedName,
+            Location = section.Key.Location,
+            Nodes = nodes,
+            Routers = routers,
+            Services = services,
+            Unmapped = unmapped.ToImmutable(),
+        };
+    }
+
+    /// <summary>The 2020 form: one key (the mesh's name) holding Properties and Settings.</summary>
+    private static MappingEntry? Nested(MappingNode root) =>
+        root.Entries is [{ Value: MappingNode inner } only]
+        && !IsSectionKey(only.Name)
+        && inner.Entries.Any(e => IsSectionKey(e.Name))
+            ? only
+            : null;
+
+    private static bool IsSectionKey(string key) => key.ToLowerInvariant() is "properties" or "settings" or "lookup";
+
+    private MappingNode? Mapping(MappingEntry entry, string path)
+    {
+        if (entry.Value is MappingNode map)
+        {
+            return map;
+        }
+
+        if (entry.Value is not ScalarNode { IsNull: true })
+        {
+            report.Warning(entry.Value.Location, $"{path}: expected a mapping; ignored");
+        }
+
+        return null;
+    }
+
+    /// <summary>Reports keys ComposeX did not accept in an entry (it raised on them, or never read them).</summary>
+    private void UnknownKeys(MappingNode map, string[] known, string what)
+    {
+        foreach (var entry in map.Entries.Where(e => !known.Any(k => string.Equals(k, e.Name, StringComparison.OrdinalIgnoreCase))))
+        {
+            report.Warning(entry.Key.Location, $"x-appmesh: {what}: {entry.Name} is not a key ComposeX accepted here ({string.Join(", ", known)}); ignored");
+        }
     }
 
     private IEnumerable<MappingNode> Items(MappingEntry entry)
@@ -131,12 +209,28 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
             return null;
         }
 
-        var backends = Find(map, "Backends")?.Value is SequenceNode list
-            ? list.Items.OfType<ScalarNode>().Select(s => (s.Value, s.Location)).ToImmutableArray()
-            : [];
+        UnknownKeys(map, NodeKeys, $"node {name}");
+        var backends = ImmutableArray<(string, SourceLocation)>.Empty;
+        switch (Find(map, "Backends")?.Value)
+        {
+            case SequenceNode list:
+                backends = [.. list.Items.OfType<ScalarNode>().Select(s => (s.Value, s.Location))];
+                break;
+            case ScalarNode { IsNull: true } or null:
+                break;
+            case { } other:
+                report.Warning(other.Location, $"x-appmesh: node {name}: Backends must be a list of virtual service names; ignored");
+                break;
+        }
+
+        if (Find(map, "Protocol") is null)
+        {
+            report.Warning(map.Location, $"x-appmesh: node {name} has no Protocol: ComposeX rejected such a node; x-mesh's default protocol (http) is used");
+        }
+
         return new NodeSpec(name, Text(map, "Protocol"), Int(map, "Port"), backends, map.Location)
         {
-            HasBackends = Find(map, "Backends") is not null,
+            HasBackends = Find(map, "Backends")?.Value is SequenceNode,
             ProtocolLocation = Find(map, "Protocol")?.Value.Location ?? map.Location,
             PortLocation = Find(map, "Port")?.Value.Location ?? map.Location,
         };
@@ -150,12 +244,21 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
             return null;
         }
 
-        var listener = Find(map, "Listener")?.Value as MappingNode;
+        UnknownKeys(map, RouterKeys, $"router {name}");
+        var listenerEntry = Find(map, "Listener");
+        var listener = listenerEntry?.Value as MappingNode;
+        if (listenerEntry is not null && listener is null)
+        {
+            report.Warning(listenerEntry.Value.Location, $"x-appmesh: router {name}: Listener must be a mapping with Port and Protocol; ignored");
+        }
+
         var protocol = listener is null ? null : Text(listener, "Protocol");
         var port = listener is null ? null : Int(listener, "Port");
         var routes = ImmutableArray.CreateBuilder<RouteSpec>();
         var other = ImmutableArray.CreateBuilder<MappingEntry>();
-        if (Find(map, "Routes")?.Value is MappingNode lists)
+        SourceLocation? grpc = null;
+        var routesEntry = Find(map, "Routes");
+        if (routesEntry?.Value is MappingNode lists)
         {
             // The listener's protocol picks the list; without one, the first list decides.
             var chosen = lists.Entries.FirstOrDefault(e => protocol is not null && string.Equals(e.Name, protocol, StringComparison.OrdinalIgnoreCase))
@@ -169,24 +272,45 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
                     continue;
                 }
 
+                if (entry.Name.Equals("grpc", StringComparison.OrdinalIgnoreCase))
+                {
+                    grpc = entry.Key.Location;
+                }
+
+                var known = entry.Name.Equals("tcp", StringComparison.OrdinalIgnoreCase) ? TcpRouteKeys : HttpRouteKeys;
                 foreach (var item in (entry.Value as SequenceNode)?.Items ?? [])
                 {
                     if (item is MappingNode route)
                     {
-                        routes.Add(new RouteSpec(Find(route, "Match")?.Value as MappingNode, RouteNodes(route), route.Location));
+                        UnknownKeys(route, known, $"router {name}: {entry.Name} route");
+                        routes.Add(new RouteSpec(Find(route, "Match")?.Value as MappingNode, RouteNodes(route, name), route.Location));
+                    }
+                    else
+                    {
+                        report.Warning(item.Location, $"x-appmesh: router {name}: a route must be a mapping with Match and Nodes; skipped");
                     }
                 }
             }
         }
+        else if (routesEntry is not null)
+        {
+            report.Warning(routesEntry.Value.Location, $"x-appmesh: router {name}: Routes must map a protocol (Http, Http2, Tcp, gRPC) to a list of routes; ignored");
+        }
 
-        return new RouterSpec(name, port, protocol, routes.ToImmutable(), map.Location) { OtherRoutes = other.ToImmutable() };
+        return new RouterSpec(name, port, protocol, routes.ToImmutable(), map.Location) { OtherRoutes = other.ToImmutable(), GrpcLocation = grpc };
     }
 
     /// <summary><c>Nodes: [{Name, Weight}]</c>, or the older <c>nodes: [app01]</c>. Weight defaults to 1.</summary>
-    private ImmutableArray<(string, int, SourceLocation)> RouteNodes(MappingNode route)
+    private ImmutableArray<(string, int, SourceLocation)> RouteNodes(MappingNode route, string router)
     {
         var result = ImmutableArray.CreateBuilder<(string, int, SourceLocation)>();
-        foreach (var item in (Find(route, "Nodes")?.Value as SequenceNode)?.Items ?? [])
+        var nodes = Find(route, "Nodes");
+        if (nodes is not null && nodes.Value is not SequenceNode)
+        {
+            report.Warning(nodes.Value.Location, $"x-appmesh: router {router}: a route's Nodes must be a list; ignored");
+        }
+
+        foreach (var item in (nodes?.Value as SequenceNode)?.Items ?? [])
         {
             switch (item)
             {
@@ -194,6 +318,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
                     result.Add((s.Value, 1, s.Location));
                     break;
                 case MappingNode m when Text(m, "Name") is { } node:
+                    UnknownKeys(m, RouteNodeKeys, $"router {router}: route target {node}");
                     var weight = 1;
                     if (Find(m, "Weight")?.Value is ScalarNode w)
                     {
@@ -223,7 +348,21 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
             return null;
         }
 
-        return new VirtualServiceSpec(name, Text(map, "Node"), Text(map, "Router"), map.Location) { CloudMap = Text(map, "x-cloudmap") };
+        UnknownKeys(map, ServiceKeys, $"virtual service {name}");
+        var node = Text(map, "Node");
+        var router = Text(map, "Router");
+        if (node is not null && router is not null)
+        {
+            // App Mesh takes one provider per virtual service; the router is the richer one.
+            report.Warning(map.Location, $"x-appmesh: virtual service {name} names both Node {node} and Router {router}: App Mesh allows one provider, so the Router is used and the Node ignored");
+            node = null;
+        }
+
+        return new VirtualServiceSpec(name, node, router, map.Location)
+        {
+            CloudMap = Text(map, "x-cloudmap"),
+            NameLocation = Find(map, "Name")!.Value.Location,
+        };
     }
 
     public static MappingEntry? Find(MappingNode map, string key) =>

@@ -1,11 +1,11 @@
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Mesh;
-using Compose2Ecs.ServiceConnect.Migration;
-using Compose2Ecs.ServiceConnect.Tests.Support;
+using Compose2Ecs.Migration;
+using Compose2Ecs.Migration.Tests.Support;
 using Compose2Ecs.Testing;
 
-namespace Compose2Ecs.ServiceConnect.Tests;
+namespace Compose2Ecs.Migration.Tests;
 
 /// <summary><c>compose2ecs migrate</c>: ECS ComposeX x-appmesh → x-mesh, then the result through every backend.</summary>
 public sealed class MigrateTests
@@ -46,7 +46,7 @@ public sealed class MigrateTests
             if (Expected[backend] is { } error)
             {
                 Assert.Equal(1, validate.ExitCode);
-                var (line, column) = Sc.Position(text, "targets: { api-v1: 90, api-v2: 10 }");
+                var (line, column) = Located.Position(text, "targets: { api-v1: 90, api-v2: 10 }");
                 Assert.Contains($"compose.yaml:{line}:{column}: error: {error}", validate.Error, StringComparison.Ordinal);
             }
             else
@@ -131,11 +131,11 @@ public sealed class MigrateTests
     {
         var input = File.ReadAllText(ComposeX).ReplaceLineEndings("\n");
         var report = ComposeXMigrator.Migrate(input, "composex.yaml").Report;
-        Sc.At(report, input, "Scheme: https", "x-appmesh: router api-router: match Scheme has no x-mesh equivalent; dropped", Severity.Warning);
-        Sc.At(report, input, "EnableEnvoyXrayTracing", "x-appmesh.Properties.EnableEnvoyXrayTracing: x-mesh has no tracing setting", Severity.Warning);
-        Sc.At(report, input, "reporter:", "services.reporter: not an App Mesh node, so it is written x-mesh: false", Severity.Warning);
-        Sc.At(report, input, "Name: api-router", "rules are ordered most specific prefix first", Severity.Warning);
-        Sc.At(report, input, "Name: api\n", "x-mesh.backend: appmesh, because route api has weights or matches that Service Connect cannot express", Severity.Warning);
+        Located.At(report, input, "Scheme: https", "x-appmesh: router api-router: match Scheme has no x-mesh equivalent; dropped", Severity.Warning);
+        Located.At(report, input, "EnableEnvoyXrayTracing", "x-appmesh.Properties.EnableEnvoyXrayTracing: x-mesh has no tracing setting", Severity.Warning);
+        Located.At(report, input, "reporter:", "services.reporter: not an App Mesh node, so it is written x-mesh: false", Severity.Warning);
+        Located.At(report, input, "Name: api-router", "rules are ordered most specific prefix first", Severity.Warning);
+        Located.At(report, input, "Name: api\n", "x-mesh.backend: appmesh, because route api has weights or matches that Service Connect cannot express", Severity.Warning);
         Assert.All(report, d => Assert.Equal(Severity.Warning, d.Severity));
     }
 
@@ -201,13 +201,13 @@ public sealed class MigrateTests
                   rules:
                     - targets: { app03: 100 }
             """.ReplaceLineEndings("\n"), result.Text, StringComparison.Ordinal);
-        Sc.At(result.Report, input, "match:", "weights above 100 are scaled to 0–100 in proportion", Severity.Warning);
+        Located.At(result.Report, input, "match:", "weights above 100 are scaled to 0–100 in proportion", Severity.Warning);
 
         using var dir = new TempDir();
         dir.File("compose.yaml", result.Text);
         var template = Synth.Project(Synth.Load(dir.Path, "compose.yaml"), dir.Sub("cdk.out")).Template;
-        Assert.Equal("dateteller", (string?)Sc.Connect(template.Resources, "app03")!["Services"]![1]!["ClientAliases"]![0]!["DnsName"]);
-        Assert.Contains("app01->app03:5000-5000/tcp", Sc.ServiceEdges(template.Resources));
+        Assert.Equal("dateteller", (string?)ServiceConnectTemplate.Connect(template.Resources, "app03")!["Services"]![1]!["ClientAliases"]![0]!["DnsName"]);
+        Assert.Contains("app01->app03:5000-5000/tcp", ServiceConnectTemplate.ServiceEdges(template.Resources));
     }
 
     [Fact]

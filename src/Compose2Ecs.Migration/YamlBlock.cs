@@ -2,7 +2,7 @@ using System.Text;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Yaml;
 
-namespace Compose2Ecs.ServiceConnect.Migration;
+namespace Compose2Ecs.Migration;
 
 /// <summary>
 /// Builds and writes the new <c>x-mesh</c> sections in the order they are built (the Core's
