@@ -26,7 +26,8 @@ public static class SynthSummary
         }
 
         var root = json.Count > 0 ? new FileInfo(Path.Combine(fullDirectory, json[0])).Length : 0;
-        yield return $"synth: 1 stack, {json.Count} template{(json.Count == 1 ? "" : "s")}, {resources} resources, {bytes} bytes in {directory}";
+        var nested = json.Count > 1 ? $" ({json.Count - 1} nested)" : "";
+        yield return $"synth: 1 stack{nested}, {json.Count} template{(json.Count == 1 ? "" : "s")}, {resources} resources, {bytes} bytes in {directory}";
         var app = Quote(directory);
         if (json.Count > 1)
         {
