@@ -72,6 +72,25 @@ public class SynthProcessTests
 
         // The jsii runtime's unpacked libraries are gone; only the package cache stays.
         Assert.All(Directory.GetFileSystemEntries(dir.Sub("tmp")), e => Assert.StartsWith("compose2ecs-jsii-cache-", Path.GetFileName(e), StringComparison.Ordinal));
+        DeleteWhenNodeIsDone(dir.Sub("tmp"));
+    }
+
+    /// <summary>Node.js may still be closing cache files for a moment after the CLI exited: retry, bounded.</summary>
+    private static void DeleteWhenNodeIsDone(string directory)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+                return;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Yield();
+            }
+        }
     }
 
     [Fact]
