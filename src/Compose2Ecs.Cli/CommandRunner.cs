@@ -1,10 +1,11 @@
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Output;
 
 namespace Compose2Ecs.Cli;
 
 /// <summary>
 /// Runs a command's body and turns failures into exit codes and clean messages: invalid
-/// input 1 (the errors, located), a missing prerequisite or a bug 3 (a short message; the
+/// input or an output that cannot be written 1 (the errors, located; a plain message), a missing prerequisite or a bug 3 (a short message; the
 /// stack trace only with --verbose).
 /// </summary>
 public static class CommandRunner
@@ -19,6 +20,17 @@ public static class CommandRunner
         catch (InvalidInputException e)
         {
             reporter.Report(e.Diagnostics);
+            return ExitCodes.InvalidInput;
+        }
+        catch (OutputRefusedException e)
+        {
+            reporter.Error(e.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The machine's state (a read-only folder, a full disk, a missing parent), not a bug.
+            reporter.Error(e.Message);
             return ExitCodes.InvalidInput;
         }
         catch (PrerequisiteException e)

@@ -36,6 +36,7 @@ public class ErrorPathTests
         var output = dir.Sub("cdk.out");
         Directory.CreateDirectory(output);
         File.WriteAllText(Path.Combine(output, "previous.template.json"), "{}");
+        File.WriteAllText(Path.Combine(output, Compose2Ecs.Core.Ecs.Output.AssemblyMarker.FileName), Compose2Ecs.Core.Ecs.Output.AssemblyMarker.Content);
 
         var result = CliRunner.Run(dir.Path, "synth", "-o", output);
 
@@ -44,7 +45,7 @@ public class ErrorPathTests
         Assert.Contains(expected, result.Error, StringComparison.OrdinalIgnoreCase);
         Assert.Matches(@"compose\.yaml:\d+:\d+: error: ", result.Error);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
-        Assert.Equal(["previous.template.json"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
+        Assert.Equal([Compose2Ecs.Core.Ecs.Output.AssemblyMarker.FileName, "previous.template.json"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("{}", File.ReadAllText(Path.Combine(output, "previous.template.json")));
         _ = stage;
     }

@@ -16,7 +16,7 @@ public static class SynthCommand
         var mesh = new MeshOption(backends);
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Cloud assembly directory; replaced only when synthesis succeeds",
+            Description = "Cloud assembly directory: new, empty, or one compose2ecs wrote (replaced whole, only when synthesis succeeds); - writes the template to stdout",
             DefaultValueFactory = _ => "cdk.out",
             HelpName = "DIR",
         };
@@ -70,35 +70,84 @@ public static class SynthCommand
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var reporter = new Reporter(console);
+            var requested = result.GetValue(output) ?? "cdk.out";
+            var toStdout = requested == "-";
+            var load = loader.Read(result, console);
+            var outputDirectory = toStdout
+                ? Path.Combine(Path.GetTempPath(), $"compose2ecs-stdout-{Guid.NewGuid():N}")
+                : Path.GetFullPath(requested, console.WorkingDirectory);
+            if (!toStdout)
+            {
+                OutputRules.CheckBeforeLoading(requested, load);
+            }
+
+            using var interruption = Interruption.Register(console.Error);
             using var progress = new Progress(console);
             progress.Stage("loading the compose files");
-            var project = ComposeLoader.Load(loader.Read(result, console));
+            var project = ComposeLoader.Load(load);
             reporter.Report(project.Warnings);
+            if (!toStdout)
+            {
+                OutputRules.CheckAfterLoading(requested, project, console.WorkingDirectory);
+            }
+
             var options = new SynthOptions
             {
                 Mesh = mesh.Read(result),
                 StackName = result.GetValue(stackName),
                 Registry = result.GetValue(registry),
                 Tag = result.GetValue(tag),
-                OutputDirectory = Path.GetFullPath(result.GetValue(output) ?? "cdk.out", console.WorkingDirectory),
+                OutputDirectory = outputDirectory,
                 Yaml = result.GetValue(format) == "yaml",
             };
             progress.Stage($"planning {project.Services.Length} services");
             var (plan, context, backend) = EcsSynthesis.Plan(project, options, backends);
             progress.Stage($"building the templates of {plan.Services.Length} services");
             var templates = TemplateBuilder.Build(plan);
-            progress.Stage("synthesizing through the AWS CDK");
-            var synthesized = EcsSynthesis.Write(plan, templates, context, backend, options);
-            progress.Dispose();
-            reporter.Report(synthesized.Warnings);
-            var relative = Path.GetRelativePath(console.WorkingDirectory, synthesized.OutputDirectory);
-            var shown = relative.StartsWith("..", StringComparison.Ordinal) ? synthesized.OutputDirectory : relative;
-            foreach (var file in synthesized.Templates)
+            if (toStdout && !templates.Nested.IsEmpty)
             {
-                console.Out.WriteLine(Path.Combine(shown, file));
+                progress.Dispose();
+                console.Error.WriteLine($"error: -o -: this application needs {templates.Nested.Length} nested stacks, which cannot be written to stdout; use -o DIR (e.g. -o cdk.out)");
+                return ExitCodes.Usage;
             }
 
-            return ExitCodes.Success;
+            progress.Stage("synthesizing through the AWS CDK");
+            try
+            {
+                var synthesized = EcsSynthesis.Write(plan, templates, context, backend, options);
+                progress.Dispose();
+                reporter.Report(synthesized.Warnings);
+                if (toStdout)
+                {
+                    var file = synthesized.Templates.First(t => t.EndsWith(options.Yaml ? ".yaml" : ".json", StringComparison.Ordinal));
+                    console.Out.Write(File.ReadAllText(Path.Combine(synthesized.OutputDirectory, file)));
+                    return ExitCodes.Success;
+                }
+
+                var relative = Path.GetRelativePath(console.WorkingDirectory, synthesized.OutputDirectory);
+                var shown = relative.StartsWith("..", StringComparison.Ordinal) ? synthesized.OutputDirectory : relative;
+                foreach (var file in synthesized.Templates)
+                {
+                    console.Out.WriteLine(Path.Combine(shown, file));
+                }
+
+                if (!console.Output.Quiet)
+                {
+                    foreach (var line in SynthSummary.Lines(synthesized.OutputDirectory, shown, synthesized.Templates, plan.StackName))
+                    {
+                        console.Error.WriteLine(line);
+                    }
+                }
+
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                if (toStdout && Directory.Exists(outputDirectory))
+                {
+                    Directory.Delete(outputDirectory, recursive: true);
+                }
+            }
         }));
         return command;
     }

@@ -66,6 +66,7 @@ public static class EcsSynthesis
             OutputDirectory.Replace(options.OutputDirectory, staging =>
             {
                 CdkAssembly.Synthesize(templates, plan, backend, context, staging, scratch);
+                CompactTemplates.Rewrite(staging);
                 if (options.Yaml)
                 {
                     YamlTemplates.WriteBeside(staging);

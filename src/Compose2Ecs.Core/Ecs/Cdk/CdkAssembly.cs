@@ -33,6 +33,9 @@ public static class CdkAssembly
                 {
                     // Stack traces in construct metadata cost time and would put local paths into the assembly.
                     ["aws:cdk:disable-stack-trace"] = true,
+
+                    // aws:asset:path / aws:asset:property on nested stack resources: `cdk diff --app DIR` descends into them.
+                    ["aws:cdk:enable-asset-metadata"] = true,
                 },
             });
             var stack = new Stack(app, plan.StackName, new StackProps

@@ -26,6 +26,7 @@ public static class JsiiHost
 
             Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "1");
             Environment.SetEnvironmentVariable("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
+            JsiiEnvironment.Configure();
 
             // jsii copies the lines the Node host prints outside its protocol (the banner among
             // them) to Console.Error. Our own diagnostics go to the writer the CLI captured at
