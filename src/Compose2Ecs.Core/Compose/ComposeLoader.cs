@@ -52,6 +52,11 @@ public static partial class ComposeLoader
 
     private static List<ComposeFile> FindFiles(LoadOptions options, IReadOnlyDictionary<string, string> environment)
     {
+        if (!options.Texts.IsEmpty)
+        {
+            return [.. options.Texts.Select(t => new ComposeFile(Path.GetFullPath(t.Name, options.WorkingDirectory), t.Name, t.Text))];
+        }
+
         var named = options.Files;
         if (named.IsEmpty && environment.TryGetValue("COMPOSE_FILE", out var fromEnvironment) && fromEnvironment.Length > 0)
         {

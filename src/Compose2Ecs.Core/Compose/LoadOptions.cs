@@ -8,6 +8,13 @@ public sealed record LoadOptions
     /// <summary>The compose files (<c>-f</c>), layered in order. Empty: look for the default names.</summary>
     public ImmutableArray<string> Files { get; init; } = [];
 
+    /// <summary>
+    /// Compose files given as text instead of read from disk, layered in order (used in place of
+    /// <see cref="Files"/> when not empty). Each name places its file for relative paths
+    /// (taken from <see cref="WorkingDirectory"/>) and names it in messages.
+    /// </summary>
+    public ImmutableArray<ComposeText> Texts { get; init; } = [];
+
     /// <summary><c>--env-file</c>, repeatable. Empty: <c>.env</c> in the project directory, if present.</summary>
     public ImmutableArray<string> EnvFiles { get; init; } = [];
 
@@ -41,3 +48,6 @@ public sealed record LoadOptions
         return result;
     }
 }
+
+/// <summary>A compose file's name and content, for loading compose text that is not on disk.</summary>
+public sealed record ComposeText(string Name, string Text);

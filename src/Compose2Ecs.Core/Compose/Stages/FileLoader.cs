@@ -39,7 +39,7 @@ internal sealed class FileLoader
             return cached;
         }
 
-        var root = FileParser.Parse(file.FullPath, file.DisplayPath);
+        var root = FileParser.Parse(file);
         root = (MappingNode)new Interpolator(_variables, _diagnostics).Apply(root);
         root = NormalizeServices(root, file.Directory);
         _normalizedFiles[file.FullPath] = root;
@@ -155,8 +155,11 @@ internal sealed class FileLoader
     }
 }
 
-/// <summary>A compose file: where it is, and how to name it in messages (as the user wrote it).</summary>
-internal sealed record ComposeFile(string FullPath, string DisplayPath)
+/// <summary>
+/// A compose file: where it is, and how to name it in messages (as the user wrote it);
+/// <paramref name="Text"/> is its content when it was given as text rather than read from disk.
+/// </summary>
+internal sealed record ComposeFile(string FullPath, string DisplayPath, string? Text = null)
 {
     public string Directory => Path.GetDirectoryName(FullPath) ?? "/";
 

@@ -6,17 +6,10 @@ namespace Compose2Ecs.Core.Compose.Stages;
 /// <summary>Stage 1: one compose file's text to one mapping (several YAML documents are layered in order).</summary>
 internal static class FileParser
 {
-    public static MappingNode Parse(string path, string displayPath)
+    public static MappingNode Parse(ComposeFile file)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException(new SourceLocation(displayPath, 0, 0), $"cannot read the file: {e.Message}");
-        }
+        var displayPath = file.DisplayPath;
+        var text = file.Text ?? Read(file.FullPath, displayPath);
 
         var documents = YamlReader.ReadDocuments(text, displayPath);
         MappingNode? result = null;
@@ -36,5 +29,17 @@ internal static class FileParser
         }
 
         return result ?? MappingNode.Empty(new SourceLocation(displayPath, 1, 1));
+    }
+
+    private static string Read(string path, string displayPath)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException(new SourceLocation(displayPath, 0, 0), $"cannot read the file: {e.Message}");
+        }
     }
 }

@@ -19,17 +19,21 @@ public static class Merger
     public const string ResetTag = "!reset";
     public const string OverrideTag = "!override";
 
-    private static readonly HashSet<string> ReplacedWhole = ["command", "entrypoint", "test"];
+    // Paths whose value is replaced whole, by position in the tree ("*" stands for a service
+    // name), so that a service or network named "test" or "command" still merges key by key.
+    private static readonly HashSet<string> ReplacedWhole =
+        ["services.*.command", "services.*.entrypoint", "services.*.healthcheck.test"];
 
     /// <summary>Merges two project roots (the <c>services</c> mapping is merged per service).</summary>
     public static MappingNode MergeProjects(MappingNode baseRoot, MappingNode overrideRoot) =>
-        MergeMappings(baseRoot, overrideRoot);
+        MergeMappings(baseRoot, overrideRoot, "");
 
     /// <summary>Merges one service over another (for extends and for layered files).</summary>
     public static MappingNode MergeServices(MappingNode baseService, MappingNode overrideService) =>
-        MergeMappings(baseService, overrideService);
+        MergeMappings(baseService, overrideService, "services.*");
 
-    private static MappingNode MergeMappings(MappingNode baseMap, MappingNode overrideMap)
+    /// <param name="path">Where this mapping sits, as "services.*.healthcheck" ("" for the root).</param>
+    private static MappingNode MergeMappings(MappingNode baseMap, MappingNode overrideMap, string path)
     {
         var entries = baseMap.Entries.ToBuilder();
         foreach (var entry in overrideMap.Entries)
@@ -60,33 +64,36 @@ public static class Merger
                 continue;
             }
 
-            entries[index] = entries[index] with { Value = MergeValues(entries[index].Value, entry.Value, entry.Name) };
+            entries[index] = entries[index] with { Value = MergeValues(entries[index].Value, entry.Value, ChildPath(path, entry.Name)) };
         }
 
         return baseMap with { Entries = entries.ToImmutable() };
     }
 
-    private static Node MergeValues(Node baseValue, Node overrideValue, string key)
+    private static string ChildPath(string path, string key) =>
+        path == "services" ? "services.*" : path.Length == 0 ? key : $"{path}.{key}";
+
+    private static Node MergeValues(Node baseValue, Node overrideValue, string path)
     {
-        if (ReplacedWhole.Contains(key) || baseValue.GetType() != overrideValue.GetType())
+        if (ReplacedWhole.Contains(path) || baseValue.GetType() != overrideValue.GetType())
         {
             return StripResets(overrideValue);
         }
 
         return (baseValue, overrideValue) switch
         {
-            (MappingNode b, MappingNode o) => MergeMappings(b, o),
-            (SequenceNode b, SequenceNode o) => MergeSequences(b, o, key),
+            (MappingNode b, MappingNode o) => MergeMappings(b, o, path),
+            (SequenceNode b, SequenceNode o) => MergeSequences(b, o, path),
             _ => overrideValue,
         };
     }
 
-    private static SequenceNode MergeSequences(SequenceNode baseSeq, SequenceNode overrideSeq, string key)
+    private static SequenceNode MergeSequences(SequenceNode baseSeq, SequenceNode overrideSeq, string path)
     {
-        Func<Node, string>? identity = key switch
+        Func<Node, string>? identity = path switch
         {
-            "ports" => PortKey,
-            "volumes" or "secrets" or "configs" => TargetKey,
+            "services.*.ports" => PortKey,
+            "services.*.volumes" or "services.*.secrets" or "services.*.configs" => TargetKey,
             _ => null,
         };
         identity ??= Text;
