@@ -33,12 +33,12 @@ public sealed class ConsulBackend : ITraceBackend
                 return Hop.Broken(HopKind.Name, call.Upstream, LocalUpstreamRule.Id, $"{call.Caller} is not in the mesh: nothing listens on {call.Host}:{call.Port}");
             }
 
-            var upstream = view.Upstreams(config).FirstOrDefault(u => u.Port == call.Port);
-            return upstream.Destination == call.Upstream
-                ? Hop.Ok(HopKind.Name, call.Upstream, LocalUpstreamRule.Id, $"{call.Host}:{call.Port}: {call.Caller}'s sidecar upstream {upstream.Destination}")
-                : Hop.Broken(HopKind.Name, call.Upstream, LocalUpstreamRule.Id, upstream.Destination.Length == 0
+            var destination = view.Upstreams(config).Where(u => u.Port == call.Port).Select(u => u.Destination).FirstOrDefault() ?? "";
+            return destination == call.Upstream
+                ? Hop.Ok(HopKind.Name, call.Upstream, LocalUpstreamRule.Id, $"{call.Host}:{call.Port}: {call.Caller}'s sidecar upstream {destination}")
+                : Hop.Broken(HopKind.Name, call.Upstream, LocalUpstreamRule.Id, destination.Length == 0
                     ? $"{call.Caller}'s sidecar has no upstream on local port {call.Port}"
-                    : $"local port {call.Port} is {call.Caller}'s upstream {upstream.Destination}, not {call.Upstream}");
+                    : $"local port {call.Port} is {call.Caller}'s upstream {destination}, not {call.Upstream}");
         }
 
         return null;
