@@ -40,7 +40,7 @@ public static class Tracer
         var apps = new AppIndex(graph, names);
         var context = new TraceContext(graph, apps, backend, model, project);
         var rules = CoreRules.Take(1).Concat(backend.Rules).Concat(CoreRules.Skip(1)).ToList();
-        var calls = CallFinder.Find(model, apps, backend.LocalUpstreams)
+        var calls = CallFinder.Find(model, project, apps, backend.LocalUpstreams)
             .Select(call => new CallTrace(call, [.. rules.SelectMany(r => r.Check(call, context)).OrderBy(h => h.Kind).Distinct()]))
             .ToImmutableArray();
         return new TraceReport(backend.Name, calls, Unused(graph, apps, context.UsedIngress));

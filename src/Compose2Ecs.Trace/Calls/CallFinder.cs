@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Trace.Application;
 
@@ -8,12 +9,12 @@ namespace Compose2Ecs.Trace.Calls;
 /// <summary>
 /// Every call the application makes: each address an app container's environment names (as the
 /// templates set it, so a rewrite shows), then each upstream and depends_on edge of the model that
-/// no such address already covers (dialed as compose apps dial it: the short name, or for a backend
+/// no such address already covers, and each compose depends_on the model made no edge of (dialed as compose apps dial it: the short name, or for a backend
 /// whose callers use a local listener, <c>localhost:&lt;local_port&gt;</c>).
 /// </summary>
 public static class CallFinder
 {
-    public static ImmutableArray<Call> Find(MeshModel model, AppIndex apps, bool localUpstreams)
+    public static ImmutableArray<Call> Find(MeshModel model, ComposeProject project, AppIndex apps, bool localUpstreams)
     {
         var calls = new List<Call>();
         var names = model.Services.Select(s => s.Name).Concat(model.PlainServices.Select(s => s.Name)).Concat(model.Routes.Select(r => r.Name)).ToHashSet(StringComparer.Ordinal);
@@ -68,6 +69,19 @@ public static class CallFinder
                     edge.Origin == EdgeOrigin.DependsOn && !mesh ? CallSource.DependsOn : CallSource.Upstream,
                     edge.Origin == EdgeOrigin.DependsOn ? "depends_on" : "upstream",
                     mesh));
+            }
+
+            // A depends_on the model made no edge of (a dependency with no port it could find) is still a call.
+            foreach (var dependency in project.FindService(task.Name)?.DependsOn ?? [])
+            {
+                if (!names.Contains(dependency.Service) || calls.Any(c => c.Caller == task.Name && c.Upstream == dependency.Service))
+                {
+                    continue;
+                }
+
+                var port = DefaultPort(model, dependency.Service) ?? 0;
+                calls.Add(new Call(task.Name, dependency.Service, [dependency.Service], dependency.Service, port,
+                    AddressParser.Protocol(null, port, MeshProtocol.Tcp), CallSource.DependsOn, "depends_on", false));
             }
         }
 

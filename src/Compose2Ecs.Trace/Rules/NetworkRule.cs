@@ -24,6 +24,12 @@ public sealed class NetworkRule : IHopRule
                 continue;
             }
 
+            if (call.Port == 0)
+            {
+                yield return Hop.Broken(HopKind.Network, targetName, Id, $"{targetName} has no listener port and no ingress rule from {call.Caller}");
+                continue;
+            }
+
             var port = context.Backend.WirePort(call, targetName, context);
             var rule = Ingress(context.Graph, caller.SecurityGroups, target.SecurityGroups, port).FirstOrDefault();
             if (rule is null)
