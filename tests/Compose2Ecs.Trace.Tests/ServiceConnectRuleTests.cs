@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Compose2Ecs.Trace.Backends.ServiceConnect;
+using Compose2Ecs.Trace.Rules;
+
+namespace Compose2Ecs.Trace.Tests;
+
+[Collection(FixtureCollection.Name)]
+public sealed class ServiceConnectRuleTests(Fixtures fixtures)
+{
+    private static JsonObject Alias(Templates t, string service) =>
+        (JsonObject)t.Properties(service + "Service")["ServiceConnectConfiguration"]!["Services"]![0]!["ClientAliases"]![0]!;
+
+    [Fact]
+    public void An_http_AppProtocol_on_a_postgres_port_breaks()
+    {
+        var templates = fixtures.For("service-connect").Edit();
+        var mapping = (JsonObject)templates.Container("db", "db")["PortMappings"]![0]!;
+        mapping["AppProtocol"] = "http";
+
+        templates.Trace().BrokenAt("api", "db", HopKind.Mesh, AppProtocolRule.Id, target: "db");
+    }
+
+    [Fact]
+    public void A_name_that_is_no_client_alias_does_not_reach_the_endpoint()
+    {
+        var templates = fixtures.For("service-connect").Edit();
+        Alias(templates, "api")["DnsName"] = "api-internal";
+
+        templates.Trace().BrokenAt("web", "api", HopKind.Proxy, ClientAliasRule.Id);
+    }
+
+    [Fact]
+    public void A_client_alias_on_another_port_breaks_the_name()
+    {
+        var templates = fixtures.For("service-connect").Edit();
+        Alias(templates, "api")["Port"] = 9090;
+
+        templates.Trace().BrokenAt("web", "api", HopKind.Name, ClientAliasRule.Id);
+    }
+
+    [Fact]
+    public void A_caller_created_before_its_endpoint_does_not_see_it()
+    {
+        var templates = fixtures.For("service-connect").Edit();
+        var dependsOn = (JsonArray)templates.Resource("webService")["DependsOn"]!;
+        dependsOn.Remove(dependsOn.First(d => d!.GetValue<string>() == "apiService"));
+
+        Assert.Contains(templates.Trace().Hops("web", "api"), h => h is { Kind: HopKind.Startup, Verdict: Verdict.Broken, Rule: EndpointOrderRule.Id });
+    }
+}
