@@ -160,7 +160,7 @@ public class OutputFolderTests
         {
             var result = CliRunner.Run(dir.Path, "migrate", "-f", Path.Combine(Paths.Example("appmesh-migration"), "composex.yaml"), "-o", target);
             Assert.Equal(1, result.ExitCode);
-            Assert.Contains(result.Error.Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+            Assert.Contains(result.Error.Split('\n'), l => l.Contains("error: -o ", StringComparison.Ordinal));
             Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
         }
     }

@@ -90,6 +90,12 @@ public class SynthProcessTests
             {
                 Thread.Yield();
             }
+            catch (IOException)
+            {
+                // Cleanup only (on a loaded machine Node.js can take longer to close the
+                // package cache): what this test proves was asserted above.
+                return;
+            }
         }
     }
 
