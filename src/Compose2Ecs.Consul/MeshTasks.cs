@@ -36,7 +36,7 @@ internal static class MeshTasks
             .AddContainers(sidecars)
             .AddVolumes(new VolumePlan(ConsulEcsDefaults.DataVolume), new VolumePlan(ConsulEcsDefaults.BinaryVolume)));
 
-        updated = AddSecretReads(consul, updated);
+        updated = MeshTags.Tag(consul, AddSecretReads(consul, updated), ConsulNames.Of(mesh.Name), gateway: false);
         return consul.Settings.Acls ? Acls.TagTaskRole(consul, updated, ConsulNames.Of(mesh.Name), gatewayKind: null) : updated;
     }
 
