@@ -35,7 +35,7 @@ internal static class DevServer
         var container = new ContainerPlan
         {
             Name = ConsulEcsDefaults.Server,
-            Image = consul.Settings.Images.Consul,
+            Image = consul.Settings.Images.ConsulServer,
             EntryPoint = ["/bin/sh", "-ec"],
             Command = [command.ToString()],
             Secrets = secrets.ToImmutable(),
