@@ -65,7 +65,7 @@ internal static class ApiGateway
                     .Add("TargetGroupArn", CfnValue.Ref(targetGroupId))
                     .Build())),
             });
-        service = MeshTasks.AddSecretReads(consul, service);
+        service = MeshTags.Tag(consul, MeshTasks.AddDiscovery(consul, MeshTasks.AddSecretReads(consul, service)), Name, gateway: true);
         if (consul.Settings.Acls)
         {
             service = Acls.TagTaskRole(consul, service, Name, gatewayKind: "api-gateway");

@@ -73,7 +73,7 @@ internal static class ConfigEntriesTask
         var container = new ContainerPlan
         {
             Name = ConsulEcsDefaults.ConfigWriter,
-            Image = consul.Settings.Images.Consul,
+            Image = consul.Settings.Images.ConsulServer,
             EntryPoint = ["/bin/sh", "-ec"],
             Command = [script.ToString()],
             Environment = environment.ToImmutable(),

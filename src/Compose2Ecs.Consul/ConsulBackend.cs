@@ -64,7 +64,7 @@ public sealed class ConsulBackend : IMeshBackend
 
         if (acls)
         {
-            own.Add(MeshTasks.AddSecretReads(consul, Acls.Controller(consul)));
+            own.Add(MeshTasks.AddDiscovery(consul, MeshTasks.AddSecretReads(consul, Acls.Controller(consul))));
             waitFor.Add(new ServiceIds(ConsulEcsDefaults.ControllerService).EcsService);
         }
 

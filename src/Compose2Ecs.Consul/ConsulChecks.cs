@@ -110,6 +110,29 @@ internal static partial class ConsulChecks
             }
         }
 
+        // Consul's servers usually carry certificates of their own CA, which no task trusts without it.
+        if (!consul.DevServer && consul.Servers.Tls && consul.Servers.CaCertSecretArn is null && consul.Mode == ConsulMode.Dataplane)
+        {
+            yield return Diagnostic.Warning(model.LocationOf($"{P}.servers"),
+                $"{P}.servers.ca_cert_secret_arn: not set, so the tasks and the config-entries writer check the servers' certificates against public CAs only; servers with certificates of Consul's own CA are then unreachable (and with config_entries: task the stack rolls back). Set ca_cert_secret_arn to the servers' CA, or servers.tls: false");
+        }
+
+        // Agent mode may find the servers by retry_join alone; the ACL logins and the config-entries writer still need their HTTP API.
+        if (consul.Mode == ConsulMode.Agent && !consul.DevServer && consul.Servers.Hosts is null)
+        {
+            if (consul.Acls)
+            {
+                yield return Diagnostic.Error(model.LocationOf($"{P}.acls"),
+                    $"{P}.servers.hosts: with acls: true each task logs in at the servers' HTTP API, so it needs their address; set servers.hosts (a DNS name or IP), or acls: false");
+            }
+
+            if (consul.ConfigEntries == ConsulConfigEntries.Task)
+            {
+                yield return Diagnostic.Error(model.LocationOf(P),
+                    $"{P}.config_entries: the run-once task writes config entries at the servers' HTTP API and needs servers.hosts; set servers.hosts, or config_entries: files");
+            }
+        }
+
         if (consul.ConfigEntries == ConsulConfigEntries.Task && consul.Servers.Hosts is { } hosts && hosts.StartsWith("exec=", StringComparison.Ordinal))
         {
             yield return Diagnostic.Error(model.LocationOf($"{P}.servers.hosts"),

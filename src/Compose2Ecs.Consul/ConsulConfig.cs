@@ -88,6 +88,62 @@ internal static class ConsulConfig
         return config;
     }
 
+    /// <summary>
+    /// Agent mode: the consul-ecs 0.6.2 config of mesh-task ≤ 0.6 (config.tf; schema
+    /// ../shared/reference/consul-ecs-config.v0.6.2.schema.json). consul-ecs registers with the
+    /// task's own client agent on localhost; <c>consulHTTPAddr</c> (the servers) is only for the
+    /// ACL login, and the CA file is the one the client container writes.
+    /// </summary>
+    public static JsonObject AgentMeshTask(ConsulContext consul, MeshService service, IReadOnlyList<string> healthSyncContainers)
+    {
+        var settings = consul.Settings;
+        var serviceBlock = new JsonObject
+        {
+            ["name"] = ConsulNames.Of(service.Name),
+            ["port"] = service.Listener?.Port ?? 0,
+            ["meta"] = new JsonObject { ["compose-project"] = consul.Model.ProjectName, ["compose-service"] = service.Name },
+        };
+        AddTenancy(serviceBlock, settings, "namespace", "partition");
+
+        var upstreams = new JsonArray();
+        foreach (var edge in service.Upstreams.Where(e => e.Via == EdgeVia.Mesh && e.LocalPort is not null))
+        {
+            var upstream = new JsonObject
+            {
+                ["destinationName"] = ConsulNames.Of(edge.Upstream),
+                ["localBindPort"] = edge.LocalPort!.Value,
+            };
+            AddTenancy(upstream, settings, "destinationNamespace", "destinationPartition");
+            if (consul.DatacenterWritten)
+            {
+                upstream["datacenter"] = settings.Datacenter;
+            }
+
+            upstreams.Add(upstream);
+        }
+
+        var config = new JsonObject { ["bootstrapDir"] = ConsulEcsDefaults.BootstrapDir };
+        if (settings.Acls)
+        {
+            config["consulHTTPAddr"] = consul.ServersHttpAddr;
+            if (consul.CaSecret is not null)
+            {
+                config["consulCACertFile"] = ConsulEcsDefaults.HttpsCaFile;
+            }
+
+            config["consulLogin"] = new JsonObject { ["enabled"] = true, ["method"] = ConsulEcsDefaults.ServiceAuthMethod };
+        }
+
+        config["service"] = serviceBlock;
+        config["proxy"] = new JsonObject { ["publicListenerPort"] = ConsulEcsDefaults.PublicListenerPort, ["upstreams"] = upstreams };
+        if (healthSyncContainers.Count > 0)
+        {
+            config["healthSyncContainers"] = new JsonArray([.. healthSyncContainers.Select(c => (JsonNode)JsonValue.Create(c)!)]);
+        }
+
+        return config;
+    }
+
     /// <summary>The API gateway task's config (gateway-task/config.tf): kind api-gateway, LAN port 8443.</summary>
     public static JsonObject Gateway(ConsulContext consul, ServerEndpoint servers)
     {
@@ -171,6 +227,4 @@ internal sealed record ServerEndpoint(string Hosts, bool Tls, string? TlsServerN
 
     public int GrpcPort => Tls ? ConsulEcsDefaults.GrpcTlsPort : ConsulEcsDefaults.GrpcPort;
 
-    /// <summary>Agent mode: the task's own client agent, plain on loopback (its HTTP and gRPC listen on 127.0.0.1 only).</summary>
-    public static ServerEndpoint LocalAgent { get; } = new("127.0.0.1", false, null, true);
 }

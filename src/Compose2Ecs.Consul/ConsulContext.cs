@@ -32,8 +32,21 @@ internal sealed partial class ConsulContext(BackendContext backend, EcsPlan plan
         ? new ServerEndpoint(DevServerHost, false, null, Settings.Servers.SkipServerWatch)
         : new ServerEndpoint(Settings.Servers.Hosts ?? "", Settings.Servers.Tls, Settings.Servers.TlsServerName, Settings.Servers.SkipServerWatch);
 
-    /// <summary>Where consul-ecs in a mesh task connects: the servers, or in agent mode the task's own client.</summary>
-    public ServerEndpoint TaskEndpoint => Agent ? ServerEndpoint.LocalAgent : Servers;
+    /// <summary>The servers' HTTP API as a URL (the client agent's and mesh-init's ACL login).</summary>
+    public string ServersHttpAddr => $"{(Servers.Tls ? "https" : "http")}://{Servers.Hosts}:{Servers.HttpPort}";
+
+    /// <summary>
+    /// consul-ecs in a mesh task: agent mode runs the 0.6.2 line (the last with the client-agent
+    /// design; 0.7+ mesh-init speaks only to consul-dataplane) unless images.consul_ecs is written.
+    /// </summary>
+    public string MeshTaskConsulEcsImage => Agent && !Model.KeyLocations.ContainsKey("x-mesh.consul.images.consul_ecs")
+        ? ConsulEcsDefaults.AgentConsulEcsImage
+        : Settings.Images.ConsulEcs;
+
+    /// <summary>Whether anything resolves servers through EC2 cloud auto-join (go-discover <c>provider=aws</c>), which calls ec2:DescribeInstances.</summary>
+    public bool DiscoversOnEc2 =>
+        (Agent && Settings.RetryJoin.Any(j => j.Contains("provider=aws", StringComparison.Ordinal)))
+        || (!Settings.DevServer && Settings.Servers.Hosts is { } hosts && hosts.StartsWith("exec=", StringComparison.Ordinal) && hosts.Contains("provider=aws", StringComparison.Ordinal));
 
     /// <summary>The servers' CA from Secrets Manager, when TLS is on and a CA is given.</summary>
     public string? CaSecret => Servers.Tls ? Settings.Servers.CaCertSecretArn : null;

@@ -32,6 +32,9 @@ public static class ConsulEcsDefaults
     /// <summary>Our run-once task's only container.</summary>
     public const string ConfigWriter = "consul-config-writer";
 
+    // ---- Agent mode images (mesh-task ≤ 0.6 variables.tf: consul-ecs 0.6.x, Consul 1.15, Envoy 1.23) ----
+    public const string AgentConsulEcsImage = "hashicorp/consul-ecs:0.6.2";
+
     // ---- Volumes and mounts (mesh-task/main.tf locals) ----
     public const string DataVolume = "consul_data";
     public const string BinaryVolume = "consul_binary";
@@ -40,6 +43,12 @@ public static class ConsulEcsDefaults
     public const string BootstrapDir = "/consul";
 
     public const string BinaryMount = "/bin/consul-inject";
+
+    /// <summary>Agent mode: the servers' CA for gossip TLS (consul_client_command.tpl).</summary>
+    public const string CaFile = "/consul/consul-ca-cert.pem";
+
+    /// <summary>Agent mode: the servers' HTTPS CA for the ACL logins (consul_client_command.tpl; config.tf consulCACertFile).</summary>
+    public const string HttpsCaFile = "/consul/consul-https-ca-cert.pem";
 
     // ---- Users (module 0.8 CHANGELOG: "UID 5995 for consul-dataplane and 5996 for health-sync") ----
     public const string DataplaneUser = "5995";

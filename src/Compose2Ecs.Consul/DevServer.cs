@@ -16,7 +16,7 @@ internal static class DevServer
     public static ServicePlan Plan(ConsulContext consul)
     {
         var command = new StringBuilder("exec consul agent -dev -ui -client 0.0.0.0 -bind '{{ GetPrivateIP }}'")
-            .Append(" -datacenter ").Append(consul.Settings.Datacenter)
+            .Append(" -datacenter ").Append(Shell.Quote(consul.Settings.Datacenter))
             .Append(" -hcl 'enable_central_service_config = true'");
         var secrets = ImmutableArray.CreateBuilder<ContainerSecret>();
         if (consul.Settings.Acls)
@@ -35,7 +35,7 @@ internal static class DevServer
         var container = new ContainerPlan
         {
             Name = ConsulEcsDefaults.Server,
-            Image = consul.Settings.Images.Consul,
+            Image = consul.Settings.Images.ConsulServer,
             EntryPoint = ["/bin/sh", "-ec"],
             Command = [command.ToString()],
             Secrets = secrets.ToImmutable(),

@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Mesh;
 
@@ -24,7 +21,9 @@ internal static class MeshTasks
 
         // health-sync covers every essential app container with a health check (mesh-task/main.tf: defaulted_check_containers).
         var checkedContainers = task.Containers.Where(c => c.Essential && c.HealthCheck is not null).Select(c => c.Name).ToList();
-        var config = ConsulConfig.Write(ConsulConfig.MeshTask(consul, mesh, checkedContainers, consul.TaskEndpoint));
+        var config = ConsulConfig.Write(consul.Agent
+            ? ConsulConfig.AgentMeshTask(consul, mesh, checkedContainers)
+            : ConsulConfig.MeshTask(consul, mesh, checkedContainers, consul.Servers));
         var sidecars = consul.Agent ? AgentSidecars(consul, config, checkedContainers.Count > 0) : DataplaneSidecars(consul, config);
         var proxy = consul.Agent ? ConsulEcsDefaults.SidecarProxy : ConsulEcsDefaults.Dataplane;
 
@@ -36,9 +35,17 @@ internal static class MeshTasks
             .AddContainers(sidecars)
             .AddVolumes(new VolumePlan(ConsulEcsDefaults.DataVolume), new VolumePlan(ConsulEcsDefaults.BinaryVolume)));
 
-        updated = AddSecretReads(consul, updated);
+        updated = MeshTags.Tag(consul, AddDiscovery(consul, AddSecretReads(consul, updated)), ConsulNames.Of(mesh.Name), gateway: false);
         return consul.Settings.Acls ? Acls.TagTaskRole(consul, updated, ConsulNames.Of(mesh.Name), gatewayKind: null) : updated;
     }
+
+    /// <summary>
+    /// Cloud auto-join (<c>provider=aws</c> in retry_join, or <c>exec=discover … provider=aws</c>
+    /// as hosts) lists instances by tag: ec2:DescribeInstances, which has no resource-level permissions.
+    /// </summary>
+    public static ServicePlan AddDiscovery(ConsulContext consul, ServicePlan service) => consul.DiscoversOnEc2
+        ? service.AddTaskRoleStatements(new IamStatement(["ec2:DescribeInstances"], ["*"]))
+        : service;
 
     /// <summary>The execution role may read exactly the secrets the sidecars name.</summary>
     public static ServicePlan AddSecretReads(ConsulContext consul, ServicePlan service)
@@ -93,7 +100,7 @@ internal static class MeshTasks
     private static IEnumerable<ContainerPlan> AgentSidecars(ConsulContext consul, string config, bool hasChecks)
     {
         var images = consul.Settings.Images;
-        yield return Client(consul);
+        yield return AgentClient.Container(consul);
         yield return MeshInit(consul, config, [], dependsOnClient: true);
         yield return new ContainerPlan
         {
@@ -123,7 +130,7 @@ internal static class MeshTasks
     internal static ContainerPlan MeshInit(ConsulContext consul, string config, ImmutableArray<ContainerSecret> secrets, bool dependsOnClient) => new()
     {
         Name = ConsulEcsDefaults.MeshInit,
-        Image = consul.Settings.Images.ConsulEcs,
+        Image = dependsOnClient ? consul.MeshTaskConsulEcsImage : consul.Settings.Images.ConsulEcs,
         Essential = false,
         Command = ConsulEcsDefaults.MeshInitCommand,
         Environment = [new ContainerEnvironment("CONSUL_ECS_CONFIG_JSON", config)],
@@ -140,7 +147,7 @@ internal static class MeshTasks
     internal static ContainerPlan HealthSync(ConsulContext consul, string config, ImmutableArray<ContainerSecret> secrets, bool dependsOnClient) => new()
     {
         Name = ConsulEcsDefaults.HealthSync,
-        Image = consul.Settings.Images.ConsulEcs,
+        Image = dependsOnClient ? consul.MeshTaskConsulEcsImage : consul.Settings.Images.ConsulEcs,
         Essential = false,
         Command = ConsulEcsDefaults.HealthSyncCommand,
         User = ConsulEcsDefaults.HealthSyncUser,
@@ -156,108 +163,10 @@ internal static class MeshTasks
         LogStreamPrefix = ConsulEcsDefaults.HealthSync,
     };
 
-    /// <summary>
-    /// The client agent (module ≤ 0.6 consul-client): copies the consul binary for mesh-init,
-    /// writes the CA, optionally logs in for its agent token, and runs the agent with
-    /// retry_join, the datacenter, the gossip key, auto_encrypt TLS and leave_on_terminate.
-    /// </summary>
-    private static ContainerPlan Client(ConsulContext consul)
-    {
-        var settings = consul.Settings;
-        var servers = consul.Servers;
-        var retryJoin = settings.RetryJoin.IsEmpty ? [consul.DevServerHost] : settings.RetryJoin;
-        var hcl = new StringBuilder()
-            .Append("addresses { dns = \"127.0.0.1\", grpc = \"127.0.0.1\", http = \"127.0.0.1\" }\n")
-            .Append("bind_addr = \"{{ GetPrivateIP }}\"\n")
-            .Append("client_addr = \"127.0.0.1\"\n")
-            .Append(CultureInfo.InvariantCulture, $"datacenter = {Quote(settings.Datacenter)}\n")
-            .Append("enable_central_service_config = true\n")
-            .Append("leave_on_terminate = true\n")
-            .Append(CultureInfo.InvariantCulture, $"ports {{ grpc = {ConsulEcsDefaults.GrpcPort} }}\n")
-            .Append(CultureInfo.InvariantCulture, $"retry_join = [{string.Join(", ", retryJoin.Select(Quote))}]\n");
-        if (servers.Tls)
-        {
-            hcl.Append("auto_encrypt { tls = true }\n")
-                .Append("ca_file = \"/consul/consul-ca-cert.pem\"\n")
-                .Append("verify_outgoing = true\n");
-            if (servers.TlsServerName is not null)
-            {
-                hcl.Append("verify_server_hostname = true\n");
-            }
-        }
-
-        if (settings.Acls)
-        {
-            hcl.Append("acl { enabled = true, default_policy = \"deny\", down_policy = \"async-cache\" }\n");
-        }
-
-        if (settings.Partition is { } partition)
-        {
-            hcl.Append(CultureInfo.InvariantCulture, $"partition = {Quote(partition)}\n");
-        }
-
-        var script = new StringBuilder()
-            .Append("cp /bin/consul /bin/consul-inject/consul\n");
-        if (servers.Tls)
-        {
-            script.Append("printf '%s\\n' \"$CONSUL_CACERT_PEM\" > /consul/consul-ca-cert.pem\n");
-        }
-
-        script.Append("cat > /consul/agent-defaults.hcl <<'HCL'\n").Append(hcl).Append("HCL\n");
-        var flags = new StringBuilder();
-        if (settings.GossipKeySecretArn is not null)
-        {
-            flags.Append(" -encrypt \"$CONSUL_GOSSIP_ENCRYPTION_KEY\"");
-        }
-
-        if (settings.Acls)
-        {
-            // The agent token: an IAM login to the client auth method of the agent architecture (see docs/consul.md).
-            var scheme = servers.Tls ? "https" : "http";
-            script.Append(CultureInfo.InvariantCulture, $"until consul login -http-addr {scheme}://{servers.Hosts}:{servers.HttpPort}")
-                .Append(servers.Tls ? " -ca-file /consul/consul-ca-cert.pem" : "")
-                .Append(settings.Partition is { } p ? $" -partition {p}" : "")
-                .Append(CultureInfo.InvariantCulture, $" -type aws -method {ConsulEcsDefaults.ClientAuthMethod} -aws-auto-bearer-token -aws-include-entity -token-sink-file /consul/client-token; do sleep 2; done\n")
-                .Append("chmod 0644 /consul/client-token\n");
-            flags.Append(" -hcl \"acl { tokens { agent = \\\"$(cat /consul/client-token)\\\" } }\"");
-        }
-
-        script.Append("exec consul agent -data-dir /consul/data -config-file /consul/agent-defaults.hcl").Append(flags).Append('\n');
-
-        var secrets = ImmutableArray.CreateBuilder<ContainerSecret>();
-        if (consul.CaSecret is { } ca)
-        {
-            secrets.Add(new ContainerSecret("CONSUL_CACERT_PEM", ca));
-        }
-
-        if (settings.GossipKeySecretArn is { } gossip)
-        {
-            secrets.Add(new ContainerSecret("CONSUL_GOSSIP_ENCRYPTION_KEY", gossip));
-        }
-
-        return new ContainerPlan
-        {
-            Name = ConsulEcsDefaults.Client,
-            Image = settings.Images.Consul,
-            Essential = false,
-            EntryPoint = ["/bin/sh", "-ec"],
-            Command = [script.ToString()],
-            Secrets = secrets.ToImmutable(),
-            MountPoints = [DataMount(readOnly: false), new MountPointPlan(ConsulEcsDefaults.BinaryVolume, ConsulEcsDefaults.BinaryMount, false)],
-            InitProcessEnabled = true,
-            Cpu = ConsulEcsDefaults.ClientCpu,
-            MemoryReservationMiB = ConsulEcsDefaults.ClientMemory,
-            LogStreamPrefix = ConsulEcsDefaults.Client,
-        };
-    }
-
     /// <summary>CA secrets for consul-ecs containers that talk TLS to the servers (never inline).</summary>
     public static ImmutableArray<ContainerSecret> CaSecrets(ConsulContext consul) => consul.CaSecret is { } ca
         ? [new ContainerSecret("CONSUL_HTTPS_CACERT_PEM", ca), new ContainerSecret("CONSUL_GRPC_CACERT_PEM", ca)]
         : [];
 
     public static MountPointPlan DataMount(bool readOnly) => new(ConsulEcsDefaults.DataVolume, ConsulEcsDefaults.BootstrapDir, readOnly);
-
-    /// <summary>An HCL string literal (JSON escaping is valid HCL).</summary>
-    private static string Quote(string value) => JsonSerializer.Serialize(value);
 }

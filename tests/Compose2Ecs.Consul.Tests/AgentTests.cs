@@ -42,27 +42,34 @@ public sealed class AgentTests
         Assert.Equal("""["/bin/sh","-ec"]""", Consul.Json(client["EntryPoint"]));
         var script = (string)client["Command"]![0]!;
         Assert.Contains("cp /bin/consul /bin/consul-inject/consul", script, StringComparison.Ordinal);
+        Assert.Contains("-advertise \"$ECS_IPV4\"", script, StringComparison.Ordinal);
         Assert.Contains("retry_join = [\"provider=aws tag_key=consul-server tag_value=dc1\"]", script, StringComparison.Ordinal);
         Assert.Contains("datacenter = \"dc1\"", script, StringComparison.Ordinal);
         Assert.Contains("leave_on_terminate = true", script, StringComparison.Ordinal);
         Assert.Contains("auto_encrypt { tls = true }", script, StringComparison.Ordinal);
         Assert.Contains("-encrypt \"$CONSUL_GOSSIP_ENCRYPTION_KEY\"", script, StringComparison.Ordinal);
-        Assert.Contains("-method iam-ecs-client-token", script, StringComparison.Ordinal);
+        Assert.Contains("-type aws-iam -method iam-ecs-client-token", script, StringComparison.Ordinal);
+        Assert.Contains("-meta \"consul.hashicorp.com/task-id=$TASK_ID\"", script, StringComparison.Ordinal);
+        Assert.Contains("-http-addr 'https://consul.payments.internal:8501' -ca-file /consul/consul-https-ca-cert.pem", script, StringComparison.Ordinal);
         Assert.Equal(
-            """[{"Name":"CONSUL_CACERT_PEM","ValueFrom":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:consul/ca-cert-AbCdEf"},{"Name":"CONSUL_GOSSIP_ENCRYPTION_KEY","ValueFrom":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:consul/gossip-key-AbCdEf"}]""",
+            """[{"Name":"CONSUL_CACERT_PEM","ValueFrom":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:consul/ca-cert-AbCdEf"},{"Name":"CONSUL_HTTPS_CACERT_PEM","ValueFrom":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:consul/ca-cert-AbCdEf"},{"Name":"CONSUL_GOSSIP_ENCRYPTION_KEY","ValueFrom":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:consul/gossip-key-AbCdEf"}]""",
             Consul.Json(client["Secrets"]));
         Assert.DoesNotContain("BEGIN", script, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Mesh_init_talks_to_the_local_client_and_its_config_validates_against_the_schema()
+    public void Mesh_init_runs_consul_ecs_0_6_2_whose_config_validates_against_the_0_6_2_schema_and_logs_in_at_the_servers()
     {
         using var dir = new TempDir();
         var built = Example(dir);
-        Consul.ValidConfigs(built);
+        Assert.Equal("hashicorp/consul-ecs:0.6.2", (string?)built.Container("web", "consul-ecs-mesh-init")["Image"]);
+        Assert.Equal("hashicorp/consul-ecs:0.6.2", (string?)built.Container("web", "consul-ecs-health-sync")["Image"]);
+        Assert.NotEmpty(Consul.ValidConfigs(built));
         var config = built.Config("web");
-        Assert.Equal("""{"hosts":"127.0.0.1","skipServerWatch":true,"defaults":{"tls":false},"http":{"port":8500,"https":false},"grpc":{"port":8502}}""", Consul.Json(config["consulServers"]));
-        Assert.Equal("""{"enabled":true,"method":"iam-ecs-service-token","datacenter":"dc1"}""", Consul.Json(config["consulLogin"]));
+        Assert.Null(config["consulServers"]);
+        Assert.Equal("https://consul.payments.internal:8501", (string?)config["consulHTTPAddr"]);
+        Assert.Equal("/consul/consul-https-ca-cert.pem", (string?)config["consulCACertFile"]);
+        Assert.Equal("""{"enabled":true,"method":"iam-ecs-service-token"}""", Consul.Json(config["consulLogin"]));
         Assert.Equal("""[{"destinationName":"api","localBindPort":9090,"datacenter":"dc1"}]""", Consul.Json(config["proxy"]!["upstreams"]));
     }
 
@@ -84,5 +91,8 @@ public sealed class AgentTests
         Assert.DoesNotContain(rules, r => r.Port == 8503);          // no dataplane: no gRPC to the servers
         var execution = built.Properties(LogicalIds.For("web", "ExecutionRole")).ToJsonString();
         Assert.Contains("gossip-key-AbCdEf", execution, StringComparison.Ordinal);
+
+        // retry_join provider=aws: go-discover lists instances by tag.
+        Assert.Contains("ec2:DescribeInstances", built.Properties(LogicalIds.For("web", "TaskRole")).ToJsonString(), StringComparison.Ordinal);
     }
 }

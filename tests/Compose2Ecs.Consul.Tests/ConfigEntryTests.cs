@@ -119,7 +119,7 @@ public sealed class ConfigEntryTests
         var built = Consul.Build(dir, Routes.Replace("config_entries: files", "config_entries: task", StringComparison.Ordinal));
         Assert.DoesNotContain(built.All, r => r.Key == LogicalIds.For("consul-config-entries", "Service"));
         var writer = built.Container("consul-config-entries", "consul-config-writer");
-        Assert.Equal("hashicorp/consul:1.15.10", (string?)writer["Image"]);
+        Assert.Equal("hashicorp/consul:2.0.1", (string?)writer["Image"]);
         Assert.Contains("consul config write", (string)writer["Command"]![0]!, StringComparison.Ordinal);
         var environment = writer["Environment"]!.AsArray().ToDictionary(e => (string)e!["Name"]!, e => (string)e!["Value"]!);
         Assert.Equal("https://consul.internal:8501", environment["CONSUL_HTTP_ADDR"]);

@@ -22,8 +22,19 @@ internal static class Consul
               security_group: sg-0123456789abcdef0
         """;
 
-    private static readonly Lazy<JsonSchemaValidator> Schema = new(() =>
-        new JsonSchemaValidator(JsonDocument.Parse(File.ReadAllText(Path.Combine(Paths.Shared, "reference", "consul-ecs-config.v0.10.0.schema.json"))).RootElement.Clone()));
+    private static readonly Lazy<JsonSchemaValidator> Schema010 = new(() => LoadSchema("v0.10.0"));
+
+    private static readonly Lazy<JsonSchemaValidator> Schema062 = new(() => LoadSchema("v0.6.2"));
+
+    private static JsonSchemaValidator LoadSchema(string version) =>
+        new(JsonDocument.Parse(File.ReadAllText(Path.Combine(Paths.Shared, "reference", $"consul-ecs-config.{version}.schema.json"))).RootElement.Clone());
+
+    /// <summary>The schema of an image's release line, as cfn-check picks it: 0.6.x and older → v0.6.2, else v0.10.0.</summary>
+    public static JsonSchemaValidator SchemaFor(string image)
+    {
+        var tag = image[(image.LastIndexOf(':') + 1)..].Split('.');
+        return tag.Length >= 2 && tag[0] == "0" && int.TryParse(tag[1], out var minor) && minor <= 6 ? Schema062.Value : Schema010.Value;
+    }
 
     /// <summary>The plan and the root template (and nested ones) of <paramref name="compose"/>, built as the CLI builds them, without the CDK.</summary>
     public static Built Build(TempDir dir, string compose, SynthOptions? options = null)
@@ -33,7 +44,7 @@ internal static class Consul
         return new Built(plan, set, [.. set.All.Select(TemplateJson.ToObject)]);
     }
 
-    /// <summary>Every CONSUL_ECS_CONFIG_JSON in the templates, checked against the consul-ecs 0.10.0 schema.</summary>
+    /// <summary>Every CONSUL_ECS_CONFIG_JSON in the templates, checked against the consul-ecs schema of its container's image.</summary>
     public static IReadOnlyList<JsonObject> ValidConfigs(Built built)
     {
         var configs = new List<JsonObject>();
@@ -51,7 +62,7 @@ internal static class Consul
                         }
 
                         var text = (string)env["Value"]!;
-                        var errors = Schema.Value.Validate(JsonDocument.Parse(text).RootElement);
+                        var errors = SchemaFor((string)container["Image"]!).Validate(JsonDocument.Parse(text).RootElement);
                         Assert.True(errors.Count == 0, $"{container["Name"]}: {string.Join("; ", errors)}\n{text}");
                         configs.Add(JsonNode.Parse(text)!.AsObject());
                     }

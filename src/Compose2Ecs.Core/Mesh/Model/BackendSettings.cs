@@ -93,12 +93,18 @@ public sealed record ConsulImages
     public const string DefaultConsul = "hashicorp/consul:1.15.10";
     public const string DefaultEnvoy = "envoyproxy/envoy-distroless:v1.23.10";
 
+    /// <summary>consul-ecs 0.10 supports Consul 1.21, 1.22 and 2.0 servers (its README); dataplane 2.0.1 pairs with 2.0.</summary>
+    public const string DefaultConsulServer = "hashicorp/consul:2.0.1";
+
     public string ConsulEcs { get; init; } = DefaultConsulEcs;
 
     public string ConsulDataplane { get; init; } = DefaultConsulDataplane;
 
-    /// <summary>Agent mode.</summary>
+    /// <summary>Agent mode's client (Consul 1.15, as consul-ecs 0.6 supports).</summary>
     public string Consul { get; init; } = DefaultConsul;
+
+    /// <summary>The dev server and the config-entries writer.</summary>
+    public string ConsulServer { get; init; } = DefaultConsulServer;
 
     /// <summary>Agent mode.</summary>
     public string Envoy { get; init; } = DefaultEnvoy;

@@ -70,7 +70,9 @@ internal sealed class ConsulSectionReader(MeshFields fields)
 
     private void CheckRequired(MappingEntry entry, MappingNode map, ConsulSettings settings)
     {
-        if (settings.Servers.Hosts is null && !settings.DevServer && (map["servers"] as MappingNode)?.Contains("hosts") != true)
+        // Agent mode's clients can find the servers by retry_join alone (spec §6).
+        var joinsByRetryJoin = settings.Mode == ConsulMode.Agent && !settings.RetryJoin.IsEmpty;
+        if (settings.Servers.Hosts is null && !settings.DevServer && !joinsByRetryJoin && (map["servers"] as MappingNode)?.Contains("hosts") != true)
         {
             var servers = map.Find("servers");
             fields.Error(servers?.Key.Location ?? entry.Key.Location, servers is null ? Path : $"{Path}.servers", MissingServers);
@@ -132,6 +134,7 @@ internal sealed class ConsulSectionReader(MeshFields fields)
             ConsulEcs = map["consul_ecs"] is { } a ? fields.Text(a, $"{path}.consul_ecs") ?? images.ConsulEcs : images.ConsulEcs,
             ConsulDataplane = map["consul_dataplane"] is { } b ? fields.Text(b, $"{path}.consul_dataplane") ?? images.ConsulDataplane : images.ConsulDataplane,
             Consul = map["consul"] is { } c ? fields.Text(c, $"{path}.consul") ?? images.Consul : images.Consul,
+            ConsulServer = map["consul_server"] is { } e ? fields.Text(e, $"{path}.consul_server") ?? images.ConsulServer : images.ConsulServer,
             Envoy = map["envoy"] is { } d ? fields.Text(d, $"{path}.envoy") ?? images.Envoy : images.Envoy,
         };
     }

@@ -54,7 +54,7 @@ internal static class MeshKeys
 
     public static readonly ImmutableArray<string> ConsulServers = ["hosts", "security_group", "tls", "tls_server_name", "ca_cert_secret_arn", "skip_server_watch"];
 
-    public static readonly ImmutableArray<string> ConsulImages = ["consul_ecs", "consul_dataplane", "consul", "envoy"];
+    public static readonly ImmutableArray<string> ConsulImages = ["consul_ecs", "consul_dataplane", "consul", "consul_server", "envoy"];
 
     public static readonly ImmutableArray<string> ServiceConnect = ["log_group"];
 
