@@ -44,7 +44,7 @@ public static class EnvoySizing
 
         var envoy = after.TaskDefinition.Containers.First(c => c.Name == EnvoySidecar.ContainerName);
         return Diagnostic.Warning(before.Location,
-            $"services.{before.Name}: the Envoy sidecar ({envoy.Cpu ?? 0} CPU units, {envoy.MemoryReservationMiB} MiB reserved) moves this task from {Describe(alone)} to {Describe(with)} on Fargate; lower x-mesh.appmesh.envoy or the service's deploy.resources to stay at {Describe(alone)}");
+            $"services.{before.Name}: the Envoy sidecar ({(envoy.Cpu is { } cpu ? $"{cpu} CPU units" : "no CPU of its own")}, {envoy.MemoryReservationMiB} MiB reserved) moves this task from {Describe(alone)} to {Describe(with)} on Fargate; lower x-mesh.appmesh.envoy or the service's deploy.resources to stay at {Describe(alone)}");
     }
 
     private static TaskSize? Size(IEnumerable<ContainerPlan> containers)
