@@ -47,8 +47,13 @@ public sealed class AppMeshBackend : IMeshBackend
                 continue;
             }
 
+            var before = plan.FindService(service.Name)!;
             plan = plan.UpdateService(service.Name, s => MeshServiceTasks.Apply(s, service, model))
                 .AddResources(VirtualNodes.Build(names, service, plan.Namespace.Name));
+            if (EnvoySizing.Warning(before, plan.FindService(service.Name)!) is { } warning)
+            {
+                plan = plan.AddWarnings(warning);
+            }
         }
 
         foreach (var route in model.Routes)

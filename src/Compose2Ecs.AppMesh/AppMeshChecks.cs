@@ -28,7 +28,8 @@ public static class AppMeshChecks
             .Concat(model.Services.SelectMany(s => Listener(model, s)))
             .Concat(Gateway(model))
             .Concat(Names(model))
-            .Concat(SharedMesh(model));
+            .Concat(SharedMesh(model))
+            .Concat(ProxyChecks.Check(model));
 
     /// <summary>A mesh owned by another account is imported, never created: mesh_owner needs existing.</summary>
     private static IEnumerable<Diagnostic> SharedMesh(MeshModel model)

@@ -25,8 +25,16 @@ public sealed class AppMeshNames(MeshModel model)
 
     public string? MeshOwner => model.AppMesh.MeshOwner;
 
-    /// <summary>The virtual node of a service is named after it.</summary>
-    public static string VirtualNode(string service) => service;
+    /// <summary>
+    /// The virtual node of a service is named after it; in an imported (shared) mesh after the
+    /// project and it, so that two projects' <c>web</c> do not collide.
+    /// </summary>
+    public string VirtualNode(string service) => Scoped(service);
+
+    /// <summary>The virtual router of a route: named like a node (routes and services share no names).</summary>
+    public string VirtualRouter(string route) => Scoped(route);
+
+    private string Scoped(string name) => CreatesMesh ? name : $"{model.ProjectName}-{name}";
 
     public static string VirtualNodeId(string service) => LogicalIds.For(service, "VirtualNode");
 

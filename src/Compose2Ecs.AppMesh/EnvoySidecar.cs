@@ -26,12 +26,13 @@ public static class EnvoySidecar
     public const string HealthCommand = "curl -s http://localhost:9901/server_info | grep state | grep -q LIVE";
 
     /// <param name="resourceArn">The virtual node's (or virtual gateway's) ARN: Envoy asks App Mesh for that resource's configuration.</param>
-    public static ContainerPlan Container(AppMeshSettings settings, CfnValue resourceArn, ImmutableArray<ContainerPort> ports = default) => new()
+    /// <param name="cpu">Envoy's CPU reservation (<see cref="EnvoySizing"/>); null: none, it shares the task's.</param>
+    public static ContainerPlan Container(AppMeshSettings settings, int? cpu, CfnValue resourceArn, ImmutableArray<ContainerPort> ports = default) => new()
     {
         Name = ContainerName,
         Image = EnvoyImage.For(settings.EnvoyImage),
         Essential = true,
-        User = Uid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        User = Text(Uid),
         Environment =
         [
             new ContainerEnvironment("APPMESH_RESOURCE_ARN", resourceArn),
@@ -40,7 +41,7 @@ public static class EnvoySidecar
         ],
         Ports = ports.IsDefault ? [] : ports,
         HealthCheck = new HealthCheckPlan(["CMD-SHELL", HealthCommand], IntervalSeconds: 5, TimeoutSeconds: 2, Retries: 3, StartPeriodSeconds: 10),
-        Cpu = settings.EnvoyCpu,
+        Cpu = cpu,
 
         // A reservation, not a hard limit: Envoy's memory grows with the mesh, and an OOM-killed
         // proxy stops the task. The task's size still counts it.
@@ -50,26 +51,34 @@ public static class EnvoySidecar
     };
 
     /// <summary>
-    /// The task's <c>APPMESH</c> proxy configuration. A service with no listener has no app ports:
-    /// the CNI plugin takes AppPorts and ProxyIngressPort only together, so both are left out and
-    /// only egress goes through Envoy.
+    /// A port for <c>AppPorts</c> of a task that listens on nothing. ECS refuses an APPMESH proxy
+    /// configuration without AppPorts ("App ports not found", aws-app-mesh-roadmap#467), so an
+    /// outbound-only task names a port no container uses (the workaround AWS documents there): its
+    /// inbound redirect leads to Envoy's ingress port, where an outbound-only node has no listener,
+    /// and no security group admits anyone to the task anyway.
+    /// </summary>
+    public const int UnusedAppPort = 15099;
+
+    /// <summary>ECS takes at most this many <c>EgressIgnoredPorts</c>.</summary>
+    public const int MaxEgressIgnoredPorts = 15;
+
+    /// <summary>Ports Envoy itself uses in every task: an app port can never be one of them.</summary>
+    public static readonly IReadOnlySet<int> ReservedPorts = new HashSet<int> { ProxyIngressPort, ProxyEgressPort, GatewayPlanner.AdminPort };
+
+    /// <summary>
+    /// The task's <c>APPMESH</c> proxy configuration: Envoy's own traffic (uid 1337) and the
+    /// metadata addresses bypass it; inbound on the app port goes to 15000, outbound to 15001.
     /// </summary>
     /// <param name="egressIgnoredPorts">Ports of direct (non-mesh) destinations, which Envoy would otherwise drop.</param>
-    public static ProxyConfigurationPlan ProxyConfiguration(MeshListener? listener, IEnumerable<int> egressIgnoredPorts)
+    /// <param name="containerPorts">The task's container ports: the unused app port of an outbound-only task avoids them.</param>
+    public static ProxyConfigurationPlan ProxyConfiguration(MeshListener? listener, IEnumerable<int> egressIgnoredPorts, IEnumerable<int> containerPorts)
     {
+        var appPort = listener?.Port ?? UnusedPort(containerPorts);
         var properties = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>();
-        properties.Add(new("IgnoredUID", Uid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (listener is not null)
-        {
-            properties.Add(new("ProxyIngressPort", ProxyIngressPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        properties.Add(new("ProxyEgressPort", ProxyEgressPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        if (listener is not null)
-        {
-            properties.Add(new("AppPorts", listener.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
+        properties.Add(new("IgnoredUID", Text(Uid)));
+        properties.Add(new("ProxyIngressPort", Text(ProxyIngressPort)));
+        properties.Add(new("ProxyEgressPort", Text(ProxyEgressPort)));
+        properties.Add(new("AppPorts", Text(appPort)));
         properties.Add(new("EgressIgnoredIPs", EgressIgnoredIps));
         var ignored = egressIgnoredPorts.Distinct().Order().ToList();
         if (ignored.Count > 0)
@@ -79,6 +88,20 @@ public static class EnvoySidecar
 
         return new ProxyConfigurationPlan(ContainerName, properties.ToImmutable());
     }
+
+    private static int UnusedPort(IEnumerable<int> containerPorts)
+    {
+        var taken = containerPorts.ToHashSet();
+        var port = UnusedAppPort;
+        while (taken.Contains(port) || ReservedPorts.Contains(port))
+        {
+            port++;
+        }
+
+        return port;
+    }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Envoy may fetch the configuration of its own node (or gateway): one resource, not the mesh.</summary>
     public static IamStatement StreamAggregatedResources(CfnValue resourceArn) =>

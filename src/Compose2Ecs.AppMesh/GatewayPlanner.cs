@@ -17,6 +17,19 @@ public static class GatewayPlanner
 {
     private const string Anywhere = "0.0.0.0/0";
 
+    /// <summary>Envoy's admin interface; its <c>/ready</c> answers 200 once Envoy has its configuration and is live.</summary>
+    public const int AdminPort = 9901;
+
+    public const string ReadyPath = "/ready";
+
+    /// <summary>
+    /// The port the gateway's Envoy listens on. Envoy runs as uid 1337, and a process that is not
+    /// root cannot bind below 1024; rather than run the mesh's only way in as root (what leaving
+    /// out <c>user</c> would do), Envoy listens on an unprivileged port (80 → 8080, 443 → 8443)
+    /// and the load balancer keeps the gateway port, as App Mesh's ingress walkthrough does (NLB 443 → Envoy 9080).
+    /// </summary>
+    public static int EnvoyListenerPort(int gatewayPort) => gatewayPort >= 1024 ? gatewayPort : 8000 + gatewayPort;
+
     public static EcsPlan Apply(EcsPlan plan, AppMeshNames names, MeshGateway gateway)
     {
         var model = names.Model;
@@ -25,12 +38,18 @@ public static class GatewayPlanner
         var lb = service.LoadBalancers[0];
         var prefix = lb.Kind.Prefix();
         var lbGroup = new LoadBalancerSecurityGroup(service.Name, lb.Kind);
+        var envoyPort = EnvoyListenerPort(gateway.Port);
         IngressRulePlan[] lbRules =
         [
             new(ids.For($"{prefix}IngressTcp{gateway.Port}"), lbGroup, new CidrSource(Anywhere), "tcp", gateway.Port, gateway.Port,
                 $"gateway {prefix.ToUpperInvariant()} listener {gateway.Port}/tcp"),
-            new(ids.For($"IngressFrom{prefix}Tcp{gateway.Port}"), new ServiceSecurityGroup(service.Name), lbGroup, "tcp", gateway.Port, gateway.Port,
-                $"gateway from its {prefix.ToUpperInvariant()} on {gateway.Port}/tcp"),
+            new(ids.For($"IngressFrom{prefix}Tcp{envoyPort}"), new ServiceSecurityGroup(service.Name), lbGroup, "tcp", envoyPort, envoyPort,
+                $"gateway from its {prefix.ToUpperInvariant()} on {envoyPort}/tcp"),
+
+            // The load balancer's health check reads Envoy's readiness on the admin port; nothing
+            // else can reach it (the load balancer forwards traffic only to the listener port).
+            new(ids.For($"IngressFrom{prefix}Tcp{AdminPort}"), new ServiceSecurityGroup(service.Name), lbGroup, "tcp", AdminPort, AdminPort,
+                $"gateway Envoy readiness from its {prefix.ToUpperInvariant()} on {AdminPort}/tcp"),
         ];
         var targetRules = gateway.Routes
             .SelectMany(r => r.TargetServices)
@@ -57,11 +76,15 @@ public static class GatewayPlanner
         var gatewayArn = CfnValue.GetAtt(AppMeshNames.VirtualGatewayId, "Arn");
         var kind = gateway.LoadBalancer == GatewayLoadBalancer.Alb ? LoadBalancerKind.Application : LoadBalancerKind.Network;
         var protocol = kind == LoadBalancerKind.Application ? "HTTP" : "TCP";
-        var healthPath = kind == LoadBalancerKind.Application
-            ? gateway.Routes.Select(r => r.PathPrefix).OrderBy(p => p.Length).ThenBy(p => p, StringComparer.Ordinal).First()
-            : null;
-        var listener = new ListenerPlan(gateway.Port, protocol, gateway.Port, healthPath) { CertificateArn = gateway.CertificateArn is { } certificate ? CfnValue.Of(certificate) : null };
-        var envoy = EnvoySidecar.Container(model.AppMesh, gatewayArn, [new ContainerPort(gateway.Port, "tcp")]);
+        var envoyPort = EnvoyListenerPort(gateway.Port);
+
+        // The target group checks the gateway's own Envoy (ready on its admin port), not a path
+        // forwarded to an app: an app that is down or answers 4xx must not get every gateway task killed.
+        var listener = new ListenerPlan(gateway.Port, protocol, envoyPort, ReadyPath, AdminPort)
+        {
+            CertificateArn = gateway.CertificateArn is { } certificate ? CfnValue.Of(certificate) : null,
+        };
+        var envoy = EnvoySidecar.Container(model.AppMesh, EnvoySizing.Cpu(model, []), gatewayArn, [new ContainerPort(envoyPort, "tcp"), new ContainerPort(AdminPort, "tcp")]);
         var taskStatements = new List<IamStatement> { EnvoySidecar.StreamAggregatedResources(gatewayArn) };
         taskStatements.AddRange(MeshServiceTasks.TlsStatements(model.Tls, certificate: null));
         return new ServicePlan
@@ -99,7 +122,7 @@ public static class GatewayPlanner
             .Add("VirtualGatewayName", names.VirtualGateway)
             .Add("Spec", new CfnMapBuilder()
                 .AddList("Listeners", [new CfnMapBuilder()
-                    .Add("PortMapping", AppMeshValues.PortMapping(gateway.Port, MeshProtocol.Http))
+                    .Add("PortMapping", AppMeshValues.PortMapping(EnvoyListenerPort(gateway.Port), MeshProtocol.Http))
                     .Build()])
                 .AddMap("BackendDefaults", AppMeshValues.TlsClientPolicy(model.Tls))
                 .AddMap("Logging", AppMeshValues.Logging(model.AppMesh))

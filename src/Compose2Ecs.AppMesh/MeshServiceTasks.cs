@@ -17,9 +17,9 @@ public static class MeshServiceTasks
 
         plan = plan.UpdateTaskDefinition(task => task
             .UpdateContainers(c => c.DependsOn.Any(d => d.ContainerName == EnvoySidecar.ContainerName) ? c : c.AddDependency(EnvoySidecar.ContainerName, "HEALTHY"))
-            .AddContainers(EnvoySidecar.Container(settings, nodeArn)) with
+            .AddContainers(EnvoySidecar.Container(settings, EnvoySizing.Cpu(model, task.Containers), nodeArn)) with
         {
-            ProxyConfiguration = EnvoySidecar.ProxyConfiguration(service.Listener, directPorts),
+            ProxyConfiguration = EnvoySidecar.ProxyConfiguration(service.Listener, directPorts, service.ContainerPorts),
         });
 
         // App Mesh finds a node's tasks in Cloud Map: a listener needs the registration even when

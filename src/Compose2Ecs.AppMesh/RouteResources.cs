@@ -19,7 +19,7 @@ public static class RouteResources
     {
         var routerId = AppMeshNames.VirtualRouterId(route.Name);
         yield return new TemplateResource(routerId, "AWS::AppMesh::VirtualRouter", names.Start()
-            .Add("VirtualRouterName", route.Name)
+            .Add("VirtualRouterName", names.VirtualRouter(route.Name))
             .Add("Spec", new CfnMapBuilder()
                 .AddList("Listeners", [new CfnMapBuilder().Add("PortMapping", AppMeshValues.PortMapping(route.Port, route.Protocol)).Build()])
                 .Build())

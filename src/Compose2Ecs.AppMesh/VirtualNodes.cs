@@ -38,7 +38,7 @@ public static class VirtualNodes
             .AddMap("Logging", AppMeshValues.Logging(model.AppMesh))
             .Build();
         yield return new TemplateResource(AppMeshNames.VirtualNodeId(service.Name), "AWS::AppMesh::VirtualNode", names.Start()
-            .Add("VirtualNodeName", AppMeshNames.VirtualNode(service.Name))
+            .Add("VirtualNodeName", names.VirtualNode(service.Name))
             .Add("Spec", spec)
             .Build())
         { Owner = service.Name };

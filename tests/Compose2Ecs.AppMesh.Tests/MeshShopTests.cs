@@ -74,7 +74,7 @@ public sealed class MeshShopTests(ExampleFixture examples) : IClassFixture<Examp
     }
 
     [Fact]
-    public void The_outbound_only_worker_has_a_node_with_backends_and_no_listener_and_egress_only_proxying()
+    public void The_outbound_only_worker_has_a_node_with_backends_and_no_listener_and_an_unused_app_port()
     {
         var spec = T.Properties(Id("worker", "VirtualNode"))["Spec"]!;
         Assert.Null(spec["Listeners"]);
@@ -83,8 +83,9 @@ public sealed class MeshShopTests(ExampleFixture examples) : IClassFixture<Examp
         Assert.DoesNotContain(Id("worker", "VirtualService"), T.Ids);
 
         var proxy = T.Proxy("worker");
-        Assert.False(proxy.ContainsKey("AppPorts"));
-        Assert.False(proxy.ContainsKey("ProxyIngressPort"));
+        // ECS requires AppPorts and ProxyIngressPort: a port no container of the worker uses.
+        Assert.Equal(EnvoySidecar.UnusedAppPort.ToString(System.Globalization.CultureInfo.InvariantCulture), proxy["AppPorts"]);
+        Assert.Equal("15000", proxy["ProxyIngressPort"]);
         Assert.Equal("15001", proxy["ProxyEgressPort"]);
 
         // worker calls mailer directly (mailer is outside the mesh): Envoy must not drop that traffic.
@@ -176,7 +177,8 @@ public sealed class MeshShopTests(ExampleFixture examples) : IClassFixture<Examp
             "frontend to catalog-v1 on 50051/tcp",
             "frontend to catalog-v2 on 50051/tcp",
             "gateway ALB listener 443/tcp",
-            "gateway from its ALB on 443/tcp",
+            "gateway Envoy readiness from its ALB on 9901/tcp",
+            "gateway from its ALB on 8443/tcp",
             "mailer NLB listener 8025/tcp",
             "mailer from its NLB on 8025/tcp",
             "worker to api-v1 on 8080/tcp",
@@ -236,7 +238,7 @@ public sealed class MeshShopTests(ExampleFixture examples) : IClassFixture<Examp
     {
         var gateway = T.Properties(AppMeshNames.VirtualGatewayId);
         Assert.Equal("shop-gateway", (string?)gateway["VirtualGatewayName"]);
-        Assert.Equal("""[{"PortMapping":{"Port":443,"Protocol":"http"}}]""", gateway.At("Spec.Listeners").Json());
+        Assert.Equal("""[{"PortMapping":{"Port":8443,"Protocol":"http"}}]""", gateway.At("Spec.Listeners").Json());
 
         // Longest prefix first; the path is forwarded as it came.
         var routes = T.OfType("AWS::AppMesh::GatewayRoute").Select(r => r.Value["Properties"]!).OrderBy(r => (int)r.At("Spec.Priority")!).ToList();
@@ -259,7 +261,7 @@ public sealed class MeshShopTests(ExampleFixture examples) : IClassFixture<Examp
         Assert.Equal("""[{"CertificateArn":"arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"}]""", listener["Certificates"].Json());
         var service = T.Properties(Id(AppMeshNames.GatewayService, "Service"));
         Assert.Equal("envoy", (string?)service.At("LoadBalancers[0].ContainerName"));
-        Assert.Equal(443, (int)service.At("LoadBalancers[0].ContainerPort")!);
+        Assert.Equal(8443, (int)service.At("LoadBalancers[0].ContainerPort")!);
         Assert.Equal(2, (int)service["DesiredCount"]!);
         Assert.Contains(Id(AppMeshNames.GatewayService, "AlbDnsName"), T.Root["Outputs"]!.AsObject().Select(o => o.Key));
     }

@@ -77,8 +77,9 @@ public sealed class TlsExampleTests(ExampleFixture examples) : IClassFixture<Exa
         Assert.Equal(
         [
             "appmesh-gateway to web on 8080/tcp",
+            "gateway Envoy readiness from its NLB on 9901/tcp",
             "gateway NLB listener 80/tcp",
-            "gateway from its NLB on 80/tcp",
+            "gateway from its NLB on 8080/tcp",
             "web to ledger on 9090/tcp",
         ], T.IngressRules());
         var route = Assert.Single(T.OfType("AWS::AppMesh::GatewayRoute")).Value["Properties"]!;

@@ -31,8 +31,8 @@ public sealed record LoadBalancerPlan(LoadBalancerKind Kind, ImmutableArray<List
 
 /// <summary>A listener on the published port that forwards to the container port.</summary>
 /// <param name="Protocol"><c>HTTP</c> (ALB), <c>TCP</c>, <c>UDP</c> or <c>TCP_UDP</c> (NLB).</param>
-/// <param name="HealthCheckPath">ALB: the path the target group checks.</param>
-/// <param name="HealthCheckPort">NLB over UDP: a TCP port of the same task to check instead; null: the traffic port.</param>
+/// <param name="HealthCheckPath">The path the target group checks over HTTP (ALB; an NLB checks over HTTP only when given one).</param>
+/// <param name="HealthCheckPort">A port of the same task to check instead of the traffic port (NLB over UDP: a TCP port; a proxy's admin port); null: the traffic port.</param>
 public sealed record ListenerPlan(int Port, string Protocol, int TargetPort, string? HealthCheckPath, int? HealthCheckPort = null)
 {
     /// <summary>An ACM certificate: the listener terminates TLS (HTTPS on an ALB, TLS on an NLB) and forwards in the clear; null: none.</summary>

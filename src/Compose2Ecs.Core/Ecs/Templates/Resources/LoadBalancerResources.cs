@@ -75,9 +75,12 @@ internal static class LoadBalancerResources
             .Add("Port", tg.Port)
             .Add("Protocol", tg.Protocol)
             .Add("VpcId", plan.Network.VpcId);
-        if (tg.Protocol == "HTTP")
+        // An HTTP check: an ALB's own traffic, or any target group told a path (a proxy's readiness
+        // endpoint on its admin port, say), on the traffic port unless a health-check port is given.
+        if (tg.Protocol == "HTTP" || tg.HealthCheckPath is not null)
         {
             builder.Add("HealthCheckProtocol", "HTTP")
+                .Add("HealthCheckPort", tg.HealthCheckPort?.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Add("HealthCheckPath", tg.HealthCheckPath ?? "/")
                 .Add("Matcher", new CfnMapBuilder().Add("HttpCode", "200-399").Build());
         }
