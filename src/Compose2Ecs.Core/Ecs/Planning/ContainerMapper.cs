@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Compose2Ecs.Core.Compose.Model;
+using Compose2Ecs.Core.Compose.Ports;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Yaml;
@@ -41,12 +42,17 @@ internal static class ContainerMapper
         };
     }
 
-    /// <summary>Container ports: every <c>ports</c> target and <c>expose</c> port, once each, in the order written.</summary>
+    /// <summary>
+    /// Container ports: every <c>ports</c> target and <c>expose</c> port, once each, in the order
+    /// written; with none, the image's well-known port (the same fact the mesh model uses).
+    /// </summary>
     public static ImmutableArray<ContainerPort> Ports(ComposeService service) =>
-        [.. service.Ports.Select(p => new ContainerPort(p.Target, p.Protocol))
-            .Concat(service.Expose.Select(p => new ContainerPort(p, "tcp")))
-            .Where(p => p.Port > 0)
-            .Distinct()];
+        ServicePorts.FromImage(service) is { } imagePort
+            ? [new ContainerPort(imagePort, "tcp")]
+            : [.. service.Ports.Select(p => new ContainerPort(p.Target, p.Protocol))
+                .Concat(service.Expose.Select(p => new ContainerPort(p, "tcp")))
+                .Where(p => p.Port > 0)
+                .Distinct()];
 
     private static bool Flag(ComposeService service, string key) =>
         service.Node[key] is ScalarNode s && CoreSchema.TryGetBool(s.Value, out var value) && value;

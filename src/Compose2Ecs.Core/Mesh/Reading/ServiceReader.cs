@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Compose2Ecs.Core.Compose.Model;
+using Compose2Ecs.Core.Compose.Ports;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Yaml;
 
@@ -94,9 +95,8 @@ internal sealed class ServiceReader(MeshFields fields, string backend)
         PublishedPorts = published,
     };
 
-    /// <summary>TCP targets of <c>ports</c>, then <c>expose</c>: the ports a listener can be on.</summary>
-    private static ImmutableArray<int> ContainerPorts(ComposeService service) =>
-        [.. service.Ports.Where(p => p.Protocol != "udp" && p.Target > 0).Select(p => p.Target).Concat(service.Expose).Distinct()];
+    /// <summary>TCP targets of <c>ports</c>, then <c>expose</c>, else the image's well-known port: the ports a listener can be on.</summary>
+    private static ImmutableArray<int> ContainerPorts(ComposeService service) => ServicePorts.Tcp(service);
 
     private MeshListener DefaultListener(ComposeService service, ImmutableArray<int> containerPorts, string path)
     {
