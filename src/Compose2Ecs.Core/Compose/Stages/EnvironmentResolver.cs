@@ -69,7 +69,13 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
             return;
         }
 
-        var values = DotEnv.Parse(File.ReadAllText(path), path, (text, location, _) =>
+        if (BoundedFile.TryRead(path, out var problem) is not { } text)
+        {
+            diagnostics.Error(file.Location, $"services.{service}.env_file: env file {path} {problem}");
+            return;
+        }
+
+        var values = DotEnv.Parse(text, path, (text, location, _) =>
             new Interpolator(variables, diagnostics).Substitute(text, location), diagnostics);
         foreach (var (key, value) in values)
         {
