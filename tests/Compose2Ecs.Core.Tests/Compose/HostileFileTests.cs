@@ -84,11 +84,27 @@ public sealed class HostileFileTests
         Assert.Contains("line 3, column 15", error.Message, StringComparison.Ordinal);
     }
 
-    private static IReadOnlyList<Diagnostic> ErrorsWithin(TempProject project)
+    [Fact]
+    public void An_env_file_of_100k_lines_merges_in_linear_time()
     {
-        var load = Task.Run(() => project.Errors());
-        Assert.True(load.Wait(Bound), "the loader did not return in time");
-        return load.Result;
+        var lines = string.Concat(Enumerable.Range(0, 100_000).Select(i => $"K{i}=v{i}\n"));
+        using var project = new TempProject()
+            .With("compose.yaml", "services:\n  web:\n    image: nginx\n    env_file: big.env\n    environment: {K7: seven}\n")
+            .With("big.env", lines);
+
+        var environment = Assert.Single(Within(TimeSpan.FromSeconds(15), () => project.Load()).Services).Environment;
+
+        Assert.Equal(100_000, environment.Length);
+        Assert.Equal("seven", Assert.Single(environment, e => e.Name == "K7").Value);
+    }
+
+    private static IReadOnlyList<Diagnostic> ErrorsWithin(TempProject project) => Within(Bound, () => project.Errors());
+
+    private static T Within<T>(TimeSpan bound, Func<T> load)
+    {
+        var task = Task.Run(load);
+        Assert.True(task.Wait(bound), "the loader did not return in time");
+        return task.Result;
     }
 
     private static void MakeFifo(string path)
