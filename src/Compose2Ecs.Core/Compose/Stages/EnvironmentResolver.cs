@@ -27,7 +27,7 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
 
     private MappingNode Resolve(string name, MappingNode service)
     {
-        var merged = new List<MappingEntry>();
+        var merged = new Entries();
         if (service["env_file"] is SequenceNode files)
         {
             foreach (var file in files.Items.OfType<MappingNode>())
@@ -40,7 +40,7 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
         {
             foreach (var entry in environment.Entries)
             {
-                Set(merged, entry);
+                merged.Set(entry);
             }
         }
 
@@ -55,7 +55,7 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
         return service.With("environment", new MappingNode([.. resolved], service["environment"]?.Location ?? service.Location));
     }
 
-    private void Read(string service, MappingNode file, List<MappingEntry> merged)
+    private void Read(string service, MappingNode file, Entries merged)
     {
         var path = (file["path"] as ScalarNode)?.Value ?? "";
         var required = file["required"] is ScalarNode r && CoreSchema.TryGetBool(r.Value, out var b) ? b : true;
@@ -69,25 +69,37 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
             return;
         }
 
-        var values = DotEnv.Parse(File.ReadAllText(path), path, (text, location, _) =>
+        if (BoundedFile.TryRead(path, out var problem) is not { } text)
+        {
+            diagnostics.Error(file.Location, $"services.{service}.env_file: env file {path} {problem}");
+            return;
+        }
+
+        var values = DotEnv.Parse(text, path, (text, location, _) =>
             new Interpolator(variables, diagnostics).Substitute(text, location), diagnostics);
         foreach (var (key, value) in values)
         {
             var at = file.Location;
-            Set(merged, new MappingEntry(ScalarNode.String(key, at), value is null ? ScalarNode.Null(at) : ScalarNode.String(value, at)));
+            merged.Set(new MappingEntry(ScalarNode.String(key, at), value is null ? ScalarNode.Null(at) : ScalarNode.String(value, at)));
         }
     }
 
-    private static void Set(List<MappingEntry> entries, MappingEntry entry)
+    /// <summary>Entries in first-seen order where a later one with the same name replaces the earlier: linear in the count (100k env_file lines).</summary>
+    private sealed class Entries : List<MappingEntry>
     {
-        var index = entries.FindIndex(e => e.Name == entry.Name);
-        if (index >= 0)
+        private readonly Dictionary<string, int> _indexByName = new(StringComparer.Ordinal);
+
+        public void Set(MappingEntry entry)
         {
-            entries[index] = entry;
-        }
-        else
-        {
-            entries.Add(entry);
+            if (_indexByName.TryGetValue(entry.Name, out var index))
+            {
+                this[index] = entry;
+            }
+            else
+            {
+                _indexByName[entry.Name] = Count;
+                Add(entry);
+            }
         }
     }
 }

@@ -31,15 +31,7 @@ internal static class FileParser
         return result ?? MappingNode.Empty(new SourceLocation(displayPath, 1, 1));
     }
 
-    private static string Read(string path, string displayPath)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException(new SourceLocation(displayPath, 0, 0), $"cannot read the file: {e.Message}");
-        }
-    }
+    private static string Read(string path, string displayPath) =>
+        BoundedFile.TryRead(path, out var problem)
+        ?? throw new InvalidInputException(new SourceLocation(displayPath, 0, 0), $"the compose file {problem}");
 }

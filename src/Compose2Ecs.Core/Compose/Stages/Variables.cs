@@ -35,7 +35,13 @@ internal static class Variables
                 visible[key] = value;
             }
 
-            var lines = DotEnv.Parse(File.ReadAllText(path), display, (text, location, key) =>
+            if (BoundedFile.TryRead(path, out var problem) is not { } text)
+            {
+                diagnostics.Error(new SourceLocation(display, 0, 0), $"env file {problem}");
+                continue;
+            }
+
+            var lines = DotEnv.Parse(text, display, (text, location, key) =>
             {
                 var expanded = new Interpolator(visible, diagnostics).Substitute(text, location);
                 if (expanded is not null && !environment.ContainsKey(key))
