@@ -23,6 +23,7 @@ public class LeastPrivilegeTests
         "ecs:ListTasks",                        // scoped with a cluster condition instead
         "servicediscovery:DiscoverInstances",   // Cloud Map API discovery has no resource type
         "ec2:DescribeNetworkInterfaces",        // Describe* calls take no resource ARN
+        "ec2:DescribeInstances",                // Consul agents' provider=aws retry-join (terraform-aws-consul-ecs v0.6.2)
         "xray:PutTraceSegments", "xray:PutTelemetryRecords",
     };
 
