@@ -7,18 +7,36 @@ public enum Severity
 }
 
 /// <summary>
-/// One finding about the input. Rendered as <c>file:line:col: error: text</c>, the format
-/// editors and CI systems annotate.
+/// One finding about the input. Rendered as <c>file:line:col: error: text [C2E1004]</c>, the
+/// format editors and CI systems annotate (the code in brackets, as gcc and clang print theirs,
+/// so a reader sees the message first).
 /// </summary>
+/// <remarks>
+/// <see cref="Code"/> is the stable identity of the finding: tests assert it instead of the
+/// wording, users suppress or promote warnings by it (<c>--warnings-as-errors C2E1004</c>), and
+/// repeats are grouped by it. Codes are declared as constants in <c>*DiagnosticCodes</c> classes,
+/// one per area, and listed in docs/diagnostics.md (a test keeps the two equal). A finding not
+/// yet given a code has none; it is still reported, but cannot be suppressed by code.
+/// </remarks>
 public sealed record Diagnostic(Severity Severity, SourceLocation Location, string Message)
 {
+    /// <summary>The stable code, <c>C2E</c> and four digits; null while a finding has none yet.</summary>
+    public string? Code { get; init; }
+
     public static Diagnostic Error(SourceLocation location, string message) => new(Severity.Error, location, message);
 
     public static Diagnostic Warning(SourceLocation location, string message) => new(Severity.Warning, location, message);
 
+    public static Diagnostic Error(SourceLocation location, string code, string message) =>
+        new(Severity.Error, location, message) { Code = code };
+
+    public static Diagnostic Warning(SourceLocation location, string code, string message) =>
+        new(Severity.Warning, location, message) { Code = code };
+
     public override string ToString()
     {
         var kind = Severity == Severity.Error ? "error" : "warning";
-        return Location.IsKnown ? $"{Location}: {kind}: {Message}" : $"{kind}: {Message}";
+        var text = Code is null ? Message : $"{Message} [{Code}]";
+        return Location.IsKnown ? $"{Location}: {kind}: {text}" : $"{kind}: {text}";
     }
 }

@@ -20,6 +20,10 @@ public sealed class DiagnosticBag
 
     public void Warning(SourceLocation location, string message) => _items.Add(Diagnostic.Warning(location, message));
 
+    public void Error(SourceLocation location, string code, string message) => _items.Add(Diagnostic.Error(location, code, message));
+
+    public void Warning(SourceLocation location, string code, string message) => _items.Add(Diagnostic.Warning(location, code, message));
+
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);

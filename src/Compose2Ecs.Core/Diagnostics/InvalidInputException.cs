@@ -19,6 +19,11 @@ public sealed class InvalidInputException : Exception
     {
     }
 
+    public InvalidInputException(SourceLocation location, string code, string message)
+        : this([Diagnostic.Error(location, code, message)])
+    {
+    }
+
     /// <summary>The errors, and any warnings found before them, in the order found.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 

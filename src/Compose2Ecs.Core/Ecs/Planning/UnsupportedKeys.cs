@@ -68,7 +68,7 @@ internal static class UnsupportedKeys
             }
 
             var reason = Reasons.GetValueOrDefault(key, "it has no ECS Fargate equivalent");
-            diagnostics.Warning(entry.Key.Location, $"services.{service.Name}.{key}: ignored: {reason}");
+            diagnostics.Warning(entry.Key.Location, EcsDiagnosticCodes.IgnoredKey, $"services.{service.Name}.{key}: ignored: {reason}");
         }
 
         if (service.Node["deploy"] is MappingNode deploy)
@@ -84,13 +84,13 @@ internal static class UnsupportedKeys
         {
             if (logging.Value is MappingNode { } map && map.Contains("options"))
             {
-                diagnostics.Warning(logging.Key.Location, $"services.{service.Name}.logging.options: ignored: logs go to the service's CloudWatch log group (awslogs, 30 days)");
+                diagnostics.Warning(logging.Key.Location, EcsDiagnosticCodes.LoggingReplaced, $"services.{service.Name}.logging.options: ignored: logs go to the service's CloudWatch log group (awslogs, 30 days)");
             }
 
             return;
         }
 
-        diagnostics.Warning(logging.Key.Location,
+        diagnostics.Warning(logging.Key.Location, EcsDiagnosticCodes.LoggingReplaced,
             $"services.{service.Name}.logging: the {driver} driver is replaced by awslogs: logs go to the service's CloudWatch log group (30 days)");
     }
 
@@ -114,7 +114,7 @@ internal static class UnsupportedKeys
             };
             if (message is not null)
             {
-                diagnostics.Warning(entry.Key.Location, $"services.{service.Name}.deploy.{entry.Name}: {message}");
+                diagnostics.Warning(entry.Key.Location, EcsDiagnosticCodes.IgnoredDeployKey, $"services.{service.Name}.deploy.{entry.Name}: {message}");
             }
         }
 
@@ -124,7 +124,7 @@ internal static class UnsupportedKeys
             {
                 foreach (var entry in map.Entries.Where(e => e.Name is not ("cpus" or "memory")))
                 {
-                    diagnostics.Warning(entry.Key.Location, $"services.{service.Name}.deploy.resources.{section}.{entry.Name}: ignored: Fargate sizes tasks by CPU and memory only");
+                    diagnostics.Warning(entry.Key.Location, EcsDiagnosticCodes.IgnoredDeployKey, $"services.{service.Name}.deploy.resources.{section}.{entry.Name}: ignored: Fargate sizes tasks by CPU and memory only");
                 }
             }
         }
