@@ -8,8 +8,9 @@ using Xunit.Abstractions;
 namespace Compose2Ecs.Consul.Tests;
 
 /// <summary>
-/// Every loadable corpus file in both modes and every example, through cfn-check in one run
-/// (which also validates every CONSUL_ECS_CONFIG_JSON against the consul-ecs schema).
+/// Every loadable corpus file in both modes (the templates synth hands to the CDK, built without it)
+/// and every example (through the command line and the CDK), through cfn-check in one run (which
+/// also validates every CONSUL_ECS_CONFIG_JSON against the consul-ecs schema).
 /// </summary>
 public sealed class CorpusAndExampleTests(ITestOutputHelper log)
 {
@@ -64,17 +65,16 @@ public sealed class CorpusAndExampleTests(ITestOutputHelper log)
                 var options = new SynthOptions { Registry = Registry, Mesh = "consul" };
                 try
                 {
-                    Synth.Project(project, output, options);
+                    PureSynth.Project(project, options).WriteTo(output);
                 }
                 catch (InvalidInputException e) when (e.Errors.All(CorpusSecrets.IsSecretError))
                 {
-                    Synth.Project(CorpusSecrets.WithExternalSecrets(project), output, options);
+                    PureSynth.Project(CorpusSecrets.WithExternalSecrets(project), options).WriteTo(output);
                 }
                 catch (InvalidInputException e) when (e.Errors.All(IsConsulLimit))
                 {
                     // What Consul cannot express is an error by design (an app on one of Consul's own ports, say).
                     refused.Add($"{mode}:{entry.File}: {e.Errors.First().Message}");
-                    Assert.False(Directory.Exists(output));
                     continue;
                 }
 
