@@ -17,7 +17,7 @@ public sealed class CorpusTests(ITestOutputHelper log)
     private const string Registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/corpus";
 
     [Fact]
-    public void Every_loadable_corpus_file_synthesizes_to_templates_that_pass_cfn_check()
+    public void Every_loadable_corpus_file_builds_templates_that_pass_cfn_check()
     {
         using var dir = new TempDir();
         var clock = Stopwatch.StartNew();
