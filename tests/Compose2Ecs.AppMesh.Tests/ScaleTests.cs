@@ -25,7 +25,7 @@ public sealed class ScaleTests(ITestOutputHelper log)
 
             """, StringComparison.Ordinal);
         var output = Yaml(dir, yaml);
-        var set = output.Result.TemplateSet;
+        var set = output.TemplateSet;
         Assert.NotEmpty(set.Nested);
         foreach (var document in set.All)
         {
@@ -38,7 +38,7 @@ public sealed class ScaleTests(ITestOutputHelper log)
         Assert.False(node.IsRoot);
         Assert.Same(node, set.Holding(Id("s0001", "TaskDefinition")));
         Assert.Same(set.Holding(AppMeshNames.VirtualGatewayId), set.Holding(Id(AppMeshNames.GatewayService, "Service")));
-        CfnCheck.AssertPasses(output.Directory);
+        CfnCheck.AssertPasses(output.WriteTo(dir.Sub("out")));
     }
 
     [Fact]

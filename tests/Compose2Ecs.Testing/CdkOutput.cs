@@ -78,11 +78,12 @@ public static class CdkOutput
         return Sorted(copy, null)!;
     }
 
+    /// <summary>Keys sorted (<see cref="CanonicalJson"/>), and every <c>Tags</c> list of key-value pairs sorted by key.</summary>
     private static JsonNode? Sorted(JsonNode? node, string? key) => node switch
     {
         JsonObject map => new JsonObject(map.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => KeyValuePair.Create(e.Key, Sorted(e.Value, e.Key)))),
         JsonArray list when key == "Tags" && list.All(t => t is JsonObject o && o.ContainsKey("Key")) =>
-            new JsonArray([.. list.Select(t => Sorted(t, null)).OrderBy(t => t!["Key"]!.ToJsonString(), StringComparer.Ordinal)]),
+            new JsonArray([.. list.Select(t => Sorted(t, null)).OrderBy(t => CanonicalJson.Text(t!["Key"]), StringComparer.Ordinal)]),
         JsonArray list => new JsonArray([.. list.Select(i => Sorted(i, null))]),
         _ => node?.DeepClone(),
     };
