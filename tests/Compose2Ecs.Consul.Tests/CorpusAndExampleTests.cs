@@ -8,9 +8,10 @@ using Xunit.Abstractions;
 namespace Compose2Ecs.Consul.Tests;
 
 /// <summary>
-/// Every loadable corpus file in both modes (the templates synth hands to the CDK, built without it)
-/// and every example (through the command line and the CDK), through cfn-check in one run (which
-/// also validates every CONSUL_ECS_CONFIG_JSON against the consul-ecs schema).
+/// Every loadable corpus file in both modes and every example, as built (the templates and config
+/// entry files synth hands on, without the CDK), through cfn-check in one run (which also validates
+/// every CONSUL_ECS_CONFIG_JSON against the consul-ecs schema). OutputTests runs an example through
+/// the command line and the CDK.
 /// </summary>
 public sealed class CorpusAndExampleTests(ITestOutputHelper log)
 {
@@ -84,9 +85,7 @@ public sealed class CorpusAndExampleTests(ITestOutputHelper log)
 
         foreach (var example in new[] { "mesh-shop", "consul-agent", "consul-dev" })
         {
-            var output = dir.Sub($"example-{example}");
-            var result = CliRunner.Run(dir.Path, "synth", "-f", Path.Combine(Paths.Example(example), "compose.yaml"), "--mesh", "consul", "-o", output);
-            Assert.True(result.ExitCode == 0, result.Error);
+            var output = PureSynth.Project(Synth.Load(Paths.Example(example), "compose.yaml"), new SynthOptions { Mesh = "consul" }).WriteTo(dir.Sub($"example-{example}"));
             Assert.True(File.Exists(Path.Combine(output, "service-defaults-" + (example == "consul-dev" ? "greeter" : example == "mesh-shop" ? "api" : "ledger") + ".json")));
             outputs.Add(output);
         }
