@@ -15,7 +15,9 @@ namespace Compose2Ecs.Consul;
 /// </summary>
 public sealed class ConsulBackend : IMeshBackend
 {
-    public string Name => MeshBackends.Consul;
+    public string Name => ConsulSpec.Name;
+
+    public MeshBackendSpec Spec => ConsulSpec.Spec;
 
     public string Description => "Consul service mesh (consul-ecs 0.10: consul-dataplane, or client agents with consul.mode: agent)";
 
@@ -25,7 +27,7 @@ public sealed class ConsulBackend : IMeshBackend
     {
         var consul = new ConsulContext(context, plan);
         var model = context.Mesh;
-        var settings = model.Consul;
+        var settings = model.Settings<ConsulSettings>();
         var acls = settings.Acls;
 
         // The mesh tasks: sidecars, dependencies, volumes, IAM.

@@ -1,3 +1,4 @@
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Ecs.Cdk;
 using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Ecs.Backends;
@@ -92,7 +93,7 @@ public sealed class CliTests
     public void Validate_runs_the_checks_registered_for_the_chosen_backend_only()
     {
         var dir = CommandLine.Project(Shop);
-        var checks = new MeshBackendRegistry([new RejectRoutes(MeshBackends.ServiceConnect), new NoMeshBackend()]);
+        var checks = new MeshBackendRegistry([new RejectRoutes(MeshBackends.ServiceConnect), new AcceptAll(AppMeshSpec.Name), new NoMeshBackend()]);
         int Run(string backend)
         {
             var output = new StringWriter();
@@ -109,7 +110,7 @@ public sealed class CliTests
         }
 
         Assert.Equal(1, Run(MeshBackends.ServiceConnect));
-        Assert.Equal(0, Run(MeshBackends.AppMesh));
+        Assert.Equal(0, Run(AppMeshSpec.Name));
     }
 
     [Fact]
@@ -205,5 +206,17 @@ public sealed class CliTests
         public void Emit(EmitContext context)
         {
         }
+    }
+
+    /// <summary>A registered backend without checks: only registered names are accepted by --mesh.</summary>
+    private sealed class AcceptAll(string backend) : IMeshBackend
+    {
+        public string Name => backend;
+
+        public string Description => "test backend";
+
+        public IEnumerable<Diagnostic> Check(MeshModel model) => [];
+
+        public EcsPlan Transform(EcsPlan plan, BackendContext context) => plan;
     }
 }
