@@ -11,7 +11,7 @@ namespace Compose2Ecs.Consul;
 /// <c>--mesh consul</c>: every mesh service joins a Consul service mesh on ECS, in consul-ecs
 /// 0.10's dataplane architecture (default) or the client-agent one (<c>consul.mode: agent</c>),
 /// with the security groups, IAM, ACL controller, dev server, API gateway and config entries
-/// around the tasks. Everything is plan data: nothing is added in <see cref="Emit"/>.
+/// around the tasks. Everything is plan data.
 /// </summary>
 public sealed class ConsulBackend : IMeshBackend
 {

@@ -1,3 +1,4 @@
+using Compose2Ecs.ServiceConnect;
 using Compose2Ecs.Consul;
 using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Mesh;
@@ -141,7 +142,7 @@ public sealed class DefaultsTests
 
         Assert.Equal(TlsMode.Strict, Read(yaml, ConsulSpec.Name).Tls.Mode);
         Assert.Equal(TlsMode.Disabled, Read(yaml, AppMeshSpec.Name).Tls.Mode);
-        Assert.Equal(TlsMode.Disabled, Read(yaml, MeshBackends.ServiceConnect).Tls.Mode);
+        Assert.Equal(TlsMode.Disabled, Read(yaml, ServiceConnectSpec.Name).Tls.Mode);
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public sealed class DefaultsTests
         Assert.Equal("hashicorp/consul-dataplane:2.0.1", consul.Images.ConsulDataplane);
         Assert.Equal("hashicorp/consul:1.15.10", consul.Images.Consul);
         Assert.Equal("envoyproxy/envoy-distroless:v1.23.10", consul.Images.Envoy);
-        Assert.Equal("/ecs/shop/service-connect", model.ServiceConnect.LogGroup);
+        Assert.Equal("/ecs/shop/service-connect", model.Settings<ServiceConnectSettings>().LogGroup);
     }
 
     [Fact]
@@ -211,7 +212,7 @@ public sealed class DefaultsTests
             (c.Servers.Hosts, c.Servers.SecurityGroup, c.Servers.Tls, c.Servers.TlsServerName, c.Servers.CaCertSecretArn, c.Servers.SkipServerWatch));
         Assert.Equal(["provider=aws tag_key=consul"], c.RetryJoin.ToArray());
         Assert.Equal(("my/consul-ecs:1", "my/dp:1", "my/consul:1", "my/envoy:1"), (c.Images.ConsulEcs, c.Images.ConsulDataplane, c.Images.Consul, c.Images.Envoy));
-        Assert.Equal("/sc", model.ServiceConnect.LogGroup);
+        Assert.Equal("/sc", model.Settings<ServiceConnectSettings>().LogGroup);
     }
 
     [Fact]
@@ -224,7 +225,7 @@ public sealed class DefaultsTests
             """;
 
         Assert.Equal(AppMeshSpec.Name, Read(yaml).Backend);
-        Assert.Equal(MeshBackends.ServiceConnect, Read(yaml, MeshBackends.ServiceConnect).Backend);
+        Assert.Equal(ServiceConnectSpec.Name, Read(yaml, ServiceConnectSpec.Name).Backend);
         Assert.Equal((1, 20), (Read(yaml).BackendLocation.Line, Read(yaml).BackendLocation.Column));
     }
 

@@ -1,3 +1,4 @@
+using Compose2Ecs.ServiceConnect;
 using Compose2Ecs.Consul;
 using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Diagnostics;
@@ -83,7 +84,7 @@ public sealed class TopLevelCheckTests
 
     [Fact]
     public void Service_connect_tls_needs_a_ca() =>
-        ErrorAt($"x-mesh:\n  tls: {{ mode: permissive }}\n{Web}", "permissive", "mode permissive needs acm_pca_arn: Service Connect issues listener certificates", MeshBackends.ServiceConnect);
+        ErrorAt($"x-mesh:\n  tls: {{ mode: permissive }}\n{Web}", "permissive", "mode permissive needs acm_pca_arn: Service Connect issues listener certificates", ServiceConnectSpec.Name);
 
     [Fact]
     public void Tls_with_a_ca_is_fine_for_app_mesh() =>

@@ -1,3 +1,4 @@
+using Compose2Ecs.ServiceConnect;
 using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
@@ -63,7 +64,7 @@ public sealed class ComposeXFilesTests
         Assert.Contains(project.Services.Single(s => s.Name == "rproxy").Environment, e => e.Name == "DATETELLER_BACKEND" && e.Value == "dateteller.test.lan");
 
         // Its router matches GET /date, which Service Connect cannot express: refused at the route.
-        var refused = Assert.Throws<InvalidInputException>(() => MeshReader.Read(project, MeshBackends.ServiceConnect, Synth.Backends.All));
+        var refused = Assert.Throws<InvalidInputException>(() => MeshReader.Read(project, ServiceConnectSpec.Name, Synth.Backends.All));
         Assert.Contains(refused.Errors, e => e.Location.File.EndsWith("override.yml", StringComparison.Ordinal));
 
         var input = File.ReadAllText(Case("blog.features+new_mesh", "override.yml"));
@@ -173,7 +174,7 @@ public sealed class ComposeXFilesTests
     public void Colliding_virtual_service_names_become_distinct_routes_and_callers_are_told()
     {
         using var dir = new TempDir();
-        var (result, model) = MigrateAndRead(dir, MeshBackends.ServiceConnect, Case("odd-vs-collide"));
+        var (result, model) = MigrateAndRead(dir, ServiceConnectSpec.Name, Case("odd-vs-collide"));
         Assert.Equal(["api", "api-external"], model.Routes.Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.Equal(["api", "api-external"], model.Services.Single(s => s.Name == "front").Upstreams.Select(u => u.Upstream).Order(StringComparer.Ordinal));
         var input = File.ReadAllText(Case("odd-vs-collide"));
@@ -185,10 +186,10 @@ public sealed class ComposeXFilesTests
     public void A_composex_file_with_single_target_routes_synthesizes_with_service_connect()
     {
         using var dir = new TempDir();
-        var (result, model) = MigrateAndRead(dir, MeshBackends.ServiceConnect, Case("neg-router_service"));
-        Assert.Equal(MeshBackends.ServiceConnect, result.Backend);
+        var (result, model) = MigrateAndRead(dir, ServiceConnectSpec.Name, Case("neg-router_service"));
+        Assert.Equal(ServiceConnectSpec.Name, result.Backend);
         Assert.NotEmpty(model.Services);
-        var output = Synth.Project(Synth.Load(dir.Path, "input.yml"), dir.Sub("cdk.out"), new SynthOptions { Mesh = MeshBackends.ServiceConnect });
+        var output = Synth.Project(Synth.Load(dir.Path, "input.yml"), dir.Sub("cdk.out"), new SynthOptions { Mesh = ServiceConnectSpec.Name });
         CfnCheck.AssertPasses([output.Directory]);
     }
 }

@@ -1,3 +1,4 @@
+using Compose2Ecs.ServiceConnect;
 using Compose2Ecs.Consul;
 using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Diagnostics;
@@ -27,7 +28,7 @@ public sealed class MigrateTests
         [MeshBackends.None] = null,
         [AppMeshSpec.Name] = null,
         [ConsulSpec.Name] = null,
-        [MeshBackends.ServiceConnect] = "x-mesh.routes.api.rules[1].targets: route api, rule 2 splits traffic by weight (api-v1: 90, api-v2: 10)",
+        [ServiceConnectSpec.Name] = "x-mesh.routes.api.rules[1].targets: route api, rule 2 splits traffic by weight (api-v1: 90, api-v2: 10)",
     };
 
     [Fact]
@@ -188,7 +189,7 @@ public sealed class MigrateTests
                     router: dateteller
             """;
         var result = ComposeXMigrator.Migrate(input, "blog.yml");
-        Assert.Equal(MeshBackends.ServiceConnect, result.Backend);
+        Assert.Equal(ServiceConnectSpec.Name, result.Backend);
         Assert.Contains("  app01:\n    x-mesh:\n      protocol: http\n      upstreams: [dateteller]\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("  rproxy:\n    x-mesh: false\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("""
@@ -222,7 +223,7 @@ public sealed class MigrateTests
         using var dir = new TempDir();
         dir.File("compose.yaml", result.Text);
         var model = MeshReader.Read(Synth.Load(dir.Path, "compose.yaml"), null, Synth.Backends.Specs);
-        Assert.Equal(MeshBackends.ServiceConnect, model.Backend);
+        Assert.Equal(ServiceConnectSpec.Name, model.Backend);
         Assert.Equal(["web->api"], model.Edges.Select(e => $"{e.Caller}->{e.Upstream}"));
     }
 

@@ -13,7 +13,6 @@ internal sealed class BackendRules(MeshFields fields, MeshBackendSpec backend)
     public void Check(MeshModel model)
     {
         ReservedListenerPorts(model);
-        Tls(model);
         fields.Diagnostics.AddRange(backend.Rules(model));
         PublicSubnets(model);
     }
@@ -29,14 +28,6 @@ internal sealed class BackendRules(MeshFields fields, MeshBackendSpec backend)
                 fields.Error(listener.PortLocation, $"services.{service.Name}",
                     $"port {listener.Port} is reserved by {backend.ReservedBy} ({string.Join(", ", reserved)}) in every task; make the app listen on another port");
             }
-        }
-    }
-
-    private void Tls(MeshModel model)
-    {
-        if (model.Backend == MeshBackends.ServiceConnect)
-        {
-            fields.Diagnostics.AddRange(MeshRules.TlsNeedsPrivateCa(model, "Service Connect"));
         }
     }
 

@@ -9,7 +9,4 @@ public static class MeshBackends
 {
     /// <summary>Plain ECS services, no mesh: the default backend.</summary>
     public const string None = "none";
-
-    /// <summary>Service Connect's section is still read in Core (moved next); its name, until then.</summary>
-    public const string ServiceConnect = "service-connect";
 }

@@ -65,8 +65,6 @@ public sealed record MeshModel
     /// <summary>Whether the chosen backend's apps reach upstreams at <c>localhost:&lt;local_port&gt;</c> (see <see cref="MeshBackendSpec.DialsUpstreamsOnLocalhost"/>).</summary>
     public bool DialsUpstreamsOnLocalhost { get; init; }
 
-    public required ServiceConnectSettings ServiceConnect { get; init; }
-
     /// <summary>Services in the mesh, in compose order.</summary>
     public ImmutableArray<MeshService> Services { get; init; } = [];
 

@@ -47,7 +47,5 @@ internal static class MeshKeys
 
     public static readonly ImmutableArray<string> GatewayRoute = ["path_prefix", "to"];
 
-    public static readonly ImmutableArray<string> ServiceConnect = ["log_group"];
-
     public static readonly ImmutableArray<string> HttpMethods = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
 }

@@ -32,7 +32,7 @@ internal sealed partial class SettingsReader(MeshFields fields)
         var sections = backends.Select(b => b.Section).OfType<MeshSection>().ToList();
         if (mesh is not null)
         {
-            fields.KnownKeys(mesh, "x-mesh", [.. MeshKeys.TopLevel, .. sections.Select(s => s.Key), "service_connect"]);
+            fields.KnownKeys(mesh, "x-mesh", [.. MeshKeys.TopLevel, .. sections.Select(s => s.Key)]);
         }
 
         // "none" last: the order the names are offered in messages.
@@ -71,7 +71,6 @@ internal sealed partial class SettingsReader(MeshFields fields)
             BackendSettings = sections.ToImmutableDictionary(
                 s => s.SettingsType,
                 s => s.Read(new MeshSectionInput(fields, mesh?.Find(s.Key), s.Path, s == spec.Section, projectName, meshLocation))),
-            ServiceConnect = new ServiceConnectSectionReader(fields).Read(mesh?.Find("service_connect"), projectName),
         };
     }
 

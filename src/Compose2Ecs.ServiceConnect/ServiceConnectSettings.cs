@@ -1,6 +1,6 @@
 using Compose2Ecs.Core.Diagnostics;
 
-namespace Compose2Ecs.Core.Mesh;
+namespace Compose2Ecs.ServiceConnect;
 
 /// <summary><c>x-mesh.service_connect</c> (spec §7).</summary>
 public sealed record ServiceConnectSettings
