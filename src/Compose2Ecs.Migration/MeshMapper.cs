@@ -93,7 +93,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
         }
 
         var complex = routes.Where(r => !r.Simple).Select(r => r.Name).ToImmutableArray();
-        var chosen = backend ?? (complex.IsEmpty ? MeshBackends.ServiceConnect : MeshBackends.AppMesh);
+        var chosen = backend ?? (complex.IsEmpty ? TargetBackends.ServiceConnect : TargetBackends.AppMesh);
         if (backend is null && !complex.IsEmpty)
         {
             report.Warning(routes.First(r => !r.Simple).Location, MigrationDiagnosticCodes.OutputChoice,

@@ -163,7 +163,7 @@ public sealed class SplittingTests
         var templates = TemplateBuilder.Build(plan, new SplitLimits { MaxResources = 40 });
         Assert.Contains(templates.Nested, d => d.Parent is { Length: > 0 });
 
-        var result = Compose2Ecs.Core.Ecs.EcsSynthesis.Write(plan, templates, context, backend, options);
+        var result = Compose2Ecs.Core.Ecs.EcsSynthesis.Write(plan, templates, options);
         var files = Directory.GetFiles(result.OutputDirectory, "*.template.json");
         Assert.Equal(templates.All.Count(), files.Length);
         Assert.Equal(100, files.Sum(f => new TemplateFile(f).OfType("AWS::ECS::Service").Count()));

@@ -33,7 +33,7 @@ public static class MigrateCommand
             DefaultValueFactory = _ => "auto",
             HelpName = "auto|appmesh|service-connect",
         };
-        backend.AcceptOnlyFromAmong("auto", MeshBackends.AppMesh, MeshBackends.ServiceConnect);
+        backend.AcceptOnlyFromAmong("auto", TargetBackends.AppMesh, TargetBackends.ServiceConnect);
 
         var command = new Command("migrate", """
             Read an ECS ComposeX file that uses App Mesh (x-appmesh: Nodes, Routers, Routes, Services,
