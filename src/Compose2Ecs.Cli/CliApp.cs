@@ -20,7 +20,7 @@ public static class CliApp
         root.Subcommands.Add(MigrateCommand.Create(console, backends));
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(BackendsCommand.Create(console, backends));
-        root.Subcommands.Add(TraceCommand.Create(console));
+        root.Subcommands.Add(TraceCommand.Create(console, backends));
 
         var result = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };

@@ -76,19 +76,7 @@ public sealed class BackendContractTests
     }
 
     [Fact]
-    public void Emit_gets_typed_handles_and_adds_constructs_in_one_stack()
-    {
-        using var dir = new TempDir();
-        var template = Synth.Yaml(dir, Compose, new SynthOptions { Mesh = "sidecar" }, Registry).Template;
-        var emitted = template.Properties("backEmitted");
-        Assert.Equal("AWS::SSM::Parameter", (string?)template.Resource("backEmitted")["Type"]);
-        Assert.Contains("backSecurityGroup", emitted["Value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("backTaskDefinition", emitted["Value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal("frontService", (string?)template.Properties("EmittedRoot")["Value"]!["Fn::GetAtt"]![0]);
-    }
-
-    [Fact]
-    public void Emit_handles_work_across_nested_stacks_when_the_application_is_split()
+    public void Backend_resources_follow_their_owner_into_nested_stacks_when_the_application_is_split()
     {
         using var dir = new TempDir();
         dir.File("compose.yaml", Compose);
@@ -98,13 +86,13 @@ public sealed class BackendContractTests
         var templates = TemplateBuilder.Build(plan, new SplitLimits { MaxResources = 40 });
         Assert.NotEmpty(templates.Nested);
 
-        var result = EcsSynthesis.Write(plan, templates, context, backend, options);
+        var result = EcsSynthesis.Write(plan, templates, options);
         CfnCheck.AssertPasses(result.OutputDirectory);
         var nested = Directory.GetFiles(result.OutputDirectory, "*.nested.template.json").Select(f => new TemplateFile(f)).ToList();
-        var holder = Assert.Single(nested, t => t.Ids.Contains("backEmitted"));
+        var holder = Assert.Single(nested, t => t.Ids.Contains("backMeshNode"));
         Assert.Contains("backTaskDefinition", holder.Ids);
         var root = new TemplateFile(Path.Combine(result.OutputDirectory, "meshy.template.json"));
-        Assert.Contains("EmittedRoot", root.Ids);
+        Assert.Contains("MeshRoot", root.Ids);
     }
 
     /// <summary>A stand-in mesh: a proxy sidecar per listening service, wired through every extension point.</summary>
@@ -141,7 +129,7 @@ public sealed class BackendContractTests
                         .AddVolumes(new VolumePlan("proxy-config"))
                         with
                     {
-                        ProxyConfiguration = new ProxyConfigurationPlan("proxy", [KeyValuePair.Create("IgnoredUID", "1337"), KeyValuePair.Create("ProxyIngressPort", "15000")]),
+                        ProxyConfiguration = new ProxyConfigurationPlan("proxy", "APPMESH", [KeyValuePair.Create("IgnoredUID", "1337"), KeyValuePair.Create("ProxyIngressPort", "15000")]),
                     })
                     .AddTaskRoleStatements(new IamStatement(["ssm:GetParameter"], [CfnValue.Ref(node)])));
                 plan = plan.AddResources(new TemplateResource(node, "AWS::SSM::Parameter", new CfnMapBuilder()
@@ -155,18 +143,6 @@ public sealed class BackendContractTests
                 .Select(callee => IngressRules.Between(callee, caller.Name, "tcp", 15000, 15000)));
             return plan.AddIngress(edges).AddResources(new TemplateResource("MeshRoot", "AWS::SSM::Parameter",
                 new CfnMapBuilder().Add("Type", "String").Add("Value", plan.Cluster.Cluster).Build()));
-        }
-
-        public void Emit(EmitContext context)
-        {
-            var back = context.Service("back");
-            _ = new CfnParameter(back.Scope, back.Ids.For("Emitted"), new CfnParameterProps
-            {
-                Type = "String",
-                Value = Amazon.CDK.Fn.Join(",", [back.SecurityGroupId, back.TaskDefinition.Ref]),
-            });
-            var front = context.Service("front");
-            _ = new CfnParameter(context.Stack, "EmittedRoot", new CfnParameterProps { Type = "String", Value = front.EcsService.AttrName });
         }
     }
 }

@@ -166,7 +166,7 @@ public sealed class SplittingTests
         var (plan, templates) = (input.Plan, input.Templates);
         Assert.Contains(templates.Nested, d => d.Parent is { Length: > 0 });
 
-        var result = Compose2Ecs.Core.Ecs.EcsSynthesis.Write(plan, templates, input.Context, input.Backend, options);
+        var result = Compose2Ecs.Core.Ecs.EcsSynthesis.Write(plan, templates, options);
         CdkOutput.AssertHolds(result.OutputDirectory, new PureSynth.Output(input));
         var root = new TemplateFile(Path.Combine(result.OutputDirectory, "big.template.json"));
         Assert.Null(root.Root["Parameters"]?["BootstrapVersion"]);

@@ -82,7 +82,7 @@ public sealed class StabilityTests
             var (plan, context, backend) = Core.Ecs.EcsSynthesis.Plan(Synth.Load(dir.Path, "compose.yaml"), options, Synth.Backends);
             var templates = Core.Ecs.Templates.TemplateBuilder.Build(plan, new Core.Ecs.Templates.SplitLimits { MaxResources = 80 });
             Assert.NotEmpty(templates.Nested);
-            return Core.Ecs.EcsSynthesis.Write(plan, templates, context, backend, options).OutputDirectory;
+            return Core.Ecs.EcsSynthesis.Write(plan, templates, options).OutputDirectory;
         }
 
         var first = Run("one");

@@ -81,7 +81,7 @@ public class LeastPrivilegeTests(CdkAssemblies assemblies)
     /// <summary>A rule from one service's group to another's exists only for a call edge of the model.</summary>
     private static void CheckRulesFollowEdges(Compose2Ecs.Core.Compose.Model.ComposeProject project, string backend, Dictionary<string, JsonObject> resources, List<string> problems)
     {
-        var mesh = Compose2Ecs.Core.Mesh.MeshReader.Read(project, backend);
+        var mesh = Compose2Ecs.Core.Mesh.MeshReader.Read(project, backend, Synth.Backends.Specs);
         var groups = project.Services.ToDictionary(s => Compose2Ecs.Core.Ecs.Naming.LogicalIds.For(s.Name, "SecurityGroup"), s => s.Name);
         var edges = mesh.ConcreteEdges.Select(e => (e.Caller, e.Target))
             .Concat(mesh.Edges.Where(e => e.Targets.IsEmpty).Select(e => (e.Caller, e.Upstream)))

@@ -1,3 +1,6 @@
+using Compose2Ecs.ServiceConnect;
+using Compose2Ecs.Consul;
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Mesh;
@@ -23,9 +26,9 @@ public sealed class MigrateTests
     private static readonly Dictionary<string, string?> Expected = new()
     {
         [MeshBackends.None] = null,
-        [MeshBackends.AppMesh] = null,
-        [MeshBackends.Consul] = null,
-        [MeshBackends.ServiceConnect] = "x-mesh.routes.api.rules[1].targets: route api, rule 2 splits traffic by weight (api-v1: 90, api-v2: 10)",
+        [AppMeshSpec.Name] = null,
+        [ConsulSpec.Name] = null,
+        [ServiceConnectSpec.Name] = "x-mesh.routes.api.rules[1].targets: route api, rule 2 splits traffic by weight (api-v1: 90, api-v2: 10)",
     };
 
     [Fact]
@@ -39,9 +42,9 @@ public sealed class MigrateTests
         var text = File.ReadAllText(dir.Sub("compose.yaml"));
         dir.File("consul.yaml", ConsulServers);
 
-        foreach (var backend in MeshBackends.All)
+        foreach (var backend in Synth.Backends.Names)
         {
-            string[] files = backend == MeshBackends.Consul ? ["-f", "compose.yaml", "-f", "consul.yaml"] : ["-f", "compose.yaml"];
+            string[] files = backend == ConsulSpec.Name ? ["-f", "compose.yaml", "-f", "consul.yaml"] : ["-f", "compose.yaml"];
             var validate = CliRunner.Run(dir.Path, ["validate", .. files, "--mesh", backend]);
             if (Expected[backend] is { } error)
             {
@@ -60,7 +63,7 @@ public sealed class MigrateTests
         foreach (var backend in Synth.Backends.Names)
         {
             Assert.True(Expected.ContainsKey(backend), $"no expected outcome for the registered backend {backend}");
-            var project = backend == MeshBackends.Consul ? Synth.Load(dir.Path, "compose.yaml", "consul.yaml") : Synth.Load(dir.Path, "compose.yaml");
+            var project = backend == ConsulSpec.Name ? Synth.Load(dir.Path, "compose.yaml", "consul.yaml") : Synth.Load(dir.Path, "compose.yaml");
             var output = dir.Sub($"out-{backend}");
             if (Expected[backend] is { } error)
             {
@@ -83,7 +86,7 @@ public sealed class MigrateTests
         var result = ComposeXMigrator.Migrate(File.ReadAllText(ComposeX), "composex.yaml");
         var text = result.Text;
         Assert.False(result.Normalized);
-        Assert.Equal(MeshBackends.AppMesh, result.Backend);
+        Assert.Equal(AppMeshSpec.Name, result.Backend);
         Assert.DoesNotContain("\nx-appmesh:", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Routers:", text, StringComparison.Ordinal);
 
@@ -184,7 +187,7 @@ public sealed class MigrateTests
                     router: dateteller
             """;
         var result = ComposeXMigrator.Migrate(input, "blog.yml");
-        Assert.Equal(MeshBackends.ServiceConnect, result.Backend);
+        Assert.Equal(ServiceConnectSpec.Name, result.Backend);
         Assert.Contains("  app01:\n    x-mesh:\n      protocol: http\n      upstreams: [dateteller]\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("  rproxy:\n    x-mesh: false\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("""
@@ -217,8 +220,8 @@ public sealed class MigrateTests
         Assert.Contains(result.Report, d => d.Message.StartsWith("the file is written in normal form", StringComparison.Ordinal));
         using var dir = new TempDir();
         dir.File("compose.yaml", result.Text);
-        var model = MeshReader.Read(Synth.Load(dir.Path, "compose.yaml"), null);
-        Assert.Equal(MeshBackends.ServiceConnect, model.Backend);
+        var model = MeshReader.Read(Synth.Load(dir.Path, "compose.yaml"), null, Synth.Backends.Specs);
+        Assert.Equal(ServiceConnectSpec.Name, model.Backend);
         Assert.Equal(["web->api"], model.Edges.Select(e => $"{e.Caller}->{e.Upstream}"));
     }
 

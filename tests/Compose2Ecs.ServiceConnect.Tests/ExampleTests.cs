@@ -138,7 +138,7 @@ public sealed class ExampleTests
         var templates = TemplateBuilder.Build(plan, new SplitLimits { MaxResources = 80 });
         Assert.NotEmpty(templates.Nested);
         Assert.Contains(templates.Root.Resources, r => r.LogicalId == "Gateway");
-        EcsSynthesis.Write(plan, templates, context, backend, options);
+        EcsSynthesis.Write(plan, templates, options);
         var check = CfnCheck.Run(dir.Sub("cdk.out"));
         Assert.True(check.ExitCode == 0, check.Output);
     }

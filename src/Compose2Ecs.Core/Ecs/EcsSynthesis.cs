@@ -73,11 +73,11 @@ public static class EcsSynthesis
     public static SynthResult Synthesize(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)
     {
         var input = Build(project, options, backends);
-        return Write(input.Plan, input.Templates, input.Context, input.Backend, options);
+        return Write(input.Plan, input.Templates, options);
     }
 
-    /// <summary>The CDK stage alone: emits built templates (and the backend's constructs) into the output directory.</summary>
-    public static SynthResult Write(EcsPlan plan, TemplateSet templates, BackendContext context, IMeshBackend backend, SynthOptions options)
+    /// <summary>The CDK stage alone: emits built templates into the output directory.</summary>
+    public static SynthResult Write(EcsPlan plan, TemplateSet templates, SynthOptions options)
     {
         var written = ImmutableArray<string>.Empty;
         var scratch = Path.Combine(Path.GetTempPath(), $"compose2ecs-{Guid.NewGuid():N}");
@@ -85,7 +85,7 @@ public static class EcsSynthesis
         {
             OutputDirectory.Replace(options.OutputDirectory, staging =>
             {
-                CdkAssembly.Synthesize(templates, plan, backend, context, staging, scratch);
+                CdkAssembly.Synthesize(templates, plan, staging, scratch);
                 CompactTemplates.Rewrite(staging);
                 if (options.Yaml)
                 {
