@@ -1,8 +1,7 @@
-using Compose2Ecs.Cli;
+using Compose2Ecs.Registration;
 using System.Diagnostics;
 using System.Globalization;
 using Compose2Ecs.Bench;
-using Compose2Ecs.Cli.Commands;
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;

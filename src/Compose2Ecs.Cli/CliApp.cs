@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compose2Ecs.Cli.Commands;
+using Compose2Ecs.Registration;
 
 namespace Compose2Ecs.Cli;
 

@@ -35,7 +35,7 @@ public sealed class BackendContractTests
     public void Transform_adds_sidecars_dependencies_proxy_environment_iam_rules_and_resources()
     {
         using var dir = new TempDir();
-        var output = Synth.Yaml(dir, Compose, new SynthOptions { Mesh = "sidecar" }, Registry);
+        var output = PureSynth.Yaml(dir, Compose, new SynthOptions { Mesh = "sidecar" }, Registry);
         var template = output.Template;
 
         var proxy = template.Container("back", "proxy");
@@ -65,11 +65,11 @@ public sealed class BackendContractTests
     public void Task_size_is_chosen_after_sidecars_are_added()
     {
         using var plain = new TempDir();
-        var without = Synth.Yaml(plain, Compose).Template.Properties("backTaskDefinition");
+        var without = PureSynth.Yaml(plain, Compose).Template.Properties("backTaskDefinition");
         Assert.Equal(("1024", "2048"), ((string?)without["Cpu"], (string?)without["Memory"]));
 
         using var meshed = new TempDir();
-        var with = Synth.Yaml(meshed, Compose, new SynthOptions { Mesh = "sidecar" }, Registry).Template.Properties("backTaskDefinition");
+        var with = PureSynth.Yaml(meshed, Compose, new SynthOptions { Mesh = "sidecar" }, Registry).Template.Properties("backTaskDefinition");
 
         // 1024 + 256 CPU units and 2048 + 512 MiB: 2 vCPU is the smallest size with 1280 units, and it starts at 4 GiB.
         Assert.Equal(("2048", "4096"), ((string?)with["Cpu"], (string?)with["Memory"]));

@@ -181,15 +181,15 @@ public sealed class ComposeXFilesTests
         Located.At(result.Report, input, "api.external, Node: app03", "becomes route api-external", Severity.Warning);
     }
 
-    /// <summary>The one full synthesis: a ComposeX file Service Connect can express, through the CDK, checked by cfn-check.</summary>
+    /// <summary>A ComposeX file Service Connect can express, migrated, builds templates (those synth hands to the CDK) that pass cfn-check.</summary>
     [Fact]
-    public void A_composex_file_with_single_target_routes_synthesizes_with_service_connect()
+    public void A_composex_file_with_single_target_routes_builds_service_connect_templates_that_pass_cfn_check()
     {
         using var dir = new TempDir();
         var (result, model) = MigrateAndRead(dir, ServiceConnectSpec.Name, Case("neg-router_service"));
         Assert.Equal(ServiceConnectSpec.Name, result.Backend);
         Assert.NotEmpty(model.Services);
-        var output = Synth.Project(Synth.Load(dir.Path, "input.yml"), dir.Sub("cdk.out"), new SynthOptions { Mesh = ServiceConnectSpec.Name });
-        CfnCheck.AssertPasses([output.Directory]);
+        var output = PureSynth.Project(Synth.Load(dir.Path, "input.yml"), new SynthOptions { Mesh = ServiceConnectSpec.Name });
+        CfnCheck.AssertPasses([output.WriteTo(dir.Sub("out"))]);
     }
 }

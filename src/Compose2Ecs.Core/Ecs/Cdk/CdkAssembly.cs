@@ -74,7 +74,7 @@ public static class CdkAssembly
         foreach (var document in templates.All)
         {
             var path = Path.Combine(workdir, (document.IsRoot ? "root" : document.Id) + ".json");
-            File.WriteAllText(path, TemplateJson.Write(TemplateJson.ToObject(document)));
+            File.WriteAllText(path, TemplateJson.Text(document));
             files[document.Id] = path;
         }
 
