@@ -42,10 +42,14 @@ public static class ServiceConnectTransform
         var routesByTarget = mesh.Routes.Where(r => r.IsSingleUnconditionalTarget)
             .ToLookup(ServiceConnectChecks.SingleTarget, StringComparer.Ordinal);
 
+        var ingressPorts = IngressPorts.For(plan, mesh);
+        var clients = PlainClients(mesh);
         plan = plan.UpdateServices(service => mesh.FindService(service.Name) is { } meshService
-            ? Configure(plan, service, meshService, routesByTarget[service.Name], context, diagnostics)
-            : service);
-        plan = plan.AddIngress(EdgeRules(plan, mesh));
+            ? Configure(plan, service, meshService.Listener, routesByTarget[service.Name], ingressPorts.TryGetValue(service.Name, out var ingress) ? ingress : null, context, diagnostics)
+            : clients.Contains(service.Name)
+                ? Configure(plan, service, null, [], null, context, diagnostics)
+                : service);
+        plan = plan.AddIngress(EdgeRules(plan, mesh, ingressPorts));
         if (mesh.Tls.IsEnabled && mesh.Services.Any(s => s.Listener is not null))
         {
             plan = plan.AddResources(TlsRole(plan));
@@ -57,22 +61,34 @@ public static class ServiceConnectTransform
         }
 
         diagnostics.ThrowIfErrors();
-        return plan;
+        return StartupOrder.Apply(plan, mesh);
     }
 
-    private static ServicePlan Configure(EcsPlan plan, ServicePlan service, MeshService meshService, IEnumerable<MeshRoute> routes,
-        BackendContext context, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Port-less services the model leaves plain (<see cref="PlainReason.NoPort"/>) that call a mesh service:
+    /// they become Service Connect clients, so they dial the same aliases as every other caller (and, with
+    /// TLS, their proxy speaks TLS to the endpoint, which a plain connection could not). <c>x-mesh: false</c>
+    /// is the user's choice and stays plain (with TLS, calling a mesh service that way is an error: <see cref="ServiceConnectChecks"/>).
+    /// </summary>
+    public static IReadOnlySet<string> PlainClients(MeshModel mesh) =>
+        mesh.PlainServices.Where(p => p.Reason == PlainReason.NoPort)
+            .Where(p => mesh.ConcreteEdges.Any(e => e.Caller == p.Name && mesh.FindService(e.Target)?.Listener is not null))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static ServicePlan Configure(EcsPlan plan, ServicePlan service, MeshListener? serverListener, IEnumerable<MeshRoute> routes,
+        int? ingressPortOverride, BackendContext context, DiagnosticBag diagnostics)
     {
         var endpoints = ImmutableArray.CreateBuilder<CfnValue>();
-        if (meshService.Listener is { } listener)
+        if (serverListener is { } listener)
         {
             var composePort = context.Project.FindService(service.Name)?.Ports.FirstOrDefault(p => p.Target == listener.Port && p.Protocol == "tcp");
             var portName = ServiceConnectNames.PortName(service.Name, listener.Port, composePort);
             service = service.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => NamePort(app, listener, portName)));
-            endpoints.Add(Endpoint(context.Mesh, service.Name, listener.Port, portName, listener));
+            endpoints.Add(Endpoint(context.Mesh, service.Name, listener.Port, portName, listener, ingressPortOverride));
             foreach (var route in routes.OrderBy(r => r.Name, StringComparer.Ordinal))
             {
-                endpoints.Add(Endpoint(context.Mesh, route.Name, route.Port, portName, listener));
+                endpoints.Add(Endpoint(context.Mesh, route.Name, route.Port, portName, listener, ingressPortOverride));
             }
         }
 
@@ -115,10 +131,15 @@ public static class ServiceConnectTransform
     }
 
     /// <summary>One Service Connect endpoint: the Cloud Map service <c>&lt;name&gt;-sc</c> and the client alias <c>&lt;name&gt;:&lt;port&gt;</c>.</summary>
-    private static CfnMap Endpoint(MeshModel mesh, string name, int port, string portName, MeshListener listener) => new CfnMapBuilder()
+    /// <remarks>
+    /// <paramref name="ingressPortOverride"/>: the port the proxy listens on instead of the container port, for a
+    /// load-balanced service with TLS (see <see cref="IngressPorts"/>); null: the container port (ECS's default).
+    /// </remarks>
+    private static CfnMap Endpoint(MeshModel mesh, string name, int port, string portName, MeshListener listener, int? ingressPortOverride) => new CfnMapBuilder()
         .Add("PortName", portName)
         .Add("DiscoveryName", ServiceConnectNames.Discovery(name))
         .AddList("ClientAliases", [new CfnMapBuilder().Add("Port", port).Add("DnsName", ServiceConnectNames.Alias(name)).Build()])
+        .Add("IngressPortOverride", ingressPortOverride)
         .AddMap("Timeout", Timeout(listener))
         .AddMap("Tls", Tls(mesh))
         .Build();
@@ -201,10 +222,11 @@ public static class ServiceConnectTransform
 
     /// <summary>
     /// One TCP rule per concrete edge: the caller's group may reach the callee's on the callee's
-    /// listener port (where the callee's proxy takes the connection), or for a direct edge on each
-    /// of the callee's container ports, as with --mesh none. Nothing else between services.
+    /// listener port (where the callee's proxy takes the connection; its ingress port override when it
+    /// has one), or for a direct edge on each of the callee's container ports, as with --mesh none.
+    /// Nothing else between services.
     /// </summary>
-    public static IEnumerable<IngressRulePlan> EdgeRules(EcsPlan plan, MeshModel mesh)
+    public static IEnumerable<IngressRulePlan> EdgeRules(EcsPlan plan, MeshModel mesh, IReadOnlyDictionary<string, int> ingressPorts)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var edge in mesh.ConcreteEdges)
@@ -214,7 +236,9 @@ public static class ServiceConnectTransform
                 continue;
             }
 
-            var rule = IngressRules.Between(edge.Target, edge.Caller, "tcp", edge.Port, edge.Port);
+            // With an ingress port override the proxy takes mesh traffic there; the container port is the load balancer's.
+            var port = ingressPorts.TryGetValue(edge.Target, out var proxy) && (edge.Route is not null || mesh.FindService(edge.Target)?.Listener?.Port == edge.Port) ? proxy : edge.Port;
+            var rule = IngressRules.Between(edge.Target, edge.Caller, "tcp", port, port);
             if (seen.Add(rule.LogicalId))
             {
                 yield return rule;

@@ -1,0 +1,17 @@
+namespace Compose2Ecs.ServiceConnect;
+
+/// <summary>
+/// Codes of the Service Connect backend's findings (C2E6xxx). Listed with their meaning in
+/// docs/diagnostics.md; docs/service-connect.md says why each exists.
+/// </summary>
+public static class ServiceConnectDiagnosticCodes
+{
+    /// <summary>A caller would wait for a service it calls, but that would close a cycle of CloudFormation DependsOn: that order is left out.</summary>
+    public const string StartupCycle = "C2E6001";
+
+    /// <summary>A service with <c>x-mesh: false</c> calls a service whose Service Connect endpoint speaks only TLS.</summary>
+    public const string PlainCallerOfTls = "C2E6002";
+
+    /// <summary>An environment value names <c>localhost:&lt;local_port&gt;</c> (another backend's address); it is rewritten to the Service Connect alias.</summary>
+    public const string LocalhostAddress = "C2E6003";
+}
