@@ -61,7 +61,7 @@ public static class ServiceConnectTransform
         }
 
         diagnostics.ThrowIfErrors();
-        return StartupOrder.Apply(plan, mesh);
+        return LocalAddresses.Apply(StartupOrder.Apply(plan, mesh), mesh, context.Project);
     }
 
     /// <summary>
