@@ -44,12 +44,17 @@ public static class ServiceConnectTransform
 
         var ingressPorts = IngressPorts.For(plan, mesh);
         var clients = PlainClients(mesh);
+        var calledPorts = CalledPorts.Find(plan, mesh);
+        var extraPorts = calledPorts.ToLookup(u => u.Target, u => u.Port, StringComparer.Ordinal);
         plan = plan.UpdateServices(service => mesh.FindService(service.Name) is { } meshService
-            ? Configure(plan, service, meshService.Listener, routesByTarget[service.Name], ingressPorts.TryGetValue(service.Name, out var ingress) ? ingress : null, context, diagnostics)
+            ? Configure(plan, service, meshService.Listener, routesByTarget[service.Name], ingressPorts.TryGetValue(service.Name, out var ingress) ? ingress : null,
+                [.. extraPorts[service.Name].Distinct()], context, diagnostics)
             : clients.Contains(service.Name)
-                ? Configure(plan, service, null, [], null, context, diagnostics)
+                ? Configure(plan, service, null, [], null, [], context, diagnostics)
                 : service);
-        plan = plan.AddIngress(EdgeRules(plan, mesh, ingressPorts));
+        plan = plan.AddIngress(EdgeRules(plan, mesh, ingressPorts)
+            .Concat(calledPorts.Select(u => IngressRules.Between(u.Target, u.Caller, "tcp", u.Port, u.Port)))
+            .DistinctBy(r => r.LogicalId));
         if (mesh.Tls.IsEnabled && mesh.Services.Any(s => s.Listener is not null))
         {
             plan = plan.AddResources(TlsRole(plan));
@@ -77,7 +82,7 @@ public static class ServiceConnectTransform
             .ToHashSet(StringComparer.Ordinal);
 
     private static ServicePlan Configure(EcsPlan plan, ServicePlan service, MeshListener? serverListener, IEnumerable<MeshRoute> routes,
-        int? ingressPortOverride, BackendContext context, DiagnosticBag diagnostics)
+        int? ingressPortOverride, ImmutableArray<int> extraPorts, BackendContext context, DiagnosticBag diagnostics)
     {
         var endpoints = ImmutableArray.CreateBuilder<CfnValue>();
         if (serverListener is { } listener)
@@ -89,6 +94,22 @@ public static class ServiceConnectTransform
             foreach (var route in routes.OrderBy(r => r.Name, StringComparer.Ordinal))
             {
                 endpoints.Add(Endpoint(context.Mesh, route.Name, route.Port, portName, listener, ingressPortOverride));
+            }
+
+            // Every other port its callers use: an endpoint each, on its own named port mapping (see CalledPorts).
+            foreach (var port in extraPorts.Order())
+            {
+                var compose = context.Project.FindService(service.Name)?.Ports.FirstOrDefault(p => p.Target == port && p.Protocol == "tcp");
+                var extra = new MeshListener
+                {
+                    Port = port,
+                    Protocol = compose?.AppProtocol is { } written && MeshNames.AppProtocols.TryGetValue(written, out var parsed) ? parsed : MeshProtocol.Tcp,
+                    PortLocation = listener.PortLocation,
+                    ProtocolLocation = listener.ProtocolLocation,
+                };
+                var name = ServiceConnectNames.PortName(service.Name, port, compose);
+                service = service.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => NamePort(app, extra, name)));
+                endpoints.Add(Endpoint(context.Mesh, $"{service.Name}-{port}", port, name, extra, null, ServiceConnectNames.Alias(service.Name)));
             }
         }
 
@@ -135,10 +156,10 @@ public static class ServiceConnectTransform
     /// <paramref name="ingressPortOverride"/>: the port the proxy listens on instead of the container port, for a
     /// load-balanced service with TLS (see <see cref="IngressPorts"/>); null: the container port (ECS's default).
     /// </remarks>
-    private static CfnMap Endpoint(MeshModel mesh, string name, int port, string portName, MeshListener listener, int? ingressPortOverride) => new CfnMapBuilder()
+    private static CfnMap Endpoint(MeshModel mesh, string name, int port, string portName, MeshListener listener, int? ingressPortOverride, string? alias = null) => new CfnMapBuilder()
         .Add("PortName", portName)
         .Add("DiscoveryName", ServiceConnectNames.Discovery(name))
-        .AddList("ClientAliases", [new CfnMapBuilder().Add("Port", port).Add("DnsName", ServiceConnectNames.Alias(name)).Build()])
+        .AddList("ClientAliases", [new CfnMapBuilder().Add("Port", port).Add("DnsName", alias ?? ServiceConnectNames.Alias(name)).Build()])
         .Add("IngressPortOverride", ingressPortOverride)
         .AddMap("Timeout", Timeout(listener))
         .AddMap("Tls", Tls(mesh))
