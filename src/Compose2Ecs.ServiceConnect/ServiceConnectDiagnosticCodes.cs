@@ -14,4 +14,10 @@ public static class ServiceConnectDiagnosticCodes
 
     /// <summary>An environment value names <c>localhost:&lt;local_port&gt;</c> (another backend's address); it is rewritten to the Service Connect alias.</summary>
     public const string LocalhostAddress = "C2E6003";
+
+    /// <summary>In an imported VPC, the namespace's default name is scoped by <c>--stack-name</c> (a second stack of the project in that VPC would collide).</summary>
+    public const string NamespaceScoped = "C2E6004";
+
+    /// <summary>In an imported VPC, services outside Service Connect resolve short names only if the VPC's DHCP options search the namespace.</summary>
+    public const string ImportedVpcSearchDomain = "C2E6005";
 }

@@ -66,7 +66,8 @@ public static class ServiceConnectTransform
         }
 
         diagnostics.ThrowIfErrors();
-        return LocalAddresses.Apply(StartupOrder.Apply(plan, mesh), mesh, context.Project);
+        plan = LocalAddresses.Apply(StartupOrder.Apply(plan, mesh), mesh, context.Project);
+        return NamespaceScope.Apply(plan, mesh, context.Project);
     }
 
     /// <summary>
