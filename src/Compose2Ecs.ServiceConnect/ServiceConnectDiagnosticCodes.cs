@@ -20,4 +20,7 @@ public static class ServiceConnectDiagnosticCodes
 
     /// <summary>In an imported VPC, services outside Service Connect resolve short names only if the VPC's DHCP options search the namespace.</summary>
     public const string ImportedVpcSearchDomain = "C2E6005";
+
+    /// <summary>The Service Connect proxy's recommended room moves the task to a larger Fargate size, or no size has it (the proxy then shares the task).</summary>
+    public const string ProxyRoom = "C2E6006";
 }

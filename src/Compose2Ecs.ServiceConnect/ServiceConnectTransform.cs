@@ -62,10 +62,11 @@ public static class ServiceConnectTransform
 
         if (mesh.Gateway is { } gateway)
         {
-            plan = GatewayPlanner.Apply(plan, mesh, gateway);
+            plan = GatewayPlanner.Apply(plan, mesh, gateway, context.Project);
         }
 
         diagnostics.ThrowIfErrors();
+        plan = plan.AddWarnings(diagnostics.Warnings);
         plan = LocalAddresses.Apply(StartupOrder.Apply(plan, mesh), mesh, context.Project);
         return NamespaceScope.Apply(plan, mesh, context.Project);
     }
@@ -221,17 +222,32 @@ public static class ServiceConnectTransform
 
     /// <summary>
     /// ECS adds the proxy container to the task without a task definition entry, so the sizer cannot see it:
-    /// the task gets AWS's recommended room for it (256 CPU units, 64 MiB) on top of its containers.
+    /// the task gets AWS's recommended room for it (256 CPU units, 64 MiB) on top of its containers. When that
+    /// room moves the task to a larger Fargate size, a warning says so (C2E6006); when no Fargate size has the
+    /// room (an app of 16 vCPU, say), the task keeps the size its containers need, the proxy shares it, and a
+    /// warning says that instead: the room is advice, not an ECS requirement, so such an app is never refused.
     /// </summary>
     private static ServicePlan WithProxyRoom(ServicePlan service, DiagnosticBag diagnostics)
     {
-        var cpu = service.TaskDefinition.Containers.Sum(c => c.Needs.Cpu) + ProxyCpu;
-        var memory = service.TaskDefinition.Containers.Sum(c => c.Needs.MemoryMiB) + ProxyMemoryMiB;
-        if (FargateSizer.Smallest(cpu, memory) is not { } size)
+        var cpu = service.TaskDefinition.Containers.Sum(c => c.Needs.Cpu);
+        var memory = service.TaskDefinition.Containers.Sum(c => c.Needs.MemoryMiB);
+        var without = FargateSizer.Smallest(cpu, memory);
+        var with = FargateSizer.Smallest(cpu + ProxyCpu, memory + ProxyMemoryMiB);
+        if (with is null && without is null)
         {
-            diagnostics.Error(service.Location,
-                $"service \"{service.Name}\" needs {cpu} CPU units and {memory} MiB with the Service Connect proxy; the largest Fargate task has 16384 CPU units and 122880 MiB. Lower deploy.resources");
-            return service;
+            return service; // the containers alone do not fit: the base sizer reports it
+        }
+
+        var size = with ?? without!;
+        if (with is null)
+        {
+            diagnostics.Warning(service.Location, ServiceConnectDiagnosticCodes.ProxyRoom,
+                $"services.{service.Name}: no Fargate task has room for the Service Connect proxy's recommended {ProxyCpu} CPU units and {ProxyMemoryMiB} MiB on top of {cpu} CPU units and {memory} MiB, so the task is {Describe(size)} and the proxy shares it; lower deploy.resources by that much to give the proxy its own room");
+        }
+        else if (without is not null && (with.Cpu != without.Cpu || with.MemoryMiB != without.MemoryMiB))
+        {
+            diagnostics.Warning(service.Location, ServiceConnectDiagnosticCodes.ProxyRoom,
+                $"services.{service.Name}: the Service Connect proxy's recommended room ({ProxyCpu} CPU units, {ProxyMemoryMiB} MiB) moves the task from {Describe(without)} to {Describe(with)}; lower deploy.resources by that much to stay at {Describe(without)}");
         }
 
         return service.UpdateTaskDefinition(task => task with
@@ -241,6 +257,8 @@ public static class ServiceConnectTransform
                 .With("Memory", size.MemoryMiB.ToString(CultureInfo.InvariantCulture)),
         });
     }
+
+    private static string Describe(TaskSize size) => $"{size.Cpu} CPU units / {size.MemoryMiB} MiB";
 
     /// <summary>
     /// One TCP rule per concrete edge: the caller's group may reach the callee's on the callee's
