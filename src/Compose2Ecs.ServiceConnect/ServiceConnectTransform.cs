@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Naming;
@@ -91,7 +92,8 @@ public static class ServiceConnectTransform
         {
             var composePort = context.Project.FindService(service.Name)?.Ports.FirstOrDefault(p => p.Target == listener.Port && p.Protocol == "tcp");
             var portName = ServiceConnectNames.PortName(service.Name, listener.Port, composePort);
-            service = service.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => NamePort(app, listener, portName)));
+            var wire = DefaultedHttpOnDataPort(context.Mesh, service.Name, listener, composePort) ? listener with { Protocol = MeshProtocol.Tcp } : listener;
+            service = service.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => NamePort(app, wire, portName)));
             endpoints.Add(Endpoint(context.Mesh, service.Name, listener.Port, portName, listener, ingressPortOverride));
             foreach (var route in routes.OrderBy(r => r.Name, StringComparer.Ordinal))
             {
@@ -137,6 +139,18 @@ public static class ServiceConnectTransform
 
         return WithProxyRoom(service, diagnostics);
     }
+
+    /// <summary>Ports of databases, caches and brokers, whose clients never speak HTTP (trace's AddressParser knows the same list).</summary>
+    public static readonly IReadOnlySet<int> DataPorts = new HashSet<int> { 5432, 3306, 6379, 27017, 5672, 11211, 9042, 1433, 1521, 4222, 2181, 9092, 26257, 6650, 7687 };
+
+    /// <summary>
+    /// True when the listener is http only by default (no <c>x-mesh.protocol</c>, no <c>app_protocol</c>) on a
+    /// database, cache or broker port: an <c>AppProtocol: http</c> there makes the proxy parse Postgres or Redis
+    /// traffic as HTTP, which breaks it, so the port mapping gets no <c>AppProtocol</c> (carried as tcp).
+    /// </summary>
+    public static bool DefaultedHttpOnDataPort(MeshModel mesh, string service, MeshListener listener, ServicePort? composePort) =>
+        listener.Protocol == MeshProtocol.Http && DataPorts.Contains(listener.Port) && composePort?.AppProtocol is null
+        && !mesh.KeyLocations.ContainsKey($"services.{service}.x-mesh.protocol");
 
     /// <summary>The listener's port mapping gets its name and app protocol; a listener the service does not declare is added.</summary>
     private static ContainerPlan NamePort(ContainerPlan app, MeshListener listener, string portName)

@@ -85,4 +85,19 @@ public sealed class MinorTests
         var timeout = Sc.Connect(Sc.Resources(compose), "api")!["Services"]![0]!["Timeout"]!;
         Assert.Equal(0, (long?)timeout["IdleTimeoutSeconds"]);
     }
+
+    [Fact]
+    public void A_database_port_that_is_http_only_by_default_gets_no_app_protocol()
+    {
+        const string compose = """
+            services:
+              db: { image: postgres:16, expose: ["5432"] }
+              cache: { image: redis:7, expose: ["6379"], x-mesh: { protocol: http } }
+              api: { image: a, expose: ["8080"] }
+            """;
+        var resources = Sc.Resources(compose);
+        Assert.Null(Sc.App(resources, "db")["PortMappings"]![0]!["AppProtocol"]);
+        Assert.Equal("http", (string?)Sc.App(resources, "cache")["PortMappings"]![0]!["AppProtocol"]);   // written: kept
+        Assert.Equal("http", (string?)Sc.App(resources, "api")["PortMappings"]![0]!["AppProtocol"]);
+    }
 }
