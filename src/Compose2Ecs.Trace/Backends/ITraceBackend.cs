@@ -36,6 +36,9 @@ public interface ITraceBackend
     /// </summary>
     bool ProxyListens(string target, int port, TraceContext context) => ProxyListenerPorts.Contains(port);
 
+    /// <summary>What the backend's proxy does to traffic a load balancer sends to a task (TLS it demands, the gateway's listener).</summary>
+    IEnumerable<Hop> IngressHops(Ingress.IngressPath path, TraceContext context) => [];
+
     /// <summary>The backend's rules: proxy, mesh, its start-up conditions.</summary>
     IReadOnlyList<IHopRule> Rules { get; }
 }

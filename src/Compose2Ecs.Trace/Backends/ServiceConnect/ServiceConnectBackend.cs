@@ -53,5 +53,8 @@ public sealed class ServiceConnectBackend : ITraceBackend
         new ServiceConnectView(context.Graph, context.Apps).Endpoints.Any(e => e.Server.Name == target
             && int.TryParse(e.Service.Entries.GetValueOrDefault("IngressPortOverride")?.Text, out var o) && o == port);
 
+    public IEnumerable<Hop> IngressHops(Ingress.IngressPath path, TraceContext context) =>
+        IngressTlsRule.Check(path, new ServiceConnectView(context.Graph, context.Apps));
+
     public IReadOnlyList<IHopRule> Rules { get; } = [new ClientAliasRule(), new AppProtocolRule(), new EndpointOrderRule()];
 }
