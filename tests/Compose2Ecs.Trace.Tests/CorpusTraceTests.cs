@@ -74,11 +74,11 @@ public sealed class CorpusTraceTests(ITestOutputHelper log)
             PureSynth.Project(project, options).WriteTo(output);
         }
 
-        var templates = Directory.EnumerateFiles(output, "*.template.json").ToDictionary(Path.GetFileName, f => (JsonObject)JsonNode.Parse(File.ReadAllText(f))!, StringComparer.Ordinal)!;
+        var templates = Directory.EnumerateFiles(output, "*.template.json").ToDictionary(f => Path.GetFileName(f)!, f => (JsonObject)JsonNode.Parse(File.ReadAllText(f))!, StringComparer.Ordinal);
         var root = templates.Keys.Single(k => !templates.Values.Any(t => t.ToJsonString().Contains($"\"{k}\"", StringComparison.Ordinal)));
         var sideFiles = Directory.EnumerateFiles(output, "*.json").Where(f => !f.EndsWith(".template.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
             .Select(f => (JsonObject)JsonNode.Parse(File.ReadAllText(f))!);
-        var assembly = CloudAssembly.FromTemplates(new Dictionary<string, JsonObject> { [root[..^".template.json".Length]] = templates[root] }, templates!, sideFiles);
+        var assembly = CloudAssembly.FromTemplates(new Dictionary<string, JsonObject> { [root[..^".template.json".Length]] = templates[root] }, templates, sideFiles);
         return Tracer.Trace(assembly, project, b => MeshReader.Read(project, b, Synth.Backends.Specs));
     }
 }
