@@ -14,4 +14,7 @@ public static class EcsDiagnosticCodes
 
     /// <summary>A <c>deploy</c> key with no ECS Fargate equivalent.</summary>
     public const string IgnoredDeployKey = "C2E3003";
+
+    /// <summary>A secret ARN that does not name exactly one secret (a wildcard, or a part missing): the execution role would read more than the service needs.</summary>
+    public const string SecretNotOne = "C2E3101";
 }

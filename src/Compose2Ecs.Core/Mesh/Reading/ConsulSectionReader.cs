@@ -1,4 +1,5 @@
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Yaml;
 
 namespace Compose2Ecs.Core.Mesh;
@@ -46,8 +47,8 @@ internal sealed class ConsulSectionReader(MeshFields fields)
             Servers = Servers(map.Find("servers"), devServer),
             DevServer = devServer,
             Acls = map["acls"] is { } acls && (fields.Bool(acls, $"{Path}.acls") ?? false),
-            BootstrapTokenSecretArn = Text(map, "bootstrap_token_secret_arn"),
-            GossipKeySecretArn = Text(map, "gossip_key_secret_arn"),
+            BootstrapTokenSecretArn = SecretArn(map, "bootstrap_token_secret_arn", Path),
+            GossipKeySecretArn = SecretArn(map, "gossip_key_secret_arn", Path),
             RetryJoin = map["retry_join"] is { } join ? fields.StringList(join, $"{Path}.retry_join") ?? [] : [],
             Partition = Text(map, "partition"),
             Namespace = Text(map, "namespace"),
@@ -114,7 +115,7 @@ internal sealed class ConsulSectionReader(MeshFields fields)
             SecurityGroup = map["security_group"] is { } sg ? fields.Text(sg, $"{path}.security_group") : null,
             Tls = map["tls"] is { } tls ? fields.Bool(tls, $"{path}.tls") ?? defaults.Tls : defaults.Tls,
             TlsServerName = map["tls_server_name"] is { } sni ? fields.Text(sni, $"{path}.tls_server_name") : null,
-            CaCertSecretArn = map["ca_cert_secret_arn"] is { } ca ? fields.Text(ca, $"{path}.ca_cert_secret_arn") : null,
+            CaCertSecretArn = SecretArn(map, "ca_cert_secret_arn", path),
             SkipServerWatch = map["skip_server_watch"] is { } skip && (fields.Bool(skip, $"{path}.skip_server_watch") ?? false),
         };
     }
@@ -137,6 +138,28 @@ internal sealed class ConsulSectionReader(MeshFields fields)
             ConsulServer = map["consul_server"] is { } e ? fields.Text(e, $"{path}.consul_server") ?? images.ConsulServer : images.ConsulServer,
             Envoy = map["envoy"] is { } d ? fields.Text(d, $"{path}.envoy") ?? images.Envoy : images.Envoy,
         };
+    }
+
+    /// <summary>A Secrets Manager ARN the tasks' execution role is granted: it must name one secret, never a wildcard.</summary>
+    private string? SecretArn(MappingNode map, string key, string path)
+    {
+        if (map[key] is not { } node || fields.Text(node, $"{path}.{key}") is not { } arn)
+        {
+            return null;
+        }
+
+        var problem = SecretArns.Problem(arn);
+        if (problem is null && !arn.Split(':')[2].Equals("secretsmanager", StringComparison.Ordinal))
+        {
+            problem = "is an SSM parameter; this key takes a Secrets Manager secret ARN";
+        }
+
+        if (problem is not null)
+        {
+            fields.Diagnostics.Error(node.Location, EcsDiagnosticCodes.SecretNotOne, $"{path}.{key}: the ARN {problem}; {SecretArns.Fix}");
+        }
+
+        return arn;
     }
 
     private string? Text(MappingNode map, string key) => map[key] is { } node ? fields.Text(node, $"{Path}.{key}") : null;
