@@ -52,6 +52,7 @@ public sealed class ClearTextSecretTests
                   SECRET_ARN: arn:aws:secretsmanager:eu-west-1:123456789012:secret:db
                   PRIMARY_KEY_COLUMN: id
                   PGDATA: /var/lib/postgresql/data
+                  xpack.security.http.ssl.key: certs/elasticsearch-key.pem
             """);
         var result = CliRunner.Run(dir.Path, "validate");
         Assert.Equal(0, result.ExitCode);

@@ -103,6 +103,7 @@ internal static partial class ClearTextSecrets
         || Harmless().IsMatch(value)
         || value.StartsWith('/') || value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("file:", StringComparison.Ordinal)
         || value.StartsWith("arn:", StringComparison.Ordinal)
+        || KeyFilePath().IsMatch(value)
         || value.StartsWith("${", StringComparison.Ordinal);
 
     private static string SecretKey(string name) => name.ToLowerInvariant();
@@ -112,6 +113,10 @@ internal static partial class ClearTextSecrets
 
     [GeneratedRegex(@"^(true|false|yes|no|on|off|none|null|nil|disabled?|enabled?|required|optional|changeme|\d+|\*+|x+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Harmless();
+
+    /// <summary>A relative path to a key or certificate file (<c>certs/server-key.pem</c>): where the secret is, not the secret.</summary>
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*\.(pem|key|crt|cer|der|p12|pfx|jks|keystore|json)$")]
+    private static partial Regex KeyFilePath();
 
     [GeneratedRegex(@"-----BEGIN ([A-Z]+ )*PRIVATE KEY-----")]
     private static partial Regex PrivateKey();

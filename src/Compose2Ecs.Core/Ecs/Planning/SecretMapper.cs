@@ -122,7 +122,7 @@ internal static partial class SecretMapper
             return null;
         }
 
-        var arn = CfnValue.Sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/" + source.TrimStart('/'));
+        var arn = CfnValue.Sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/" + CfnValue.SubLiteral(source.TrimStart('/')));
         policyResource = arn;
         return arn;
     }

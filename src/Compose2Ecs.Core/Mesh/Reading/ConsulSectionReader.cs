@@ -9,7 +9,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// requires: servers unless dev_server, a bootstrap token with ACLs, and no agent-mode keys
 /// in dataplane mode (they would be silently unused).
 /// </summary>
-internal sealed class ConsulSectionReader(MeshFields fields)
+internal sealed partial class ConsulSectionReader(MeshFields fields)
 {
     private const string Path = "x-mesh.consul";
 
@@ -111,7 +111,7 @@ internal sealed class ConsulSectionReader(MeshFields fields)
         fields.KnownKeys(map, path, MeshKeys.ConsulServers);
         return defaults with
         {
-            Hosts = map["hosts"] is { } hosts ? fields.Text(hosts, $"{path}.hosts") : null,
+            Hosts = map["hosts"] is { } hosts ? ServerHosts(hosts, $"{path}.hosts") : null,
             SecurityGroup = map["security_group"] is { } sg ? fields.Text(sg, $"{path}.security_group") : null,
             Tls = map["tls"] is { } tls ? fields.Bool(tls, $"{path}.tls") ?? defaults.Tls : defaults.Tls,
             TlsServerName = map["tls_server_name"] is { } sni ? fields.Text(sni, $"{path}.tls_server_name") : null,
@@ -139,6 +139,28 @@ internal sealed class ConsulSectionReader(MeshFields fields)
             Envoy = map["envoy"] is { } d ? fields.Text(d, $"{path}.envoy") ?? images.Envoy : images.Envoy,
         };
     }
+
+    /// <summary>
+    /// consul-ecs's <c>consulServers.hosts</c>: a DNS name, an IP address, or <c>exec=&lt;command&gt;</c>
+    /// (go-netaddrs). Anything else (<c>$(touch x)</c>) is refused here rather than reaching a task's
+    /// configuration or shell.
+    /// </summary>
+    private string? ServerHosts(Node node, string path)
+    {
+        var hosts = fields.Text(node, path);
+        if (hosts is null || ServerHost().IsMatch(hosts) || System.Net.IPAddress.TryParse(hosts, out _)
+            || (hosts.StartsWith("exec=", StringComparison.Ordinal) && hosts.Length > 5 && !hosts.Any(char.IsControl)))
+        {
+            return hosts;
+        }
+
+        fields.Diagnostics.Error(node.Location, EcsDiagnosticCodes.InvalidName,
+            $"{path}: is not a DNS name, an IP address or exec=<command>; write the servers' DNS name (consul.example.internal), one IP address, or exec=<a command that prints their addresses>");
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    private static partial System.Text.RegularExpressions.Regex ServerHost();
 
     /// <summary>A Secrets Manager ARN the tasks' execution role is granted: it must name one secret, never a wildcard.</summary>
     private string? SecretArn(MappingNode map, string key, string path)
