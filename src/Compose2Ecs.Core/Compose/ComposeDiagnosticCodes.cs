@@ -20,4 +20,7 @@ public static class ComposeDiagnosticCodes
 
     /// <summary>A port protocol other than tcp or udp (sctp is compose-legal but not carried to security groups and load balancers).</summary>
     public const string PortProtocol = "C2E1105";
+
+    /// <summary>An <c>include</c> that includes itself (directly, through other files or through a symbolic link), or a loop of symbolic links.</summary>
+    public const string IncludeCycle = "C2E1106";
 }
