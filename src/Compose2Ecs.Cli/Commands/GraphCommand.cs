@@ -37,7 +37,7 @@ public static class GraphCommand
             var project = ComposeLoader.Load(loader.Read(result, console));
             var reporter = new Reporter(console);
             reporter.Report(project.Warnings);
-            var model = MeshReader.Read(project, mesh.Read(result));
+            var model = MeshReader.Read(project, mesh.Read(result), backends.Specs);
             reporter.Report(model.Warnings);
             var graph = MeshGraph.Build(model);
             console.Out.Write(result.GetValue(format) == "dot" ? DotRenderer.Render(graph, model.Name) : MermaidRenderer.Render(graph));

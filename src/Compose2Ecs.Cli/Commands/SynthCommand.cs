@@ -114,7 +114,7 @@ public static class SynthCommand
             progress.Stage("synthesizing through the AWS CDK");
             try
             {
-                var synthesized = EcsSynthesis.Write(plan, templates, context, backend, options);
+                var synthesized = EcsSynthesis.Write(plan, templates, options);
                 progress.Dispose();
                 reporter.Report(synthesized.Warnings);
                 if (toStdout)
