@@ -80,7 +80,7 @@ public static partial class EnvoyImage
         }
         else if (EcrImage().Match(configured) is { Success: true } match)
         {
-            repository = CfnValue.Sub($"arn:${{AWS::Partition}}:ecr:{match.Groups["region"].Value}:{match.Groups["account"].Value}:repository/{match.Groups["repository"].Value}");
+            repository = CfnValue.Sub($"arn:${{AWS::Partition}}:ecr:{CfnValue.SubLiteral(match.Groups["region"].Value)}:{CfnValue.SubLiteral(match.Groups["account"].Value)}:repository/{CfnValue.SubLiteral(match.Groups["repository"].Value)}");
         }
         else
         {

@@ -90,7 +90,7 @@ internal static class ConfigEntriesTask
     {
         var task = new ServiceIds(Name);
         var ids = ConsulContext.Ids.ConfigEntriesFunction;
-        var taskDefinitionArns = CfnValue.Sub($"arn:${{AWS::Partition}}:ecs:${{AWS::Region}}:${{AWS::AccountId}}:task-definition/{consul.Family(Name)}:*");
+        var taskDefinitionArns = CfnValue.Sub($"arn:${{AWS::Partition}}:ecs:${{AWS::Region}}:${{AWS::AccountId}}:task-definition/{CfnValue.SubLiteral(consul.Family(Name))}:*");
         var clusterCondition = new CfnMap([KeyValuePair.Create<string, CfnValue>("ArnEquals", new CfnMap([KeyValuePair.Create("ecs:cluster", consul.ClusterArn)]))]);
 
         yield return new TemplateResource(ConsulContext.Ids.ConfigEntriesFunctionLogGroup, "AWS::Logs::LogGroup", new CfnMapBuilder().Add("RetentionInDays", 30).Build())

@@ -67,7 +67,7 @@ internal sealed partial class ConsulContext(BackendContext backend, EcsPlan plan
     /// <summary>The cluster's ARN, for IAM conditions.</summary>
     public CfnValue ClusterArn => plan.Cluster.Create
         ? CfnValue.GetAtt(SharedIds.Cluster, "Arn")
-        : CfnValue.Sub($"arn:${{AWS::Partition}}:ecs:${{AWS::Region}}:${{AWS::AccountId}}:cluster/{ClusterNameOf(((CfnString)plan.Cluster.Cluster).Value)}");
+        : CfnValue.Sub($"arn:${{AWS::Partition}}:ecs:${{AWS::Region}}:${{AWS::AccountId}}:cluster/{CfnValue.SubLiteral(ClusterNameOf(((CfnString)plan.Cluster.Cluster).Value))}");
 
     /// <summary>Every task of the cluster: <c>arn:…:task/&lt;cluster&gt;/*</c>.</summary>
     public CfnValue ClusterTasks => CfnValue.Function("Fn::Sub", CfnList.Of(

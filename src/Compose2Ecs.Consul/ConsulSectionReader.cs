@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Core.Yaml;
 
@@ -10,7 +11,7 @@ namespace Compose2Ecs.Consul;
 /// requires: servers unless dev_server, a bootstrap token with ACLs, and no agent-mode keys
 /// in dataplane mode (they would be silently unused).
 /// </summary>
-internal sealed class ConsulSectionReader(MeshFields fields)
+internal sealed partial class ConsulSectionReader(MeshFields fields)
 {
     public const string Key = "consul";
 
@@ -61,8 +62,8 @@ internal sealed class ConsulSectionReader(MeshFields fields)
             Servers = Servers(map.Find("servers"), devServer),
             DevServer = devServer,
             Acls = map["acls"] is { } acls && (fields.Bool(acls, $"{Path}.acls") ?? false),
-            BootstrapTokenSecretArn = Text(map, "bootstrap_token_secret_arn"),
-            GossipKeySecretArn = Text(map, "gossip_key_secret_arn"),
+            BootstrapTokenSecretArn = SecretArn(map, "bootstrap_token_secret_arn", Path),
+            GossipKeySecretArn = SecretArn(map, "gossip_key_secret_arn", Path),
             RetryJoin = map["retry_join"] is { } join ? fields.StringList(join, $"{Path}.retry_join") ?? [] : [],
             Partition = Text(map, "partition"),
             Namespace = Text(map, "namespace"),
@@ -125,11 +126,11 @@ internal sealed class ConsulSectionReader(MeshFields fields)
         fields.KnownKeys(map, path, ServersKeys);
         return defaults with
         {
-            Hosts = map["hosts"] is { } hosts ? fields.Text(hosts, $"{path}.hosts") : null,
+            Hosts = map["hosts"] is { } hosts ? ServerHosts(hosts, $"{path}.hosts") : null,
             SecurityGroup = map["security_group"] is { } sg ? fields.Text(sg, $"{path}.security_group") : null,
             Tls = map["tls"] is { } tls ? fields.Bool(tls, $"{path}.tls") ?? defaults.Tls : defaults.Tls,
             TlsServerName = map["tls_server_name"] is { } sni ? fields.Text(sni, $"{path}.tls_server_name") : null,
-            CaCertSecretArn = map["ca_cert_secret_arn"] is { } ca ? fields.Text(ca, $"{path}.ca_cert_secret_arn") : null,
+            CaCertSecretArn = SecretArn(map, "ca_cert_secret_arn", path),
             SkipServerWatch = map["skip_server_watch"] is { } skip && (fields.Bool(skip, $"{path}.skip_server_watch") ?? false),
         };
     }
@@ -152,6 +153,50 @@ internal sealed class ConsulSectionReader(MeshFields fields)
             ConsulServer = map["consul_server"] is { } e ? fields.Text(e, $"{path}.consul_server") ?? images.ConsulServer : images.ConsulServer,
             Envoy = map["envoy"] is { } d ? fields.Text(d, $"{path}.envoy") ?? images.Envoy : images.Envoy,
         };
+    }
+
+    /// <summary>
+    /// consul-ecs's <c>consulServers.hosts</c>: a DNS name, an IP address, or <c>exec=&lt;command&gt;</c>
+    /// (go-netaddrs). Anything else (<c>$(touch x)</c>) is refused here rather than reaching a task's
+    /// configuration or shell.
+    /// </summary>
+    private string? ServerHosts(Node node, string path)
+    {
+        var hosts = fields.Text(node, path);
+        if (hosts is null || ServerHost().IsMatch(hosts) || System.Net.IPAddress.TryParse(hosts, out _)
+            || (hosts.StartsWith("exec=", StringComparison.Ordinal) && hosts.Length > 5 && !hosts.Any(char.IsControl)))
+        {
+            return hosts;
+        }
+
+        fields.Diagnostics.Error(node.Location, EcsDiagnosticCodes.InvalidName,
+            $"{path}: is not a DNS name, an IP address or exec=<command>; write the servers' DNS name (consul.example.internal), one IP address, or exec=<a command that prints their addresses>");
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    private static partial System.Text.RegularExpressions.Regex ServerHost();
+
+    /// <summary>A Secrets Manager ARN the tasks' execution role is granted: it must name one secret, never a wildcard.</summary>
+    private string? SecretArn(MappingNode map, string key, string path)
+    {
+        if (map[key] is not { } node || fields.Text(node, $"{path}.{key}") is not { } arn)
+        {
+            return null;
+        }
+
+        var problem = SecretArns.Problem(arn);
+        if (problem is null && !arn.Split(':')[2].Equals("secretsmanager", StringComparison.Ordinal))
+        {
+            problem = "is an SSM parameter; this key takes a Secrets Manager secret ARN";
+        }
+
+        if (problem is not null)
+        {
+            fields.Diagnostics.Error(node.Location, EcsDiagnosticCodes.SecretNotOne, $"{path}.{key}: the ARN {problem}; {SecretArns.Fix}");
+        }
+
+        return arn;
     }
 
     private string? Text(MappingNode map, string key) => map[key] is { } node ? fields.Text(node, $"{Path}.{key}") : null;

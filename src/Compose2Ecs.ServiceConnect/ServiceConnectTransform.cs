@@ -232,7 +232,7 @@ public static class ServiceConnectTransform
         mesh.KeyLocations.ContainsKey("x-mesh.service_connect.log_group") ? mesh.Settings<ServiceConnectSettings>().LogGroup : null;
 
     private static CfnValue LogGroupArn(string group, bool streams) =>
-        CfnValue.Sub($"arn:${{AWS::Partition}}:logs:${{AWS::Region}}:${{AWS::AccountId}}:log-group:{group}{(streams ? ":*" : "")}");
+        CfnValue.Sub($"arn:${{AWS::Partition}}:logs:${{AWS::Region}}:${{AWS::AccountId}}:log-group:{CfnValue.SubLiteral(group)}{(streams ? ":*" : "")}");
 
     /// <summary>
     /// ECS adds the proxy container to the task without a task definition entry, so the sizer cannot see it:

@@ -7,12 +7,13 @@ namespace Compose2Ecs.Hardening.Tests;
 /// Reads every template of every example and backend and checks the security model:
 /// service-to-service rules are TCP (or the declared UDP) on one port from one security
 /// group; 0.0.0.0/0 only on load balancer groups; no IAM wildcard actions; a wildcard
-/// resource only for actions that have no resource-level permissions; no secret in the
+/// resource only for actions that have no resource-level permissions; no secret grant with a
+/// wildcard resource; no generated name or description past its AWS limit; no secret in the
 /// template; one task role per task definition. It reads the assemblies the CDK wrote
 /// (shared with the other tests of the collection, each pair synthesized once).
 /// </summary>
 [Collection(CdkAssembliesCollection.Name)]
-public class LeastPrivilegeTests(CdkAssemblies assemblies)
+public partial class LeastPrivilegeTests(CdkAssemblies assemblies)
 {
     /// <summary>
     /// Actions AWS does not let a policy scope to a resource, so "*" is the only valid
@@ -72,6 +73,7 @@ public class LeastPrivilegeTests(CdkAssemblies assemblies)
             }
         }
 
+        CheckNameLimits(resources, problems);
         CheckTaskRolesAreSeparate(resources, problems);
         CheckRulesFollowEdges(Matrix.Load(example), backend, resources, problems);
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -138,6 +140,12 @@ public class LeastPrivilegeTests(CdkAssemblies assemblies)
                 problems.Add($"{id}: wildcard action in {statement.ToJsonString()}");
             }
 
+            if (actions.Any(a => a.StartsWith("secretsmanager:", StringComparison.Ordinal) || a.StartsWith("ssm:", StringComparison.Ordinal))
+                && resources.Any(r => WildcardSecret().IsMatch(r.EndsWith("-??????", StringComparison.Ordinal) ? r[..^7] : r)))
+            {
+                problems.Add($"{id}: a secret grant with a wildcard resource (one secret per ARN, a trailing -?????? at most): {statement.ToJsonString()}");
+            }
+
             if (resources.Contains("*") && !actions.All(ActionsWithoutResourceScope.Contains))
             {
                 problems.Add($"{id}: Resource \"*\" for actions that can be scoped: {string.Join(", ", actions.Where(a => !ActionsWithoutResourceScope.Contains(a)))}");
@@ -164,6 +172,69 @@ public class LeastPrivilegeTests(CdkAssemblies assemblies)
                 if (secretNames.Contains((string?)variable!["Name"]))
                 {
                     problems.Add($"{id}: {variable["Name"]} is both a secret and a plain environment variable");
+                }
+            }
+        }
+    }
+
+    /// <summary>The AWS limits of the names and texts templates set (CloudFormation and service API references).</summary>
+    private static readonly Dictionary<(string Type, string Property), int> NameLimits = new()
+    {
+        [("AWS::ECS::TaskDefinition", "Family")] = 255,
+        [("AWS::ECS::Service", "ServiceName")] = 255,
+        [("AWS::ECS::Cluster", "ClusterName")] = 255,
+        [("AWS::EC2::SecurityGroup", "GroupDescription")] = 255,
+        [("AWS::EC2::SecurityGroupIngress", "Description")] = 255,
+        [("AWS::ElasticLoadBalancingV2::LoadBalancer", "Name")] = 32,
+        [("AWS::ElasticLoadBalancingV2::TargetGroup", "Name")] = 32,
+        [("AWS::IAM::Role", "RoleName")] = 64,
+        [("AWS::IAM::Role", "Path")] = 512,
+        [("AWS::IAM::Role", "Description")] = 1000,
+        [("AWS::Logs::LogGroup", "LogGroupName")] = 512,
+        [("AWS::ServiceDiscovery::Service", "Name")] = 127,
+        [("AWS::ServiceDiscovery::Service", "Description")] = 1024,
+        [("AWS::AppMesh::Mesh", "MeshName")] = 255,
+        [("AWS::AppMesh::VirtualNode", "VirtualNodeName")] = 255,
+        [("AWS::AppMesh::VirtualService", "VirtualServiceName")] = 255,
+        [("AWS::AppMesh::VirtualRouter", "VirtualRouterName")] = 255,
+        [("AWS::AppMesh::Route", "RouteName")] = 255,
+        [("AWS::AppMesh::VirtualGateway", "VirtualGatewayName")] = 255,
+        [("AWS::AppMesh::GatewayRoute", "GatewayRouteName")] = 255,
+    };
+
+    /// <summary>No literal name or description set by a template passes its AWS limit; Cloud Map names are DNS labels of 63 at most; tags 256.</summary>
+    private static void CheckNameLimits(Dictionary<string, JsonObject> resources, List<string> problems)
+    {
+        foreach (var (id, resource) in resources)
+        {
+            var type = (string?)resource["Type"] ?? "";
+            var properties = resource["Properties"] as JsonObject ?? [];
+            foreach (var (property, value) in properties)
+            {
+                if (value is JsonValue v && v.TryGetValue<string>(out var text) && NameLimits.TryGetValue((type, property), out var limit) && text.Length > limit)
+                {
+                    problems.Add($"{id}: {property} is {text.Length} characters; AWS allows {limit}");
+                }
+            }
+
+            if (type == "AWS::ServiceDiscovery::Service" && (string?)properties["Name"] is { } name && name.Split('.').Any(l => l.Length > 63))
+            {
+                problems.Add($"{id}: Cloud Map name {name} has a DNS label over 63 characters");
+            }
+
+            foreach (var container in properties["ContainerDefinitions"]?.AsArray() ?? [])
+            {
+                if ((string?)container!["Name"] is { Length: > 255 } containerName)
+                {
+                    problems.Add($"{id}: container name of {containerName.Length} characters; ECS allows 255");
+                }
+            }
+
+            foreach (var tag in properties["Tags"] as JsonArray ?? [])
+            {
+                if (tag is JsonObject t && t["Value"] is JsonValue tv && tv.TryGetValue<string>(out var tagValue) && tagValue.Length > 256)
+                {
+                    problems.Add($"{id}: tag {t["Key"]} is {tagValue.Length} characters; AWS allows 256");
                 }
             }
         }
@@ -203,4 +274,8 @@ public class LeastPrivilegeTests(CdkAssemblies assemblies)
     private static List<string> Strings(JsonNode node) => node is JsonArray array
         ? [.. array.Select(a => a is JsonValue v && v.TryGetValue<string>(out var s) ? s : a!.ToJsonString())]
         : [node is JsonValue value && value.TryGetValue<string>(out var single) ? single : node.ToJsonString()];
+
+    /// <summary>A secret resource that matches more than one secret: a wildcard anywhere (after the one allowed -?????? suffix).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[*?]")]
+    private static partial System.Text.RegularExpressions.Regex WildcardSecret();
 }

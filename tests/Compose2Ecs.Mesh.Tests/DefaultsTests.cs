@@ -185,10 +185,10 @@ public sealed class DefaultsTests
               consul:
                 mode: agent
                 datacenter: eu1
-                servers: { hosts: "exec=discover", security_group: sg-1, tls: false, tls_server_name: server.eu1.consul, ca_cert_secret_arn: arn:ca, skip_server_watch: true }
+                servers: { hosts: "exec=discover", security_group: sg-1, tls: false, tls_server_name: server.eu1.consul, ca_cert_secret_arn: arn:aws:secretsmanager:eu-west-1:123456789012:secret:ca, skip_server_watch: true }
                 acls: true
-                bootstrap_token_secret_arn: arn:token
-                gossip_key_secret_arn: arn:gossip
+                bootstrap_token_secret_arn: arn:aws:secretsmanager:eu-west-1:123456789012:secret:token
+                gossip_key_secret_arn: arn:aws:secretsmanager:eu-west-1:123456789012:secret:gossip
                 retry_join: ["provider=aws tag_key=consul"]
                 partition: p1
                 namespace: ns1
@@ -206,9 +206,9 @@ public sealed class DefaultsTests
         Assert.Equal((true, "123456789012", "envoy:1", 128, 256, "/dev/stdout"),
             (model.Settings<AppMeshSettings>().Existing, model.Settings<AppMeshSettings>().MeshOwner, model.Settings<AppMeshSettings>().EnvoyImage, model.Settings<AppMeshSettings>().EnvoyCpu, model.Settings<AppMeshSettings>().EnvoyMemory, model.Settings<AppMeshSettings>().AccessLog));
         var c = model.Settings<ConsulSettings>();
-        Assert.Equal((ConsulMode.Agent, "eu1", true, "arn:token", "arn:gossip", "p1", "ns1", ConsulConfigEntries.Files),
+        Assert.Equal((ConsulMode.Agent, "eu1", true, "arn:aws:secretsmanager:eu-west-1:123456789012:secret:token", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:gossip", "p1", "ns1", ConsulConfigEntries.Files),
             (c.Mode, c.Datacenter, c.Acls, c.BootstrapTokenSecretArn, c.GossipKeySecretArn, c.Partition, c.Namespace, c.ConfigEntries));
-        Assert.Equal(("exec=discover", "sg-1", false, "server.eu1.consul", "arn:ca", true),
+        Assert.Equal(("exec=discover", "sg-1", false, "server.eu1.consul", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:ca", true),
             (c.Servers.Hosts, c.Servers.SecurityGroup, c.Servers.Tls, c.Servers.TlsServerName, c.Servers.CaCertSecretArn, c.Servers.SkipServerWatch));
         Assert.Equal(["provider=aws tag_key=consul"], c.RetryJoin.ToArray());
         Assert.Equal(("my/consul-ecs:1", "my/dp:1", "my/consul:1", "my/envoy:1"), (c.Images.ConsulEcs, c.Images.ConsulDataplane, c.Images.Consul, c.Images.Envoy));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Ecs.Backends;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Cli.Commands;
@@ -33,6 +34,7 @@ public static class ValidateCommand
             var reporter = new Reporter(console);
             reporter.Report(project.Warnings);
             var model = MeshReader.Read(project, mesh.Read(result), backends.All);
+            AwsNameChecks.Validate(project);
             reporter.Report(model.Warnings);
             console.Out.WriteLine($"ok: {model.Services.Length + model.PlainServices.Length} services, {model.Routes.Length} routes, {model.Edges.Length} edges");
             return ExitCodes.Success;

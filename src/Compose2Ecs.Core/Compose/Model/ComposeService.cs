@@ -32,8 +32,11 @@ public sealed record ComposeService
 
     public ImmutableArray<ServicePort> Ports { get; init; } = [];
 
-    /// <summary>Ports exposed to other services only (<c>expose</c>).</summary>
+    /// <summary>TCP ports exposed to other services only (<c>expose</c>; an entry without a protocol is TCP).</summary>
     public ImmutableArray<int> Expose { get; init; } = [];
+
+    /// <summary>UDP ports exposed to other services only (<c>expose: ["5000-5010/udp"]</c>).</summary>
+    public ImmutableArray<int> ExposeUdp { get; init; } = [];
 
     public Healthcheck? Healthcheck { get; init; }
 

@@ -18,5 +18,5 @@ public static class ServicePorts
 
     /// <summary>The port the image's repository is known to listen on, when the service declares no port at all.</summary>
     public static int? FromImage(ComposeService service) =>
-        service.Ports.IsEmpty && service.Expose.IsEmpty ? WellKnownImagePorts.For(service.Image) : null;
+        service.Ports.IsEmpty && service.Expose.IsEmpty && service.ExposeUdp.IsEmpty ? WellKnownImagePorts.For(service.Image) : null;
 }

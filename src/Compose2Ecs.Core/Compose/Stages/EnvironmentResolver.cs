@@ -75,8 +75,8 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
             return;
         }
 
-        var values = DotEnv.Parse(text, path, (text, location, _) =>
-            new Interpolator(variables, diagnostics).Substitute(text, location), diagnostics);
+        var values = DotEnv.Parse(text, path, (text, location, key) =>
+            EnvFileInterpolation.Substitute(variables, text, location, key, diagnostics), diagnostics);
         foreach (var (key, value) in values)
         {
             var at = file.Location;

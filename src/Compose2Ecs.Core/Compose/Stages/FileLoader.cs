@@ -100,9 +100,17 @@ internal sealed class FileLoader
             foreach (var relative in paths)
             {
                 var target = file.Relative(relative);
-                if (chain.Contains(target.FullPath) || target.FullPath == file.FullPath)
+                if (IsLinkLoop(target.FullPath))
                 {
-                    _diagnostics.Error(item.Location, $"{path}: \"{relative}\" includes itself (directly or through other files); remove the cycle");
+                    _diagnostics.Error(item.Location, ComposeDiagnosticCodes.IncludeCycle, $"{path}: \"{relative}\" is a symbolic link that never reaches a file (a loop of links); point it at the compose file");
+                    continue;
+                }
+
+                // Cycles are checked on real paths: a link to a file in the chain is the same file.
+                var real = Ecs.Output.RealPath.Of(target.FullPath);
+                if (chain.Contains(real) || real == Ecs.Output.RealPath.Of(file.FullPath))
+                {
+                    _diagnostics.Error(item.Location, ComposeDiagnosticCodes.IncludeCycle, $"{path}: \"{relative}\" includes itself (directly, through other files or through a symbolic link); remove the cycle");
                     continue;
                 }
 
@@ -112,7 +120,7 @@ internal sealed class FileLoader
                     continue;
                 }
 
-                var loaded = Load(target, chain.Push(file.FullPath));
+                var loaded = Load(target, chain.Push(Ecs.Output.RealPath.Of(file.FullPath)));
                 included = included is null ? loaded : Merger.MergeProjects(included, loaded);
             }
 
@@ -152,6 +160,26 @@ internal sealed class FileLoader
         }
 
         return root;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is a symbolic link whose chain of links loops (ELOOP).</summary>
+    private static bool IsLinkLoop(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is null)
+            {
+                return false;
+            }
+
+            info.ResolveLinkTarget(returnFinalTarget: true);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 }
 

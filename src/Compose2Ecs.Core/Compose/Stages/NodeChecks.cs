@@ -10,6 +10,18 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
 
     public void Error(Node node, string path, string message) => Diagnostics.Error(node.Location, $"{path}: {message}");
 
+    public void Error(Node node, string? code, string path, string message)
+    {
+        if (code is null)
+        {
+            Error(node, path, message);
+        }
+        else
+        {
+            Diagnostics.Error(node.Location, code, $"{path}: {message}");
+        }
+    }
+
     public MappingNode? Mapping(Node node, string path)
     {
         if (node is MappingNode map)

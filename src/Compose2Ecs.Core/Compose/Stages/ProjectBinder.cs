@@ -42,7 +42,8 @@ internal static class ProjectBinder
             ? [.. env.Entries.Select(e => new EnvironmentVariable(e.Name, e.Value is ScalarNode { IsNull: false } v ? v.Value : null, e.Key.Location))]
             : [],
         Ports = node["ports"] is SequenceNode ports ? [.. ports.Items.OfType<MappingNode>().Select(Port)] : [],
-        Expose = node["expose"] is SequenceNode expose ? [.. expose.Items.OfType<ScalarNode>().SelectMany(ExposedPorts)] : [],
+        Expose = node["expose"] is SequenceNode expose ? [.. expose.Items.OfType<ScalarNode>().SelectMany(n => ExposedPorts(n, "tcp"))] : [],
+        ExposeUdp = node["expose"] is SequenceNode exposeUdp ? [.. exposeUdp.Items.OfType<ScalarNode>().SelectMany(n => ExposedPorts(n, "udp"))] : [],
         Healthcheck = node["healthcheck"] is MappingNode hc ? Healthcheck(hc) : null,
         DependsOn = node["depends_on"] is MappingNode deps ? [.. deps.Entries.Select(Dependency)] : [],
         Deploy = node["deploy"] is MappingNode deploy ? Deploy(deploy) : null,
@@ -81,8 +82,8 @@ internal static class ProjectBinder
         Location = port.Location,
     };
 
-    private static IEnumerable<int> ExposedPorts(ScalarNode node) =>
-        PortSyntax.TryParse(node.Value, node.Location, out _)?.Select(p => p.Target) ?? [];
+    private static IEnumerable<int> ExposedPorts(ScalarNode node, string protocol) =>
+        PortSyntax.TryParse(node.Value, node.Location, out _)?.Where(p => p.Protocol == protocol).Select(p => p.Target) ?? [];
 
     private static Healthcheck Healthcheck(MappingNode node) => new()
     {

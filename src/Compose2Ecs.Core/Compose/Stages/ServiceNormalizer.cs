@@ -97,12 +97,16 @@ internal sealed class ServiceNormalizer
         var ports = PortSyntax.TryParse(scalar.Value, item.Location, out var problem);
         if (ports is null)
         {
-            _check.Error(item, itemPath, $"\"{scalar.Value}\": {problem}");
+            _check.Error(item, ProtocolCode(scalar.Value), itemPath, $"\"{scalar.Value}\": {problem}");
             return [];
         }
 
         return ports.Select(port => (Node)PortNode(port.Target, port.Published?.ToString(System.Globalization.CultureInfo.InvariantCulture), port.HostIp, port.Protocol, null, "ingress", null, item.Location));
     });
+
+    /// <summary>The code of a short-syntax port error when it is about the protocol (sctp, or an unknown one).</summary>
+    private static string? ProtocolCode(string text) =>
+        PortSyntax.ProtocolOf(text) is "tcp" or "udp" ? null : ComposeDiagnosticCodes.PortProtocol;
 
     private Node LongPort(MappingNode map, string path)
     {
@@ -131,9 +135,9 @@ internal sealed class ServiceNormalizer
         }
 
         var protocol = map["protocol"] is { } p ? _check.Text(p, $"{path}.protocol")?.ToLowerInvariant() ?? "tcp" : "tcp";
-        if (protocol is not ("tcp" or "udp" or "sctp"))
+        if (protocol is not ("tcp" or "udp"))
         {
-            _check.Error(map["protocol"]!, $"{path}.protocol", $"\"{protocol}\" is not one of tcp, udp");
+            _check.Error(map["protocol"]!, ComposeDiagnosticCodes.PortProtocol, $"{path}.protocol", PortSyntax.ProtocolProblem(protocol));
         }
 
         var hostIp = map["host_ip"] is ScalarNode { IsNull: false } ip ? ip.Value : null;
@@ -209,7 +213,7 @@ internal sealed class ServiceNormalizer
         // compose-go checks expose entries with the port-spec parser, so "8080:8080" passes; the container side counts.
         if (PortSyntax.TryParse(scalar.Value, item.Location, out var problem) is null)
         {
-            _check.Error(item, itemPath, $"\"{scalar.Value}\": {problem}");
+            _check.Error(item, ProtocolCode(scalar.Value), itemPath, $"\"{scalar.Value}\": {problem}");
         }
 
         return [ScalarNode.String(scalar.Value, item.Location)];

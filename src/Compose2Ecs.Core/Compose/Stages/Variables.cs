@@ -43,7 +43,7 @@ internal static class Variables
 
             var lines = DotEnv.Parse(text, display, (text, location, key) =>
             {
-                var expanded = new Interpolator(visible, diagnostics).Substitute(text, location);
+                var expanded = EnvFileInterpolation.Substitute(visible, text, location, key, diagnostics);
                 if (expanded is not null && !environment.ContainsKey(key))
                 {
                     visible[key] = expanded;

@@ -37,7 +37,9 @@ public static class DotEnv
             var key = (eq < 0 ? line : line[..eq]).Trim();
             if (key.Length == 0 || key.Any(ch => char.IsWhiteSpace(ch)))
             {
-                diagnostics.Error(location, $"invalid line \"{line}\": expected KEY=value");
+                // Never the line's text: an env file (~/.netrc, credentials) may hold a secret, and errors end up in CI logs.
+                diagnostics.Error(location, ComposeDiagnosticCodes.EnvFileLine,
+                    $"line {location.Line} is not KEY=value: {(key.Length == 0 ? "it has no name before '='" : "its name holds a space")}; write NAME=value, with no space in NAME (or start the line with # to comment it out)");
                 continue;
             }
 
@@ -55,7 +57,7 @@ public static class DotEnv
                 value = ReadQuoted(rest, '\'', lines, ref index, out _);
                 if (value is null)
                 {
-                    diagnostics.Error(location, $"unterminated single quote in the value of {key}");
+                    diagnostics.Error(location, ComposeDiagnosticCodes.EnvFileLine, $"line {location.Line}: unterminated single quote in the value of {key}; close it with '");
                     continue;
                 }
             }
@@ -64,7 +66,7 @@ public static class DotEnv
                 value = ReadQuoted(rest, '"', lines, ref index, out _);
                 if (value is null)
                 {
-                    diagnostics.Error(location, $"unterminated double quote in the value of {key}");
+                    diagnostics.Error(location, ComposeDiagnosticCodes.EnvFileLine, $"line {location.Line}: unterminated double quote in the value of {key}; close it with \"");
                     continue;
                 }
 

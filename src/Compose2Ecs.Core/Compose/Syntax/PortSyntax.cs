@@ -21,9 +21,9 @@ public static class PortSyntax
         {
             protocol = spec[(slash + 1)..].ToLowerInvariant();
             spec = spec[..slash];
-            if (protocol is not ("tcp" or "udp" or "sctp"))
+            if (protocol is not ("tcp" or "udp"))
             {
-                problem = $"protocol \"{protocol}\" is not one of tcp, udp";
+                problem = ProtocolProblem(protocol);
                 return null;
             }
         }
@@ -125,6 +125,18 @@ public static class PortSyntax
         }
 
         return result;
+    }
+
+    /// <summary>Why a protocol is refused. SCTP is compose-legal, but ECS security groups and load balancers here carry tcp and udp only.</summary>
+    public static string ProtocolProblem(string protocol) => protocol == "sctp"
+        ? "protocol \"sctp\" is not supported: compose2ecs opens security groups and load balancers for tcp and udp only; use tcp or udp"
+        : $"protocol \"{protocol}\" is not one of tcp, udp";
+
+    /// <summary>The protocol a short-syntax entry names (after its last '/'), lowercased; tcp when none.</summary>
+    public static string ProtocolOf(string text)
+    {
+        var slash = text.Trim().LastIndexOf('/');
+        return slash < 0 ? "tcp" : text.Trim()[(slash + 1)..].ToLowerInvariant();
     }
 
     private static bool TryRange(string text, out int start, out int end, out string? problem)

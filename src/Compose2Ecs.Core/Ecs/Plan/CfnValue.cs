@@ -25,6 +25,13 @@ public abstract record CfnValue
     /// <summary><c>Fn::Sub</c> with one string. It may name pseudo parameters and resources (<c>${Id}</c>, <c>${Id.Attr}</c>).</summary>
     public static CfnValue Sub(string template) => new CfnFunction("Fn::Sub", new CfnString(template));
 
+    /// <summary>
+    /// <paramref name="text"/> as a literal inside an <c>Fn::Sub</c> template: every <c>${</c> written
+    /// <c>${!</c>, which Fn::Sub prints as <c>${</c>. Every piece of user text placed in a Sub template
+    /// goes through this, so <c>"evil${AWS::AccountId}"</c> stays text and never names a parameter.
+    /// </summary>
+    public static string SubLiteral(string text) => text.Replace("${", "${!", StringComparison.Ordinal);
+
     public static CfnValue Join(string separator, params CfnValue[] parts) =>
         new CfnFunction("Fn::Join", CfnList.Of(new CfnString(separator), CfnList.Of(parts)));
 

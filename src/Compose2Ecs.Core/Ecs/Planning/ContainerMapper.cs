@@ -51,6 +51,7 @@ internal static class ContainerMapper
             ? [new ContainerPort(imagePort, "tcp")]
             : [.. service.Ports.Select(p => new ContainerPort(p.Target, p.Protocol))
                 .Concat(service.Expose.Select(p => new ContainerPort(p, "tcp")))
+                .Concat(service.ExposeUdp.Select(p => new ContainerPort(p, "udp")))
                 .Where(p => p.Port > 0)
                 .Distinct()];
 

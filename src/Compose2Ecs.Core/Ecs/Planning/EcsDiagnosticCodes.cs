@@ -14,4 +14,22 @@ public static class EcsDiagnosticCodes
 
     /// <summary>A <c>deploy</c> key with no ECS Fargate equivalent.</summary>
     public const string IgnoredDeployKey = "C2E3003";
+
+    /// <summary>A secret ARN that does not name exactly one secret (a wildcard, or a part missing): the execution role would read more than the service needs.</summary>
+    public const string SecretNotOne = "C2E3101";
+
+    /// <summary>A name AWS limits (a Cloud Map DNS label of 63, 127 in all) that compose2ecs cannot shorten because other services call it by that name.</summary>
+    public const string NameTooLong = "C2E3102";
+
+    /// <summary>Two services whose AWS names are the same after sanitising (DNS ignores case; a task family turns '.' into '-').</summary>
+    public const string NameCollision = "C2E3103";
+
+    /// <summary>A name given in x-mesh that AWS would refuse (and that would reach an IAM ARN, inside Fn::Sub): an ECS cluster name or ARN.</summary>
+    public const string InvalidName = "C2E3104";
+
+    /// <summary>A control character (newline, NUL, …) in a route path, header name or value.</summary>
+    public const string ControlCharacter = "C2E3105";
+
+    /// <summary>A service asks for more CPU or memory than the largest Fargate task has.</summary>
+    public const string TooLarge = "C2E3106";
 }

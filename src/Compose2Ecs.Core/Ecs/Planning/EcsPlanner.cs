@@ -32,6 +32,7 @@ public static class EcsPlanner
         }
 
         CheckDistinctIds(project, diagnostics);
+        AwsNameChecks.Check(project, settings.ProjectName, diagnostics);
         diagnostics.ThrowIfErrors();
         return new EcsPlan
         {

@@ -24,7 +24,7 @@ public static class FargateSizer
     ];
 
     /// <summary>The smallest valid size with at least this much CPU and memory; null when none is big enough.</summary>
-    public static TaskSize? Smallest(int cpu, int memoryMiB) =>
+    public static TaskSize? Smallest(long cpu, long memoryMiB) =>
         ValidSizes.FirstOrDefault(s => s.Cpu >= cpu && s.MemoryMiB >= memoryMiB);
 
     /// <summary>The plan with every task definition sized. Throws <see cref="InvalidInputException"/> for a task no Fargate size holds.</summary>
@@ -33,12 +33,13 @@ public static class FargateSizer
         var errors = new DiagnosticBag();
         var sized = plan.UpdateServices(service =>
         {
-            var cpu = service.TaskDefinition.Containers.Sum(c => c.Needs.Cpu);
-            var memory = service.TaskDefinition.Containers.Sum(c => c.Needs.MemoryMiB);
+            // long: a container may ask for int.MaxValue MiB, and a sidecar's need on top must not overflow.
+            var cpu = service.TaskDefinition.Containers.Sum(c => (long)c.Needs.Cpu);
+            var memory = service.TaskDefinition.Containers.Sum(c => (long)c.Needs.MemoryMiB);
             var size = Smallest(cpu, memory);
             if (size is null)
             {
-                errors.Error(service.Location,
+                errors.Error(service.Location, EcsDiagnosticCodes.TooLarge,
                     $"service \"{service.Name}\" needs {cpu} CPU units and {memory} MiB with its sidecars; the largest Fargate task has 16384 CPU units (16 vCPU) and 122880 MiB. Lower deploy.resources");
                 return service;
             }

@@ -62,7 +62,7 @@ internal static partial class ImageResolver
         yield return new IamStatement(["ecr:GetAuthorizationToken"], ["*"]);
         yield return new IamStatement(
             ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-            [CfnValue.Sub($"arn:${{AWS::Partition}}:ecr:{region}:{account}:repository/{repository}")]);
+            [CfnValue.Sub($"arn:${{AWS::Partition}}:ecr:{CfnValue.SubLiteral(region)}:{CfnValue.SubLiteral(account)}:repository/{CfnValue.SubLiteral(repository)}")]);
     }
 
     /// <summary>A docker repository path component: lowercase letters, digits and separators.</summary>

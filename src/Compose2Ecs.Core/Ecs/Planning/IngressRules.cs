@@ -16,7 +16,7 @@ public static class IngressRules
         var ports = from == to ? $"{from}" : $"{from}-{to}";
         var id = new ServiceIds(callee).For($"IngressFrom{Naming.LogicalIds.Part(caller)}{ServiceIds.ProtocolWord(protocol)}{range}");
         return new IngressRulePlan(id, new ServiceSecurityGroup(callee), new ServiceSecurityGroup(caller), protocol, from, to,
-            $"{caller} to {callee} on {ports}/{protocol}");
+            Naming.AwsNames.Fit($"{caller} to {callee} on {ports}/{protocol}", Naming.AwsNames.SecurityGroupDescription));
     }
 
     /// <summary>

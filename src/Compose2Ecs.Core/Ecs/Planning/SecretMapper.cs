@@ -95,23 +95,24 @@ internal static partial class SecretMapper
         policyResource = null;
         if (source.StartsWith("arn:", StringComparison.Ordinal))
         {
+            if (SecretArns.Problem(source) is { } problem)
+            {
+                diagnostics.Error(definition.Location, EcsDiagnosticCodes.SecretNotOne, $"secrets.{definition.Name}.name: the ARN {problem}; {SecretArns.Fix}");
+                return null;
+            }
+
             var parts = source.Split(':');
-            if (parts.Length >= 7 && parts[2] == "secretsmanager" && parts[5] == "secret")
+            if (parts[2] == "secretsmanager")
             {
                 // ECS accepts ARN:json-key:version-stage:version-id; IAM wants the secret's own ARN.
+                // A "-??????" suffix match is for IAM only; ECS finds the secret by the name before it.
                 isSecretsManager = true;
                 policyResource = string.Join(':', parts.Take(7));
-                return source;
+                return parts[6].EndsWith("-??????", StringComparison.Ordinal) && parts.Length == 7 ? source[..^7] : source;
             }
 
-            if (parts.Length >= 6 && parts[2] == "ssm" && parts[5].StartsWith("parameter/", StringComparison.Ordinal))
-            {
-                policyResource = source;
-                return source;
-            }
-
-            diagnostics.Error(definition.Location, $"secrets.{definition.Name}: \"{source}\" is neither a Secrets Manager secret ARN nor an SSM parameter ARN");
-            return null;
+            policyResource = source;
+            return source;
         }
 
         if (!ParameterName().IsMatch(source))
@@ -121,7 +122,7 @@ internal static partial class SecretMapper
             return null;
         }
 
-        var arn = CfnValue.Sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/" + source.TrimStart('/'));
+        var arn = CfnValue.Sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/" + CfnValue.SubLiteral(source.TrimStart('/')));
         policyResource = arn;
         return arn;
     }

@@ -1,5 +1,6 @@
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
 
 namespace Compose2Ecs.Core.Ecs.Templates;
 
@@ -16,6 +17,7 @@ internal sealed class SplitPlacer
 
     private readonly SplitFacts _facts;
     private readonly SplitLimits _limits;
+    private readonly EcsPlan _plan;
     private readonly Dictionary<string, OwnerSize> _security = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OwnerSize> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Count, int Bytes)> _ownedOutputs;
@@ -25,6 +27,7 @@ internal sealed class SplitPlacer
     {
         _facts = facts;
         _limits = limits;
+        _plan = plan;
         _ownedOutputs = !outputsInStacks ? [] : plan.Outputs.Where(o => o.Owner is not null).GroupBy(o => o.Owner!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.Count(), g.Sum(o => TemplateSize.Value(o.Value, 3) + o.Description.Length + o.LogicalId.Length + 40)), StringComparer.Ordinal);
         for (var i = 0; i < facts.Resources.Length; i++)
@@ -240,7 +243,8 @@ internal sealed class SplitPlacer
         return key;
     }
 
-    private static Exception TooBig(string owner) => new InvalidInputException(SourceLocation.None,
+    /// <summary>Located at the service (a security group's owner is its service too), so the user sees which compose key to change.</summary>
+    private Exception TooBig(string owner) => new InvalidInputException(_plan.FindService(owner)?.Location ?? SourceLocation.None, EcsDiagnosticCodes.TooLarge,
         $"services.{owner}: the service's resources do not fit in one CloudFormation template (500 resources, 1 MB, 200 parameters and outputs), even alone in a nested stack");
 
     /// <summary>One service's share of a template, and what it reads from and gives to other templates.</summary>

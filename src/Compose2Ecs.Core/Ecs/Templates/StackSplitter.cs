@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
 
 namespace Compose2Ecs.Core.Ecs.Templates;
 
@@ -95,8 +96,12 @@ public static class StackSplitter
             break;
         }
 
-        throw new InvalidInputException(SourceLocation.None,
-            $"the application does not fit in CloudFormation's limits even split into nested stacks ({resources.Length} resources)");
+        // Located at the service with the most resources (the one to split or trim first), else the first service.
+        var biggest = resources.Where(r => r.Owner is not null).GroupBy(r => r.Owner!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        var at = (biggest is null ? null : plan.FindService(biggest))?.Location ?? plan.Services.FirstOrDefault()?.Location ?? SourceLocation.None;
+        throw new InvalidInputException(at, EcsDiagnosticCodes.TooLarge,
+            $"the application does not fit in CloudFormation's limits even split into nested stacks ({resources.Length} resources{(biggest is null ? "" : $"; services.{biggest} has the most")}); deploy it as several compose projects, or remove services or routes");
     }
 
     /// <summary>Whether a template is within the limits: resources, parameters, outputs, and bytes as the CDK will write it.</summary>

@@ -48,7 +48,8 @@ public static class DotRenderer
         _ => "",
     };
 
-    /// <summary>A DOT quoted string: backslash, quote and newline escaped.</summary>
+    /// <summary>A DOT quoted string: backslash, quote and newline escaped; other control characters become spaces, so none reaches the file raw.</summary>
     public static string Quote(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
+        "\"" + string.Concat(text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
+            .Select(c => char.IsControl(c) ? ' ' : c)) + "\"";
 }

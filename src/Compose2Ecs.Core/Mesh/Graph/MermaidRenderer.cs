@@ -91,6 +91,8 @@ public static class MermaidRenderer
                 '<' => "#lt;",
                 '>' => "#gt;",
                 '|' => "#124;",
+                // A raw newline (or any control character) would end the label and start a line of diagram text.
+                _ when char.IsControl(c) => $"#{(int)c};",
                 _ => c.ToString(),
             });
         }

@@ -66,7 +66,7 @@ internal sealed partial class SettingsReader(MeshFields fields)
             Registry = Value(mesh, "registry", (n, p) => fields.Text(n, p)),
             Tag = Value(mesh, "tag", (n, p) => fields.Text(n, p)) ?? "latest",
             Vpc = mesh?.Find("vpc") is { } vpc ? Vpc(vpc) : null,
-            Cluster = Value(mesh, "cluster", (n, p) => fields.Text(n, p)),
+            Cluster = Value(mesh, "cluster", ClusterName),
             DialsUpstreamsOnLocalhost = spec.DialsUpstreamsOnLocalhost,
             BackendSettings = sections.ToImmutableDictionary(
                 s => s.SettingsType,
@@ -135,12 +135,29 @@ internal sealed partial class SettingsReader(MeshFields fields)
         return new VpcSettings(id ?? "", privateSubnets, publicSubnets, entry.Key.Location);
     }
 
+    /// <summary>An existing ECS cluster, by name or ARN. It reaches IAM ARNs (inside Fn::Sub), so only what ECS allows passes.</summary>
+    private string? ClusterName(Node node, string path)
+    {
+        var text = fields.Text(node, path);
+        if (text is not null && !MeshName().IsMatch(text) && !ClusterArn().IsMatch(text))
+        {
+            fields.Diagnostics.Error(node.Location, Ecs.Planning.EcsDiagnosticCodes.InvalidName,
+                $"{path}: is not an ECS cluster name or ARN; a name has 1-255 letters, digits, '_' and '-' (an ARN: arn:aws:ecs:<region>:<account>:cluster/<name>)");
+            return null;
+        }
+
+        return text;
+    }
+
     /// <summary>Reads <paramref name="key"/> of the top-level mapping when present.</summary>
     private static T? Value<T>(MappingNode? map, string key, Func<Node, string, T> read) =>
         map?.Find(key) is { } entry ? read(entry.Value, $"x-mesh.{key}") : default;
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,255}$")]
     private static partial Regex MeshName();
+
+    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:ecs:[a-z]{2}(-[a-z]+)+-\d{1,2}:\d{12}:cluster/[A-Za-z0-9_-]{1,255}$")]
+    private static partial Regex ClusterArn();
 
     [GeneratedRegex(@"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
     private static partial Regex DnsName();

@@ -26,10 +26,10 @@ internal static class LoadBalancerResources
                 .Add("Description", $"to {service.Name} on {t.Port}/{t.Protocol}")
                 .Build());
             yield return new TemplateResource(ids.LoadBalancerSecurityGroup(kind), "AWS::EC2::SecurityGroup", new CfnMapBuilder()
-                .Add("GroupDescription", $"{plan.ProjectName} {service.Name} {name}")
+                .Add("GroupDescription", AwsNames.Fit($"{plan.ProjectName} {service.Name} {name}", AwsNames.SecurityGroupDescription))
                 .Add("VpcId", plan.Network.VpcId)
                 .AddList("SecurityGroupEgress", egress)
-                .AddList("Tags", [NetworkResources.Tag("Name", $"{plan.StackName}-{service.Name}-{name.ToLowerInvariant()}")])
+                .AddList("Tags", [NetworkResources.Tag("Name", AwsNames.Fit($"{plan.StackName}-{service.Name}-{name.ToLowerInvariant()}", AwsNames.TagValue))])
                 .Build())
             { Owner = service.Name };
 

@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Ecs.Naming;
 using Compose2Ecs.Core.Ecs.Plan;
 
 namespace Compose2Ecs.Core.Ecs.Templates.Resources;
@@ -19,9 +20,9 @@ internal static class ServiceResources
         yield return Role(ids.ExecutionRole, service, service.ExecutionRole, "execution");
         yield return Role(ids.TaskRole, service, service.TaskRole, "task");
         yield return new TemplateResource(ids.SecurityGroup, "AWS::EC2::SecurityGroup", new CfnMapBuilder()
-            .Add("GroupDescription", service.SecurityGroup.Description ?? $"{plan.ProjectName} {service.Name} tasks")
+            .Add("GroupDescription", AwsNames.Fit(service.SecurityGroup.Description ?? $"{plan.ProjectName} {service.Name} tasks", AwsNames.SecurityGroupDescription))
             .Add("VpcId", plan.Network.VpcId)
-            .AddList("Tags", [NetworkResources.Tag("Name", $"{plan.StackName}-{service.Name}")])
+            .AddList("Tags", [NetworkResources.Tag("Name", AwsNames.Fit($"{plan.StackName}-{service.Name}", AwsNames.TagValue))])
             .Build())
         { Owner = service.Name };
         yield return TaskDefinition(service);
@@ -29,7 +30,7 @@ internal static class ServiceResources
         {
             yield return new TemplateResource(ids.Discovery, "AWS::ServiceDiscovery::Service", new CfnMapBuilder()
                 .Add("Name", discovery.Name)
-                .Add("Description", $"{plan.ProjectName} {service.Name}")
+                .Add("Description", AwsNames.Fit($"{plan.ProjectName} {service.Name}", 1024))
                 .Add("DnsConfig", new CfnMapBuilder()
                     .Add("NamespaceId", plan.Namespace.Id)
                     .Add("RoutingPolicy", "MULTIVALUE")
@@ -138,7 +139,7 @@ internal static class ServiceResources
         };
         return new TemplateResource(id, "AWS::IAM::Role", new CfnMapBuilder()
             .Add("AssumeRolePolicyDocument", trust)
-            .Add("Description", $"{service.Name}: ECS {purpose} role")
+            .Add("Description", AwsNames.Fit($"{service.Name}: ECS {purpose} role", 1000))
             .Add("Path", role.Path)
             .AddList("ManagedPolicyArns", role.ManagedPolicyArns)
             .AddList("Policies", policies)

@@ -1,0 +1,26 @@
+namespace Compose2Ecs.Core.Compose;
+
+/// <summary>
+/// Codes of the loader's findings (C2E1xxx): the compose file, its env files, interpolation and
+/// what the loaded project would put in the template. Listed with their meaning in docs/diagnostics.md.
+/// </summary>
+public static class ComposeDiagnosticCodes
+{
+    /// <summary>An environment variable whose name says it holds a secret has a value in clear text.</summary>
+    public const string SecretByName = "C2E1101";
+
+    /// <summary>An environment variable's value is shaped like a credential (an AWS access key id, a GitHub token, a private key, a JWT, a URL with a password).</summary>
+    public const string SecretByValue = "C2E1102";
+
+    /// <summary>A line of an env file that is not <c>KEY=value</c> (reported by line number; the line is never printed, it may hold a secret).</summary>
+    public const string EnvFileLine = "C2E1103";
+
+    /// <summary>An interpolation error in an env file's value (reported by the key and line; the value is never printed).</summary>
+    public const string EnvFileInterpolation = "C2E1104";
+
+    /// <summary>A port protocol other than tcp or udp (sctp is compose-legal but not carried to security groups and load balancers).</summary>
+    public const string PortProtocol = "C2E1105";
+
+    /// <summary>An <c>include</c> that includes itself (directly, through other files or through a symbolic link), or a loop of symbolic links.</summary>
+    public const string IncludeCycle = "C2E1106";
+}
