@@ -12,6 +12,8 @@ public static class CliApp
         root.Subcommands.Add(ConfigCommand.Create(console));
         var globals = new GlobalOptions();
         globals.AddTo(root);
+        var diagnostics = new Diagnostics.DiagnosticOptions();
+        diagnostics.AddTo(root);
         var backends = BackendRegistration.CreateRegistry();
         root.Subcommands.Add(SynthCommand.Create(console, backends));
         root.Subcommands.Add(ValidateCommand.Create(console, backends));
@@ -35,6 +37,7 @@ public static class CliApp
         }
 
         console.Output = globals.Read(result, console);
+        console.Diagnostics = diagnostics.Read(result, console.Environment ?? Core.Compose.LoadOptions.ProcessEnvironment());
         return result.Invoke(configuration);
     }
 }

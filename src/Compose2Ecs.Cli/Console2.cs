@@ -14,4 +14,12 @@ public sealed record Console2(TextWriter Out, TextWriter Error, string WorkingDi
 
     /// <summary>Set by <see cref="CliApp"/> from --quiet and --verbose before a command runs.</summary>
     public OutputSettings Output { get; set; } = OutputSettings.Default;
+
+    /// <summary>Set by <see cref="CliApp"/> from the diagnostic options before a command runs.</summary>
+    public Diagnostics.DiagnosticPolicy Diagnostics { get; set; } = Cli.Diagnostics.DiagnosticPolicy.Default;
+
+    /// <summary>The diagnostics of the running command, printed together by <see cref="CommandRunner"/>.</summary>
+    public Diagnostics.DiagnosticLog Log => _log ??= new Diagnostics.DiagnosticLog(this);
+
+    private Diagnostics.DiagnosticLog? _log;
 }

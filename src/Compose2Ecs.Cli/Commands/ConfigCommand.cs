@@ -32,7 +32,8 @@ public static class ConfigCommand
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
-            new Reporter(console).Report(project.Warnings);
+            console.Log.Loaded(project);
+            console.Log.ThrowIfPromoted();
             console.Out.Write(result.GetValue(format) == "json" ? NodeWriter.ToJson(project.Root) : NodeWriter.ToYaml(project.Root).TrimStart('\n'));
             return ExitCodes.Success;
         }));

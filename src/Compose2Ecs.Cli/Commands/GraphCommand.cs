@@ -35,10 +35,10 @@ public static class GraphCommand
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
-            var reporter = new Reporter(console);
-            reporter.Report(project.Warnings);
+            console.Log.Loaded(project);
             var model = MeshReader.Read(project, mesh.Read(result));
-            reporter.Report(model.Warnings);
+            console.Log.Add(model.Warnings);
+            console.Log.ThrowIfPromoted();
             var graph = MeshGraph.Build(model);
             console.Out.Write(result.GetValue(format) == "dot" ? DotRenderer.Render(graph, model.Name) : MermaidRenderer.Render(graph));
             return ExitCodes.Success;

@@ -52,7 +52,6 @@ public static class MigrateCommand
         command.Options.Add(backend);
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
-            var reporter = new Reporter(console.Error);
             var given = result.GetValue(file)!;
             var inputs = new List<MigrationInput>();
             var paths = new List<string>();
@@ -71,10 +70,12 @@ public static class MigrateCommand
             var target = result.GetValue(output) is { } o ? OutputPath(o, console) : null;
             var chosen = result.GetValue(backend) is { } b && b != "auto" ? b : null;
             var migrated = ComposeXMigrator.Migrate(inputs, chosen);
-            reporter.Report(migrated.Report);
+            console.Log.Add(migrated.Report);
 
             var rewritten = inputs.FindIndex(i => i.File == migrated.File);
             var model = Validate(migrated.Text, paths, rewritten, target is null ? "<stdout>" : result.GetValue(output)!, console, backends);
+            console.Log.ThrowIfPromoted();
+            console.Log.Flush();
             if (target is null)
             {
                 console.Out.Write(migrated.Text);

@@ -6,7 +6,7 @@ namespace Compose2Ecs.Core.Mesh;
 internal static class MeshKeys
 {
     public static readonly ImmutableArray<string> TopLevel =
-        ["backend", "name", "namespace", "egress", "registry", "tag", "vpc", "cluster", "tls", "routes", "gateway", "appmesh", "consul", "service_connect"];
+        ["backend", "name", "namespace", "egress", "registry", "tag", "vpc", "cluster", "tls", "routes", "gateway", "appmesh", "consul", "service_connect", "ignore_warnings"];
 
     public static readonly ImmutableArray<string> Vpc = ["id", "private_subnets", "public_subnets"];
 

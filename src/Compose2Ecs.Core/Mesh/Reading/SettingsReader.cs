@@ -31,6 +31,7 @@ internal sealed partial class SettingsReader(MeshFields fields)
         if (mesh is not null)
         {
             fields.KnownKeys(mesh, "x-mesh", MeshKeys.TopLevel);
+            IgnoredWarnings.Check(mesh.Find(IgnoredWarnings.Key), fields.Diagnostics);
         }
 
         var (backend, backendLocation) = Backend(mesh, backendOverride, knownBackends);
