@@ -23,7 +23,7 @@ public static class CliApp
         root.Subcommands.Add(BackendsCommand.Create(console, backends));
         root.Subcommands.Add(TraceCommand.Create(console));
 
-        var result = root.Parse(args);
+        var result = root.Parse(ArgumentOrder.Normalize(root, args));
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
         {

@@ -9,6 +9,9 @@ public sealed record Console2(TextWriter Out, TextWriter Error, string WorkingDi
     /// <summary>The process environment; tests pass their own. Null: the real one.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>Opens standard input, for <c>-f -</c>; tests pass their own. Null: none (empty).</summary>
+    public Func<Stream>? Input { get; init; }
+
     /// <summary>Whether stderr is a terminal (colour and progress are for people, not logs).</summary>
     public bool ErrorIsTerminal { get; init; }
 

@@ -19,7 +19,6 @@ public static class MigrateCommand
         {
             Description = "The ECS ComposeX file with x-appmesh; repeat for layered files (-f base.yml -f override.yml): only the one with x-appmesh is rewritten",
             HelpName = "FILE",
-            Required = true,
         };
         var output = new Option<string?>("--output", "-o")
         {
@@ -52,7 +51,14 @@ public static class MigrateCommand
         command.Options.Add(backend);
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
-            var given = result.GetValue(file)!;
+            var given = result.GetValue(file) ?? [];
+            if (given.Length == 0)
+            {
+                console.Error.WriteLine("error: migrate needs the ECS ComposeX file to read: compose2ecs migrate -f composex.yml");
+                console.Error.WriteLine("Run 'compose2ecs migrate --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
             var inputs = new List<MigrationInput>();
             var paths = new List<string>();
             foreach (var name in given)
