@@ -1,8 +1,12 @@
 using Compose2Ecs.Cli;
 
-var console = new Console2(Console.Out, Console.Error, Directory.GetCurrentDirectory())
+var (output, error, input) = StandardStreams.Open();
+var console = new Console2(output, error, Directory.GetCurrentDirectory())
 {
     ErrorIsTerminal = !Console.IsErrorRedirected,
-    Input = Console.OpenStandardInput,
+    Input = input,
 };
-return CliApp.Run(args, console);
+var code = CliApp.Run(args, console);
+output.Flush();
+error.Flush();
+return code;

@@ -115,7 +115,7 @@ public static class SynthCommand
             console.Log.ThrowIfPromoted();
             if (result.GetValue(dryRun))
             {
-                progress.Dispose();
+                progress.Complete();
                 console.Log.Flush();
                 console.Error.WriteLine($"dry run: {plan.Services.Length} services planned, {templates.Nested.Length + 1} template{(templates.Nested.IsEmpty ? "" : "s")}; nothing written");
                 return ExitCodes.Success;
@@ -132,7 +132,7 @@ public static class SynthCommand
             try
             {
                 var synthesized = EcsSynthesis.Write(plan, templates, context, backend, options);
-                progress.Dispose();
+                progress.Complete();
                 console.Log.Add(synthesized.Warnings);
                 console.Log.Flush();
                 if (toStdout)
