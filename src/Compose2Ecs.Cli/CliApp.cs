@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(BackendsCommand.Create(console, backends));
         root.Subcommands.Add(TraceCommand.Create(console));
+        root.Subcommands.Add(CompletionCommand.Create(console, root));
 
         var result = root.Parse(ArgumentOrder.Normalize(root, args));
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };

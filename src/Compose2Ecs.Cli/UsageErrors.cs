@@ -57,7 +57,7 @@ public static partial class UsageErrors
                 continue;
             }
 
-            yield return Reworded(error.Message, command.Options.Concat(AncestorOptions(result)).ToList());
+            yield return Reworded(error.Message, command.Options.Concat(AncestorOptions(result)).ToList(), command.Arguments.FirstOrDefault()?.Name);
         }
     }
 
@@ -65,7 +65,7 @@ public static partial class UsageErrors
     /// System.CommandLine's own messages in our words: the option first, then what is wrong and
     /// what would be right ("--mesh: "foo" is not a backend; use one of ..."), as our diagnostics say it.
     /// </summary>
-    internal static string Reworded(string message, IReadOnlyList<Option> options)
+    internal static string Reworded(string message, IReadOnlyList<Option> options, string? argument)
     {
         string Shown(Option o) => o.HelpName is { } help ? $"{o.Name} {help}" : o.Name;
         Option? Named(string name) => options.FirstOrDefault(o => o.Name == name || o.Aliases.Contains(name));
@@ -75,7 +75,7 @@ public static partial class UsageErrors
             var value = choice.Groups["value"].Value;
             var choices = Quoted().Matches(choice.Groups["choices"].Value).Select(m => m.Groups[1].Value).ToArray();
             var option = options.FirstOrDefault(o => o.HelpName is { } help && choices.All(c => help.Split('|').Contains(c)));
-            var name = option?.Name ?? "a value";
+            var name = option?.Name ?? argument ?? "the value";
             return $"{name}: \"{value}\" is not one of {string.Join(" | ", choices)}{Hint(value, choices)}";
         }
 

@@ -87,8 +87,9 @@ public sealed record MeshGraph(ImmutableArray<GraphNode> Nodes, ImmutableArray<G
                 : new GraphNode(ServiceKey(service.Name), GraphNodeKind.OutboundOnlyService, [service.Name, "outbound only"]));
         }
 
-        // Without a mesh every service is plain: saying so on each node says nothing, so they are drawn as services.
-        var noMesh = model.Backend == MeshBackends.None;
+        // Without a mesh (--mesh none, or no x-mesh) every service is plain: saying so on each node
+        // says nothing, so they are drawn as services.
+        var noMesh = model.Services.IsEmpty;
         foreach (var plain in model.PlainServices)
         {
             var ports = string.Join(",", plain.ContainerPorts);
