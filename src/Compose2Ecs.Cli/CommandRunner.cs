@@ -19,7 +19,9 @@ public static class CommandRunner
         {
             var code = body();
             log.Flush();
-            return code;
+
+            // A warning made an error after the command's last check still fails it.
+            return code == ExitCodes.Success && log.Promoted > 0 ? ExitCodes.InvalidInput : code;
         }
         catch (InvalidInputException e)
         {

@@ -71,7 +71,8 @@ public class DiagnosticOutputTests
     public void Warnings_as_errors_fails_before_anything_is_written()
     {
         using var dir = new TempDir().With("compose.yaml", Compose);
-        var result = CliRunner.Run(dir.Path, "synth", "--warnings-as-errors");
+        // C2E7002 (this machine's Node.js past its end of life) is not what is tested here.
+        var result = CliRunner.Run(dir.Path, "synth", "--warnings-as-errors", "--ignore-warnings", "C2E7002");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("compose.yaml:4:5: error: services.{web,api,db}.restart:", result.Error, StringComparison.Ordinal);
         Assert.Contains("error: 4 warnings treated as errors (--warnings-as-errors)", result.Error, StringComparison.Ordinal);

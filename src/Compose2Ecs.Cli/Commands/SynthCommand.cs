@@ -112,6 +112,12 @@ public static class SynthCommand
             var templates = TemplateBuilder.Build(plan);
             console.Log.Add(plan.Warnings);
             console.Log.Add(templates.Warnings);
+            if (!result.GetValue(dryRun))
+            {
+                // Node.js is checked before the CDK starts: a missing or too old one exits 3 with one message.
+                console.Log.Add(NodeSupport.Check());
+            }
+
             console.Log.ThrowIfPromoted();
             if (result.GetValue(dryRun))
             {
