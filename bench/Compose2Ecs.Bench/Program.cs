@@ -1,8 +1,7 @@
-using Compose2Ecs.Cli;
+using Compose2Ecs.Registration;
 using System.Diagnostics;
 using System.Globalization;
 using Compose2Ecs.Bench;
-using Compose2Ecs.Cli.Commands;
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;
@@ -70,7 +69,7 @@ static int RunOne(int size, string meshName, string keep, string consulServers)
         var planned = wall.Elapsed;
         var templates = TemplateBuilder.Build(plan);
         var built = wall.Elapsed;
-        var result = EcsSynthesis.Write(plan, templates, context, backend, options);
+        var result = EcsSynthesis.Write(plan, templates, options);
         var total = wall.Elapsed;
 
         var resources = result.TemplateSet.All.Sum(d => d.Resources.Length);

@@ -15,7 +15,9 @@ namespace Compose2Ecs.AppMesh;
 /// </summary>
 public sealed class AppMeshBackend : IMeshBackend
 {
-    public string Name => MeshBackends.AppMesh;
+    public string Name => AppMeshSpec.Name;
+
+    public MeshBackendSpec Spec => AppMeshSpec.Spec;
 
     public string Description => "AWS App Mesh: virtual nodes, routers and gateway with Envoy sidecars (end of support 2026-09-30; see --mesh service-connect)";
 
@@ -35,7 +37,7 @@ public sealed class AppMeshBackend : IMeshBackend
                 .Build()));
         }
 
-        if (model.AppMesh.EnvoyImage is null)
+        if (model.Settings<AppMeshSettings>().EnvoyImage is null)
         {
             plan = plan.AddMappings(EnvoyImage.Mapping);
         }

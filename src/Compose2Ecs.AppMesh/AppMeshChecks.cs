@@ -34,13 +34,14 @@ public static class AppMeshChecks
     /// <summary>A mesh owned by another account is imported, never created: mesh_owner needs existing.</summary>
     private static IEnumerable<Diagnostic> SharedMesh(MeshModel model)
     {
-        if (model.AppMesh.MeshOwner is not null && !model.AppMesh.Existing)
+        var settings = model.Settings<AppMeshSettings>();
+        if (settings.MeshOwner is not null && !settings.Existing)
         {
             yield return Error(model.LocationOf("x-mesh.appmesh.mesh_owner"), "x-mesh.appmesh.mesh_owner",
                 "a shared mesh belongs to another account, so this stack cannot create it; add existing: true to import it by name, or remove mesh_owner");
         }
 
-        if (model.AppMesh.Existing && model.KeyLocations.ContainsKey("x-mesh.egress"))
+        if (settings.Existing && model.KeyLocations.ContainsKey("x-mesh.egress"))
         {
             yield return Diagnostic.Warning(model.LocationOf("x-mesh.egress"),
                 "x-mesh.egress: ignored with appmesh.existing: the imported mesh keeps its own egress filter");

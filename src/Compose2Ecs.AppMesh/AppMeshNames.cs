@@ -18,12 +18,12 @@ public sealed class AppMeshNames(MeshModel model)
     public MeshModel Model => model;
 
     /// <summary>Whether the stack creates the mesh (false: <c>appmesh.existing</c>).</summary>
-    public bool CreatesMesh => !model.AppMesh.Existing;
+    public bool CreatesMesh => !model.Settings<AppMeshSettings>().Existing;
 
     /// <summary><c>MeshName</c> of every App Mesh resource: read from the created mesh (so resources wait for it), or the imported mesh's name.</summary>
     public CfnValue MeshName => CreatesMesh ? CfnValue.GetAtt(MeshId, "MeshName") : CfnValue.Of(model.Name);
 
-    public string? MeshOwner => model.AppMesh.MeshOwner;
+    public string? MeshOwner => model.Settings<AppMeshSettings>().MeshOwner;
 
     /// <summary>
     /// The virtual node of a service is named after it; in an imported (shared) mesh after the

@@ -86,7 +86,7 @@ public static class EnvoySidecar
             properties.Add(new("EgressIgnoredPorts", string.Join(",", ignored)));
         }
 
-        return new ProxyConfigurationPlan(ContainerName, properties.ToImmutable());
+        return new ProxyConfigurationPlan(ContainerName, "APPMESH", properties.ToImmutable());
     }
 
     private static int UnusedPort(IEnumerable<int> containerPorts)

@@ -20,7 +20,7 @@ public static class EnvoySizing
     /// <summary>Envoy's CPU reservation in a task with these app containers; null: none (it shares the task's).</summary>
     public static int? Cpu(MeshModel model, IEnumerable<ContainerPlan> appContainers)
     {
-        var settings = model.AppMesh;
+        var settings = model.Settings<AppMeshSettings>();
         if (model.KeyLocations.ContainsKey(CpuKey))
         {
             return settings.EnvoyCpu;

@@ -84,7 +84,7 @@ public static class GatewayPlanner
         {
             CertificateArn = gateway.CertificateArn is { } certificate ? CfnValue.Of(certificate) : null,
         };
-        var envoy = EnvoySidecar.Container(model.AppMesh, EnvoySizing.Cpu(model, []), gatewayArn, [new ContainerPort(envoyPort, "tcp"), new ContainerPort(AdminPort, "tcp")]);
+        var envoy = EnvoySidecar.Container(model.Settings<AppMeshSettings>(), EnvoySizing.Cpu(model, []), gatewayArn, [new ContainerPort(envoyPort, "tcp"), new ContainerPort(AdminPort, "tcp")]);
         var taskStatements = new List<IamStatement> { EnvoySidecar.StreamAggregatedResources(gatewayArn) };
         taskStatements.AddRange(MeshServiceTasks.TlsStatements(model.Tls, certificate: null));
         return new ServicePlan
@@ -108,7 +108,7 @@ public static class GatewayPlanner
             TaskRole = new RolePlan { Statements = [.. taskStatements] },
             ExecutionRole = new RolePlan
             {
-                Statements = [new IamStatement(["logs:CreateLogStream", "logs:PutLogEvents"], [CfnValue.GetAtt(ids.LogGroup, "Arn")]), .. EnvoyImage.PullStatements(model.AppMesh.EnvoyImage)],
+                Statements = [new IamStatement(["logs:CreateLogStream", "logs:PutLogEvents"], [CfnValue.GetAtt(ids.LogGroup, "Arn")]), .. EnvoyImage.PullStatements(model.Settings<AppMeshSettings>().EnvoyImage)],
             },
             LoadBalancers = [new LoadBalancerPlan(kind, [listener])],
         };
@@ -125,7 +125,7 @@ public static class GatewayPlanner
                     .Add("PortMapping", AppMeshValues.PortMapping(EnvoyListenerPort(gateway.Port), MeshProtocol.Http))
                     .Build()])
                 .AddMap("BackendDefaults", AppMeshValues.TlsClientPolicy(model.Tls))
-                .AddMap("Logging", AppMeshValues.Logging(model.AppMesh))
+                .AddMap("Logging", AppMeshValues.Logging(model.Settings<AppMeshSettings>()))
                 .Build())
             .Build())
         { Owner = AppMeshNames.GatewayService };

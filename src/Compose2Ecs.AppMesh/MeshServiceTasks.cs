@@ -9,7 +9,7 @@ public static class MeshServiceTasks
     public static ServicePlan Apply(ServicePlan plan, MeshService service, MeshModel model)
     {
         var nodeArn = CfnValue.GetAtt(AppMeshNames.VirtualNodeId(service.Name), "Arn");
-        var settings = model.AppMesh;
+        var settings = model.Settings<AppMeshSettings>();
         var directPorts = model.EdgesFrom(service.Name)
             .Where(e => e.Via == EdgeVia.Direct)
             .SelectMany(e => e.Targets)

@@ -35,7 +35,7 @@ public static class VirtualNodes
                 .Add("VirtualService", new CfnMapBuilder().Add("VirtualServiceName", names.VirtualService(u)).Build())
                 .Build()))
             .AddMap("BackendDefaults", AppMeshValues.TlsClientPolicy(tls))
-            .AddMap("Logging", AppMeshValues.Logging(model.AppMesh))
+            .AddMap("Logging", AppMeshValues.Logging(model.Settings<AppMeshSettings>()))
             .Build();
         yield return new TemplateResource(AppMeshNames.VirtualNodeId(service.Name), "AWS::AppMesh::VirtualNode", names.Start()
             .Add("VirtualNodeName", names.VirtualNode(service.Name))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compose2Ecs.Cli.Commands;
+using Compose2Ecs.Registration;
 
 namespace Compose2Ecs.Cli;
 
@@ -21,7 +22,7 @@ public static class CliApp
         root.Subcommands.Add(MigrateCommand.Create(console, backends));
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(BackendsCommand.Create(console, backends));
-        root.Subcommands.Add(TraceCommand.Create(console));
+        root.Subcommands.Add(TraceCommand.Create(console, backends));
         root.Subcommands.Add(CompletionCommand.Create(console, root));
 
         var result = root.Parse(ArgumentOrder.Normalize(root, args));

@@ -21,9 +21,8 @@ public sealed class MeshOption
 
     public Option<string?> Option { get; }
 
-    /// <summary>The spec's backends (validate checks a mesh for any of them) and any registered plug-in.</summary>
-    private static IEnumerable<string> Names(MeshBackendRegistry backends) =>
-        MeshBackends.All.Union(backends.Names, StringComparer.Ordinal).Order(StringComparer.Ordinal);
+    /// <summary>The registered backends (validate checks a mesh for any of them).</summary>
+    private static IEnumerable<string> Names(MeshBackendRegistry backends) => backends.Names.Order(StringComparer.Ordinal);
 
     public void AddTo(Command command) => command.Options.Add(Option);
 

@@ -11,11 +11,13 @@ namespace Compose2Ecs.Consul;
 /// <c>--mesh consul</c>: every mesh service joins a Consul service mesh on ECS, in consul-ecs
 /// 0.10's dataplane architecture (default) or the client-agent one (<c>consul.mode: agent</c>),
 /// with the security groups, IAM, ACL controller, dev server, API gateway and config entries
-/// around the tasks. Everything is plan data: nothing is added in <see cref="Emit"/>.
+/// around the tasks. Everything is plan data.
 /// </summary>
 public sealed class ConsulBackend : IMeshBackend
 {
-    public string Name => MeshBackends.Consul;
+    public string Name => ConsulSpec.Name;
+
+    public MeshBackendSpec Spec => ConsulSpec.Spec;
 
     public string Description => "Consul service mesh (consul-ecs 0.10: consul-dataplane, or client agents with consul.mode: agent)";
 
@@ -25,7 +27,7 @@ public sealed class ConsulBackend : IMeshBackend
     {
         var consul = new ConsulContext(context, plan);
         var model = context.Mesh;
-        var settings = model.Consul;
+        var settings = model.Settings<ConsulSettings>();
         var acls = settings.Acls;
 
         // The mesh tasks: sidecars, dependencies, volumes, IAM.

@@ -35,7 +35,7 @@ internal static partial class ConsulChecks
                 "x-mesh.tls.mode: Consul's service mesh always uses mutual TLS between sidecars; permissive is treated as strict");
         }
 
-        var consul = model.Consul;
+        var consul = model.Settings<ConsulSettings>();
         const string P = "x-mesh.consul";
 
         foreach (var name in ConsulEcsDefaults.ReservedServiceNames)

@@ -13,7 +13,7 @@ internal sealed partial class ConsulContext(BackendContext backend, EcsPlan plan
 {
     public MeshModel Model => backend.Mesh;
 
-    public ConsulSettings Settings => backend.Mesh.Consul;
+    public ConsulSettings Settings => backend.Mesh.Settings<ConsulSettings>();
 
     public EcsPlan BasePlan => plan;
 

@@ -15,7 +15,9 @@ namespace Compose2Ecs.ServiceConnect;
 /// </summary>
 public sealed class ServiceConnectBackend : IMeshBackend
 {
-    public string Name => MeshBackends.ServiceConnect;
+    public string Name => ServiceConnectSpec.Name;
+
+    public MeshBackendSpec Spec => ServiceConnectSpec.Spec;
 
     public string Description => "Amazon ECS Service Connect (ECS-managed proxy, Cloud Map names, one client alias per service or single-target route)";
 

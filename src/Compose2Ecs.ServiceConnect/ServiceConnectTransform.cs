@@ -171,7 +171,7 @@ public static class ServiceConnectTransform
 
     /// <summary>The written <c>x-mesh.service_connect.log_group</c>, or null (the model's default means "the service's own").</summary>
     public static string? CustomLogGroup(MeshModel mesh) =>
-        mesh.KeyLocations.ContainsKey("x-mesh.service_connect.log_group") ? mesh.ServiceConnect.LogGroup : null;
+        mesh.KeyLocations.ContainsKey("x-mesh.service_connect.log_group") ? mesh.Settings<ServiceConnectSettings>().LogGroup : null;
 
     private static CfnValue LogGroupArn(string group, bool streams) =>
         CfnValue.Sub($"arn:${{AWS::Partition}}:logs:${{AWS::Region}}:${{AWS::AccountId}}:log-group:{group}{(streams ? ":*" : "")}");

@@ -6,12 +6,12 @@ using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.AppMesh.Tests;
 
-/// <summary>Synthesis with <c>--mesh appmesh</c>, and small readers for the App Mesh parts of a template.</summary>
+/// <summary>The templates <c>--mesh appmesh</c> builds (those synth hands to the CDK, built without it), and small readers for the App Mesh parts of a template.</summary>
 internal static class AppMeshSynth
 {
     public static SynthOptions Options { get; } = new() { Mesh = "appmesh" };
 
-    public static Synth.Output Yaml(TempDir dir, string compose) => Synth.Yaml(dir, compose, Options);
+    public static PureSynth.Output Yaml(TempDir dir, string compose) => PureSynth.Yaml(dir, compose, Options);
 
     public static IReadOnlyList<Diagnostic> Errors(TempDir dir, string compose) => Synth.Errors(dir, compose, Options);
 
@@ -46,10 +46,8 @@ internal static class AppMeshSynth
         return current;
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>Compact JSON, with characters such as <c>+</c> as written (the templates are written that way).</summary>
-    public static string Json(this JsonNode? node) => node?.ToJsonString(Relaxed) ?? "null";
+    /// <summary>Compact JSON, keys sorted (<see cref="CanonicalJson"/>: the same text from a built template and from the CDK's).</summary>
+    public static string Json(this JsonNode? node) => CanonicalJson.Text(node);
 
     /// <summary>The proxy configuration properties of a service's task, as name → value.</summary>
     public static Dictionary<string, string> Proxy(this TemplateFile template, string service) =>

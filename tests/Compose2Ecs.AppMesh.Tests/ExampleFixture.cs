@@ -2,7 +2,10 @@ using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.AppMesh.Tests;
 
-/// <summary>Both App Mesh examples, synthesized once through the CLI as a user would, and cfn-checked in one run.</summary>
+/// <summary>
+/// Both App Mesh examples, synthesized once through the CLI (and the CDK) as a user would, and cfn-checked in one run;
+/// shared by the test classes of <see cref="ExampleCollection"/>.
+/// </summary>
 public sealed class ExampleFixture : IDisposable
 {
     private readonly TempDir _dir = new();
@@ -36,4 +39,10 @@ public sealed class ExampleFixture : IDisposable
 
         return new TemplateFile(Path.Combine(output, $"{stack}.template.json"));
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ExampleCollection : ICollectionFixture<ExampleFixture>
+{
+    public const string Name = "App Mesh examples through the CLI";
 }

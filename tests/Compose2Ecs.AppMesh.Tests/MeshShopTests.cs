@@ -4,7 +4,8 @@ using static Compose2Ecs.AppMesh.Tests.AppMeshSynth;
 namespace Compose2Ecs.AppMesh.Tests;
 
 /// <summary>examples/mesh-shop with --mesh appmesh: routes, gateway, a plain service, an outbound-only service.</summary>
-public sealed class MeshShopTests(ExampleFixture examples) : IClassFixture<ExampleFixture>
+[Collection(ExampleCollection.Name)]
+public sealed class MeshShopTests(ExampleFixture examples)
 {
     private TemplateFile T => examples.Shop;
 

@@ -31,7 +31,7 @@ public sealed class OptionTests
             Assert.Equal("corp-mesh", (string?)r.Value!["Properties"]!["MeshName"]);
             Assert.Equal("210987654321", (string?)r.Value!["Properties"]!["MeshOwner"]);
         });
-        CfnCheck.AssertPasses(output.Directory);
+        CfnCheck.AssertPasses(output.WriteTo(dir.Sub("out")));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class RouteFeatureTests : IClassFixture<RouteFeatureTests.Routes>
                   db-b: { image: postgres:16, expose: ["5433"], x-mesh: { protocol: tcp } }
                 """);
             Template = output.Template;
-            Check = CfnCheck.Run(output.Directory);
+            Check = CfnCheck.Run(output.WriteTo(_dir.Sub("out")));
         }
 
         public TemplateFile Template { get; }

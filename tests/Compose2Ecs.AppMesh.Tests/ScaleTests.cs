@@ -25,7 +25,7 @@ public sealed class ScaleTests(ITestOutputHelper log)
 
             """, StringComparison.Ordinal);
         var output = Yaml(dir, yaml);
-        var set = output.Result.TemplateSet;
+        var set = output.TemplateSet;
         Assert.NotEmpty(set.Nested);
         foreach (var document in set.All)
         {
@@ -38,11 +38,11 @@ public sealed class ScaleTests(ITestOutputHelper log)
         Assert.False(node.IsRoot);
         Assert.Same(node, set.Holding(Id("s0001", "TaskDefinition")));
         Assert.Same(set.Holding(AppMeshNames.VirtualGatewayId), set.Holding(Id(AppMeshNames.GatewayService, "Service")));
-        CfnCheck.AssertPasses(output.Directory);
+        CfnCheck.AssertPasses(output.WriteTo(dir.Sub("out")));
     }
 
     [Fact]
-    public void Every_loadable_corpus_file_synthesizes_with_app_mesh_and_passes_cfn_check()
+    public void Every_loadable_corpus_file_builds_app_mesh_templates_that_pass_cfn_check()
     {
         using var dir = new TempDir();
         var outputs = new List<string>();
@@ -63,11 +63,11 @@ public sealed class ScaleTests(ITestOutputHelper log)
             var options = Options with { Registry = Registry };
             try
             {
-                Synth.Project(project, output, options);
+                PureSynth.Project(project, options).WriteTo(output);
             }
             catch (InvalidInputException e) when (e.Errors.All(CorpusSecrets.IsSecretError))
             {
-                Synth.Project(CorpusSecrets.WithExternalSecrets(project), output, options);
+                PureSynth.Project(CorpusSecrets.WithExternalSecrets(project), options).WriteTo(output);
             }
             catch (InvalidInputException e)
             {

@@ -4,7 +4,8 @@ using static Compose2Ecs.AppMesh.Tests.AppMeshSynth;
 namespace Compose2Ecs.AppMesh.Tests;
 
 /// <summary>examples/appmesh-tls: TLS from ACM Private CA, an NLB gateway, access logs, Envoy sizing, allow_all, http2.</summary>
-public sealed class TlsExampleTests(ExampleFixture examples) : IClassFixture<ExampleFixture>
+[Collection(ExampleCollection.Name)]
+public sealed class TlsExampleTests(ExampleFixture examples)
 {
     private const string Pca = "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555";
 

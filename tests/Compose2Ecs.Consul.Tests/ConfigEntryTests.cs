@@ -36,8 +36,8 @@ public sealed class ConfigEntryTests
 
     private static Dictionary<string, JsonObject> Entries(string compose, TempDir dir)
     {
-        var output = Synth.Yaml(dir, compose, Consul.Options);
-        return Directory.GetFiles(output.Directory, "*.json")
+        var output = PureSynth.Yaml(dir, compose, Consul.Options).WriteTo(dir.Sub("out"));
+        return Directory.GetFiles(output, "*.json")
             .Where(f => !Path.GetFileName(f).StartsWith("shop", StringComparison.Ordinal) && Path.GetFileName(f) is not ("manifest.json" or "tree.json"))
             .ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => JsonNode.Parse(File.ReadAllText(f))!.AsObject());
     }
@@ -177,14 +177,14 @@ public sealed class ConfigEntryTests
         Assert.Contains("\"ContainerPort\":8443", service["LoadBalancers"]!.ToJsonString(), StringComparison.Ordinal);
 
         using var files = new TempDir();
-        var output = Synth.Yaml(files, compose, Consul.Options);
+        var output = PureSynth.Yaml(files, compose, Consul.Options).WriteTo(files.Sub("out"));
         Assert.Equal(
             """{"Kind":"http-route","Name":"consul-api-gateway-http","Parents":[{"Kind":"api-gateway","Name":"consul-api-gateway","SectionName":"http"}],"Rules":[""" +
             """{"Matches":[{"Path":{"Match":"prefix","Value":"/api"}}],"Services":[{"Name":"api"}]},{"Matches":[{"Path":{"Match":"prefix","Value":"/"}}],"Services":[{"Name":"web"}]}]}""",
-            JsonNode.Parse(File.ReadAllText(Path.Combine(output.Directory, "http-route-consul-api-gateway-http.json")))!.ToJsonString());
+            JsonNode.Parse(File.ReadAllText(Path.Combine(output, "http-route-consul-api-gateway-http.json")))!.ToJsonString());
         Assert.Equal(
             """{"Kind":"api-gateway","Name":"consul-api-gateway","Listeners":[{"Name":"http","Port":8443,"Protocol":"http"}]}""",
-            JsonNode.Parse(File.ReadAllText(Path.Combine(output.Directory, "api-gateway-consul-api-gateway.json")))!.ToJsonString());
-        Assert.Contains("consul-api-gateway", File.ReadAllText(Path.Combine(output.Directory, "service-intentions-web.json")), StringComparison.Ordinal);
+            JsonNode.Parse(File.ReadAllText(Path.Combine(output, "api-gateway-consul-api-gateway.json")))!.ToJsonString());
+        Assert.Contains("consul-api-gateway", File.ReadAllText(Path.Combine(output, "service-intentions-web.json")), StringComparison.Ordinal);
     }
 }

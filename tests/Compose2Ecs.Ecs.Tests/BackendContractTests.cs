@@ -35,7 +35,7 @@ public sealed class BackendContractTests
     public void Transform_adds_sidecars_dependencies_proxy_environment_iam_rules_and_resources()
     {
         using var dir = new TempDir();
-        var output = Synth.Yaml(dir, Compose, new SynthOptions { Mesh = "sidecar" }, Registry);
+        var output = PureSynth.Yaml(dir, Compose, new SynthOptions { Mesh = "sidecar" }, Registry);
         var template = output.Template;
 
         var proxy = template.Container("back", "proxy");
@@ -65,30 +65,18 @@ public sealed class BackendContractTests
     public void Task_size_is_chosen_after_sidecars_are_added()
     {
         using var plain = new TempDir();
-        var without = Synth.Yaml(plain, Compose).Template.Properties("backTaskDefinition");
+        var without = PureSynth.Yaml(plain, Compose).Template.Properties("backTaskDefinition");
         Assert.Equal(("1024", "2048"), ((string?)without["Cpu"], (string?)without["Memory"]));
 
         using var meshed = new TempDir();
-        var with = Synth.Yaml(meshed, Compose, new SynthOptions { Mesh = "sidecar" }, Registry).Template.Properties("backTaskDefinition");
+        var with = PureSynth.Yaml(meshed, Compose, new SynthOptions { Mesh = "sidecar" }, Registry).Template.Properties("backTaskDefinition");
 
         // 1024 + 256 CPU units and 2048 + 512 MiB: 2 vCPU is the smallest size with 1280 units, and it starts at 4 GiB.
         Assert.Equal(("2048", "4096"), ((string?)with["Cpu"], (string?)with["Memory"]));
     }
 
     [Fact]
-    public void Emit_gets_typed_handles_and_adds_constructs_in_one_stack()
-    {
-        using var dir = new TempDir();
-        var template = Synth.Yaml(dir, Compose, new SynthOptions { Mesh = "sidecar" }, Registry).Template;
-        var emitted = template.Properties("backEmitted");
-        Assert.Equal("AWS::SSM::Parameter", (string?)template.Resource("backEmitted")["Type"]);
-        Assert.Contains("backSecurityGroup", emitted["Value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("backTaskDefinition", emitted["Value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal("frontService", (string?)template.Properties("EmittedRoot")["Value"]!["Fn::GetAtt"]![0]);
-    }
-
-    [Fact]
-    public void Emit_handles_work_across_nested_stacks_when_the_application_is_split()
+    public void Backend_resources_follow_their_owner_into_nested_stacks_when_the_application_is_split()
     {
         using var dir = new TempDir();
         dir.File("compose.yaml", Compose);
@@ -98,13 +86,13 @@ public sealed class BackendContractTests
         var templates = TemplateBuilder.Build(plan, new SplitLimits { MaxResources = 40 });
         Assert.NotEmpty(templates.Nested);
 
-        var result = EcsSynthesis.Write(plan, templates, context, backend, options);
+        var result = EcsSynthesis.Write(plan, templates, options);
         CfnCheck.AssertPasses(result.OutputDirectory);
         var nested = Directory.GetFiles(result.OutputDirectory, "*.nested.template.json").Select(f => new TemplateFile(f)).ToList();
-        var holder = Assert.Single(nested, t => t.Ids.Contains("backEmitted"));
+        var holder = Assert.Single(nested, t => t.Ids.Contains("backMeshNode"));
         Assert.Contains("backTaskDefinition", holder.Ids);
         var root = new TemplateFile(Path.Combine(result.OutputDirectory, "meshy.template.json"));
-        Assert.Contains("EmittedRoot", root.Ids);
+        Assert.Contains("MeshRoot", root.Ids);
     }
 
     /// <summary>A stand-in mesh: a proxy sidecar per listening service, wired through every extension point.</summary>
@@ -141,7 +129,7 @@ public sealed class BackendContractTests
                         .AddVolumes(new VolumePlan("proxy-config"))
                         with
                     {
-                        ProxyConfiguration = new ProxyConfigurationPlan("proxy", [KeyValuePair.Create("IgnoredUID", "1337"), KeyValuePair.Create("ProxyIngressPort", "15000")]),
+                        ProxyConfiguration = new ProxyConfigurationPlan("proxy", "APPMESH", [KeyValuePair.Create("IgnoredUID", "1337"), KeyValuePair.Create("ProxyIngressPort", "15000")]),
                     })
                     .AddTaskRoleStatements(new IamStatement(["ssm:GetParameter"], [CfnValue.Ref(node)])));
                 plan = plan.AddResources(new TemplateResource(node, "AWS::SSM::Parameter", new CfnMapBuilder()
@@ -155,18 +143,6 @@ public sealed class BackendContractTests
                 .Select(callee => IngressRules.Between(callee, caller.Name, "tcp", 15000, 15000)));
             return plan.AddIngress(edges).AddResources(new TemplateResource("MeshRoot", "AWS::SSM::Parameter",
                 new CfnMapBuilder().Add("Type", "String").Add("Value", plan.Cluster.Cluster).Build()));
-        }
-
-        public void Emit(EmitContext context)
-        {
-            var back = context.Service("back");
-            _ = new CfnParameter(back.Scope, back.Ids.For("Emitted"), new CfnParameterProps
-            {
-                Type = "String",
-                Value = Amazon.CDK.Fn.Join(",", [back.SecurityGroupId, back.TaskDefinition.Ref]),
-            });
-            var front = context.Service("front");
-            _ = new CfnParameter(context.Stack, "EmittedRoot", new CfnParameterProps { Type = "String", Value = front.EcsService.AttrName });
         }
     }
 }

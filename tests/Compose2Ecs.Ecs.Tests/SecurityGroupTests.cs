@@ -34,7 +34,7 @@ public sealed class SecurityGroupTests
     public void Ingress_rules_are_exactly_callers_to_callee_ports_and_each_load_balancer_to_its_service()
     {
         using var dir = new TempDir();
-        var template = Synth.Yaml(dir, Graph).Template;
+        var template = PureSynth.Yaml(dir, Graph).Template;
         var rules = template.OfType("AWS::EC2::SecurityGroupIngress").Select(r => Describe(r.Value["Properties"]!.AsObject())).Order().ToList();
 
         string[] expected =
@@ -56,7 +56,7 @@ public sealed class SecurityGroupTests
     public void No_rule_opens_every_protocol_and_only_load_balancer_groups_face_the_internet()
     {
         using var dir = new TempDir();
-        var template = Synth.Yaml(dir, Graph).Template;
+        var template = PureSynth.Yaml(dir, Graph).Template;
         foreach (var (id, rule) in template.OfType("AWS::EC2::SecurityGroupIngress"))
         {
             var properties = rule["Properties"]!;
@@ -79,7 +79,7 @@ public sealed class SecurityGroupTests
     public void A_service_nobody_depends_on_and_without_published_ports_accepts_nothing()
     {
         using var dir = new TempDir();
-        var template = Synth.Yaml(dir, Graph).Template;
+        var template = PureSynth.Yaml(dir, Graph).Template;
         Assert.DoesNotContain(template.OfType("AWS::EC2::SecurityGroupIngress"),
             r => (string?)r.Value["Properties"]!["GroupId"]!["Fn::GetAtt"]![0] is "lonelySecurityGroup" or "workerSecurityGroup");
     }

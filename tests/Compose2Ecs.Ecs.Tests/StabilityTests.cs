@@ -82,7 +82,7 @@ public sealed class StabilityTests
             var (plan, context, backend) = Core.Ecs.EcsSynthesis.Plan(Synth.Load(dir.Path, "compose.yaml"), options, Synth.Backends);
             var templates = Core.Ecs.Templates.TemplateBuilder.Build(plan, new Core.Ecs.Templates.SplitLimits { MaxResources = 80 });
             Assert.NotEmpty(templates.Nested);
-            return Core.Ecs.EcsSynthesis.Write(plan, templates, context, backend, options).OutputDirectory;
+            return Core.Ecs.EcsSynthesis.Write(plan, templates, options).OutputDirectory;
         }
 
         var first = Run("one");
@@ -110,7 +110,7 @@ public sealed class StabilityTests
         Assert.Throws<ArgumentException>(() => LogicalIds.For("api", "taskDefinition"));
 
         using var dir = new TempDir();
-        var template = Synth.Yaml(dir, "services:\n  my-api:\n    image: a\n  my_api:\n    image: b\n").Template;
+        var template = PureSynth.Yaml(dir, "services:\n  my-api:\n    image: a\n  my_api:\n    image: b\n").Template;
         Assert.Contains(LogicalIds.For("my-api", "TaskDefinition"), template.Ids);
         Assert.Contains(LogicalIds.For("my_api", "TaskDefinition"), template.Ids);
         Assert.Equal(2, template.OfType("AWS::ECS::Service").Count());
@@ -119,6 +119,6 @@ public sealed class StabilityTests
     private static Dictionary<string, JsonNode> Resources(string compose)
     {
         using var dir = new TempDir();
-        return Synth.Yaml(dir, compose).Template.Resources.ToDictionary(r => r.Key, r => r.Value!.DeepClone());
+        return PureSynth.Yaml(dir, compose).Template.Resources.ToDictionary(r => r.Key, r => r.Value!.DeepClone());
     }
 }

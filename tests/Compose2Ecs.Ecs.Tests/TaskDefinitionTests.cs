@@ -219,9 +219,9 @@ public sealed class TaskDefinitionTests : IClassFixture<TaskDefinitionTests.Fixt
     {
         private readonly TempDir _dir = new();
 
-        public Fixture() => Output = Synth.Yaml(_dir, Compose);
+        public Fixture() => Output = PureSynth.Yaml(_dir, Compose);
 
-        public Synth.Output Output { get; }
+        public PureSynth.Output Output { get; }
 
         public void Dispose() => _dir.Dispose();
     }

@@ -58,7 +58,7 @@ public sealed class WarningTests
     public void Depends_on_conditions_ecs_cannot_hold_are_warnings()
     {
         using var dir = new TempDir();
-        var warnings = Synth.Yaml(dir, """
+        var warnings = PureSynth.Yaml(dir, """
             services:
               app:
                 image: example/app:1

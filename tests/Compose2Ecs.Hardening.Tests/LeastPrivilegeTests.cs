@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Hardening.Tests;
@@ -9,9 +8,11 @@ namespace Compose2Ecs.Hardening.Tests;
 /// service-to-service rules are TCP (or the declared UDP) on one port from one security
 /// group; 0.0.0.0/0 only on load balancer groups; no IAM wildcard actions; a wildcard
 /// resource only for actions that have no resource-level permissions; no secret in the
-/// template; one task role per task definition.
+/// template; one task role per task definition. It reads the assemblies the CDK wrote
+/// (shared with the other tests of the collection, each pair synthesized once).
 /// </summary>
-public class LeastPrivilegeTests
+[Collection(CdkAssembliesCollection.Name)]
+public class LeastPrivilegeTests(CdkAssemblies assemblies)
 {
     /// <summary>
     /// Actions AWS does not let a policy scope to a resource, so "*" is the only valid
@@ -33,8 +34,7 @@ public class LeastPrivilegeTests
     [MemberData(nameof(Pairs))]
     public void Templates_hold_to_least_privilege(string example, string backend)
     {
-        using var dir = new TempDir();
-        var output = EcsSynthesis.Synthesize(Matrix.Load(example), new SynthOptions { Mesh = backend, OutputDirectory = dir.Sub("out") }, Synth.Backends).OutputDirectory;
+        var output = assemblies.For(example, backend).Directory;
         var templates = Directory.GetFiles(output, "*.template.json").Select(f => new TemplateFile(f)).ToList();
         var resources = templates.SelectMany(t => t.Resources).ToDictionary(r => r.Key, r => r.Value!.AsObject());
         var problems = new List<string>();
@@ -81,7 +81,7 @@ public class LeastPrivilegeTests
     /// <summary>A rule from one service's group to another's exists only for a call edge of the model.</summary>
     private static void CheckRulesFollowEdges(Compose2Ecs.Core.Compose.Model.ComposeProject project, string backend, Dictionary<string, JsonObject> resources, List<string> problems)
     {
-        var mesh = Compose2Ecs.Core.Mesh.MeshReader.Read(project, backend);
+        var mesh = Compose2Ecs.Core.Mesh.MeshReader.Read(project, backend, Synth.Backends.Specs);
         var groups = project.Services.ToDictionary(s => Compose2Ecs.Core.Ecs.Naming.LogicalIds.For(s.Name, "SecurityGroup"), s => s.Name);
         var edges = mesh.ConcreteEdges.Select(e => (e.Caller, e.Target))
             .Concat(mesh.Edges.Where(e => e.Targets.IsEmpty).Select(e => (e.Caller, e.Upstream)))

@@ -1,4 +1,4 @@
-using Compose2Ecs.Cli;
+using Compose2Ecs.Registration;
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;

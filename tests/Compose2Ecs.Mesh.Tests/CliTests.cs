@@ -1,3 +1,5 @@
+using Compose2Ecs.ServiceConnect;
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Ecs.Cdk;
 using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Ecs.Backends;
@@ -92,7 +94,7 @@ public sealed class CliTests
     public void Validate_runs_the_checks_registered_for_the_chosen_backend_only()
     {
         var dir = CommandLine.Project(Shop);
-        var checks = new MeshBackendRegistry([new RejectRoutes(MeshBackends.ServiceConnect), new NoMeshBackend()]);
+        var checks = new MeshBackendRegistry([new RejectRoutes(ServiceConnectSpec.Name), new AcceptAll(AppMeshSpec.Name), new NoMeshBackend()]);
         int Run(string backend)
         {
             var output = new StringWriter();
@@ -100,7 +102,7 @@ public sealed class CliTests
             var console = new Compose2Ecs.Cli.Console2(output, error, dir) { Environment = new Dictionary<string, string>() };
             var command = ValidateCommand.Create(console, checks);
             var code = command.Parse(["--mesh", backend]).Invoke();
-            if (backend == MeshBackends.ServiceConnect)
+            if (backend == ServiceConnectSpec.Name)
             {
                 Assert.Contains("compose.yaml:4:5: error: route api: rejected by the test backend", error.ToString());
             }
@@ -108,8 +110,8 @@ public sealed class CliTests
             return code;
         }
 
-        Assert.Equal(1, Run(MeshBackends.ServiceConnect));
-        Assert.Equal(0, Run(MeshBackends.AppMesh));
+        Assert.Equal(1, Run(ServiceConnectSpec.Name));
+        Assert.Equal(0, Run(AppMeshSpec.Name));
     }
 
     [Fact]
@@ -201,9 +203,17 @@ public sealed class CliTests
             model.Routes.Select(r => Diagnostic.Error(r.Location, $"route {r.Name}: rejected by the test backend"));
 
         public EcsPlan Transform(EcsPlan plan, BackendContext context) => plan;
+    }
 
-        public void Emit(EmitContext context)
-        {
-        }
+    /// <summary>A registered backend without checks: only registered names are accepted by --mesh.</summary>
+    private sealed class AcceptAll(string backend) : IMeshBackend
+    {
+        public string Name => backend;
+
+        public string Description => "test backend";
+
+        public IEnumerable<Diagnostic> Check(MeshModel model) => [];
+
+        public EcsPlan Transform(EcsPlan plan, BackendContext context) => plan;
     }
 }

@@ -1,3 +1,4 @@
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
@@ -34,7 +35,7 @@ public sealed class CorpusTests
 
         try
         {
-            var model = MeshReader.Read(project, MeshBackends.AppMesh);
+            var model = MeshReader.Read(project, AppMeshSpec.Name, RegisteredBackends.Specs);
             Assert.True(model.IsEnabled);
             Assert.Equal(project.Services.Length, model.Services.Length + model.PlainServices.Length);
             Assert.All(model.Services.Where(s => !s.IsOutboundOnly), s => Assert.Contains(s.Listener!.Port, s.ContainerPorts));
@@ -61,7 +62,7 @@ public sealed class CorpusTests
 
             try
             {
-                MeshReader.Read(project, MeshBackends.AppMesh);
+                MeshReader.Read(project, AppMeshSpec.Name, RegisteredBackends.Specs);
                 return true;
             }
             catch (InvalidInputException)

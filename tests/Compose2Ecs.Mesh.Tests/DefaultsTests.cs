@@ -1,3 +1,6 @@
+using Compose2Ecs.ServiceConnect;
+using Compose2Ecs.Consul;
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Mesh;
 using static Compose2Ecs.Mesh.Tests.Support.MeshInput;
 
@@ -55,10 +58,10 @@ public sealed class DefaultsTests
     [Fact]
     public void A_backend_on_the_command_line_makes_a_plain_compose_file_a_mesh()
     {
-        var model = Read(PlainCompose, MeshBackends.AppMesh);
+        var model = Read(PlainCompose, AppMeshSpec.Name);
 
         Assert.True(model.IsEnabled);
-        Assert.Equal(MeshBackends.AppMesh, model.Backend);
+        Assert.Equal(AppMeshSpec.Name, model.Backend);
         Assert.Equal(["web", "api", "db"], model.Services.Select(s => s.Name));
         var job = Assert.Single(model.PlainServices);
         Assert.Equal(("job", PlainReason.NoPort), (job.Name, job.Reason));
@@ -67,7 +70,7 @@ public sealed class DefaultsTests
     [Fact]
     public void Listener_is_the_first_container_port_and_protocol_follows_app_protocol_else_http()
     {
-        var model = Read(PlainCompose, MeshBackends.AppMesh);
+        var model = Read(PlainCompose, AppMeshSpec.Name);
 
         Assert.Equal((8080, MeshProtocol.Http), Listener(model, "web"));
         Assert.Equal((3000, MeshProtocol.Http), Listener(model, "api"));
@@ -79,7 +82,7 @@ public sealed class DefaultsTests
     [Fact]
     public void Upstreams_default_to_the_mesh_services_with_a_listener_that_a_service_depends_on()
     {
-        var model = Read(PlainCompose, MeshBackends.AppMesh);
+        var model = Read(PlainCompose, AppMeshSpec.Name);
 
         var web = model.FindService("web")!;
         Assert.False(web.UpstreamsDeclared);
@@ -137,9 +140,9 @@ public sealed class DefaultsTests
               web: { image: web, expose: ["80"] }
             """;
 
-        Assert.Equal(TlsMode.Strict, Read(yaml, MeshBackends.Consul).Tls.Mode);
-        Assert.Equal(TlsMode.Disabled, Read(yaml, MeshBackends.AppMesh).Tls.Mode);
-        Assert.Equal(TlsMode.Disabled, Read(yaml, MeshBackends.ServiceConnect).Tls.Mode);
+        Assert.Equal(TlsMode.Strict, Read(yaml, ConsulSpec.Name).Tls.Mode);
+        Assert.Equal(TlsMode.Disabled, Read(yaml, AppMeshSpec.Name).Tls.Mode);
+        Assert.Equal(TlsMode.Disabled, Read(yaml, ServiceConnectSpec.Name).Tls.Mode);
     }
 
     [Fact]
@@ -152,15 +155,15 @@ public sealed class DefaultsTests
               web: { image: web, expose: ["80"] }
             """);
 
-        Assert.Equal((false, null, null, 64, 128, null), (model.AppMesh.Existing, model.AppMesh.MeshOwner, model.AppMesh.EnvoyImage, model.AppMesh.EnvoyCpu, model.AppMesh.EnvoyMemory, model.AppMesh.AccessLog));
-        var consul = model.Consul;
+        Assert.Equal((false, null, null, 64, 128, null), (model.Settings<AppMeshSettings>().Existing, model.Settings<AppMeshSettings>().MeshOwner, model.Settings<AppMeshSettings>().EnvoyImage, model.Settings<AppMeshSettings>().EnvoyCpu, model.Settings<AppMeshSettings>().EnvoyMemory, model.Settings<AppMeshSettings>().AccessLog));
+        var consul = model.Settings<ConsulSettings>();
         Assert.Equal((ConsulMode.Dataplane, "dc1", false, false, ConsulConfigEntries.Task), (consul.Mode, consul.Datacenter, consul.DevServer, consul.Acls, consul.ConfigEntries));
         Assert.True(consul.Servers.Tls);
         Assert.Equal("public.ecr.aws/hashicorp/consul-ecs:0.10.0", consul.Images.ConsulEcs);
         Assert.Equal("hashicorp/consul-dataplane:2.0.1", consul.Images.ConsulDataplane);
         Assert.Equal("hashicorp/consul:1.15.10", consul.Images.Consul);
         Assert.Equal("envoyproxy/envoy-distroless:v1.23.10", consul.Images.Envoy);
-        Assert.Equal("/ecs/shop/service-connect", model.ServiceConnect.LogGroup);
+        Assert.Equal("/ecs/shop/service-connect", model.Settings<ServiceConnectSettings>().LogGroup);
     }
 
     [Fact]
@@ -196,20 +199,20 @@ public sealed class DefaultsTests
               web: { image: web, expose: ["80"] }
             """);
 
-        Assert.Equal((MeshBackends.Consul, "shopmesh", "shop.internal", EgressMode.AllowAll, "1.dkr.ecr/shop", "v2", "main"),
+        Assert.Equal((ConsulSpec.Name, "shopmesh", "shop.internal", EgressMode.AllowAll, "1.dkr.ecr/shop", "v2", "main"),
             (model.Backend, model.Name, model.Namespace, model.Egress, model.Registry, model.Tag, model.Cluster));
         Assert.Equal(("vpc-1", 2, 1), (model.Vpc!.Id, model.Vpc.PrivateSubnets.Length, model.Vpc.PublicSubnets.Length));
         Assert.Equal((TlsMode.Permissive, "arn:pca", true), (model.Tls.Mode, model.Tls.AcmPcaArn, model.Tls.IsModeExplicit));
         Assert.Equal((true, "123456789012", "envoy:1", 128, 256, "/dev/stdout"),
-            (model.AppMesh.Existing, model.AppMesh.MeshOwner, model.AppMesh.EnvoyImage, model.AppMesh.EnvoyCpu, model.AppMesh.EnvoyMemory, model.AppMesh.AccessLog));
-        var c = model.Consul;
+            (model.Settings<AppMeshSettings>().Existing, model.Settings<AppMeshSettings>().MeshOwner, model.Settings<AppMeshSettings>().EnvoyImage, model.Settings<AppMeshSettings>().EnvoyCpu, model.Settings<AppMeshSettings>().EnvoyMemory, model.Settings<AppMeshSettings>().AccessLog));
+        var c = model.Settings<ConsulSettings>();
         Assert.Equal((ConsulMode.Agent, "eu1", true, "arn:token", "arn:gossip", "p1", "ns1", ConsulConfigEntries.Files),
             (c.Mode, c.Datacenter, c.Acls, c.BootstrapTokenSecretArn, c.GossipKeySecretArn, c.Partition, c.Namespace, c.ConfigEntries));
         Assert.Equal(("exec=discover", "sg-1", false, "server.eu1.consul", "arn:ca", true),
             (c.Servers.Hosts, c.Servers.SecurityGroup, c.Servers.Tls, c.Servers.TlsServerName, c.Servers.CaCertSecretArn, c.Servers.SkipServerWatch));
         Assert.Equal(["provider=aws tag_key=consul"], c.RetryJoin.ToArray());
         Assert.Equal(("my/consul-ecs:1", "my/dp:1", "my/consul:1", "my/envoy:1"), (c.Images.ConsulEcs, c.Images.ConsulDataplane, c.Images.Consul, c.Images.Envoy));
-        Assert.Equal("/sc", model.ServiceConnect.LogGroup);
+        Assert.Equal("/sc", model.Settings<ServiceConnectSettings>().LogGroup);
     }
 
     [Fact]
@@ -221,8 +224,8 @@ public sealed class DefaultsTests
               web: { image: web, expose: ["80"] }
             """;
 
-        Assert.Equal(MeshBackends.AppMesh, Read(yaml).Backend);
-        Assert.Equal(MeshBackends.ServiceConnect, Read(yaml, MeshBackends.ServiceConnect).Backend);
+        Assert.Equal(AppMeshSpec.Name, Read(yaml).Backend);
+        Assert.Equal(ServiceConnectSpec.Name, Read(yaml, ServiceConnectSpec.Name).Backend);
         Assert.Equal((1, 20), (Read(yaml).BackendLocation.Line, Read(yaml).BackendLocation.Column));
     }
 
@@ -233,10 +236,10 @@ public sealed class DefaultsTests
             x-mesh: { consul: { dev_server: true } }
             services:
               web: { image: web, expose: ["80"] }
-            """, MeshBackends.Consul);
+            """, ConsulSpec.Name);
 
-        Assert.False(model.Consul.Servers.Tls);
-        Assert.Null(model.Consul.Servers.Hosts);
+        Assert.False(model.Settings<ConsulSettings>().Servers.Tls);
+        Assert.Null(model.Settings<ConsulSettings>().Servers.Hosts);
     }
 
     [Fact]

@@ -136,5 +136,5 @@ public sealed class ExampleTests
         {
             WorkingDirectory = Path.Combine(Paths.RepoRoot, "examples", example),
             Environment = new Dictionary<string, string>(),
-        }), null);
+        }), null, RegisteredBackends.Specs);
 }

@@ -1,4 +1,7 @@
+using Compose2Ecs.Consul;
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Mesh;
+using Compose2Ecs.Mesh.Tests.Support;
 using static Compose2Ecs.Mesh.Tests.Support.MeshInput;
 
 namespace Compose2Ecs.Mesh.Tests;
@@ -93,26 +96,26 @@ public sealed class LocalPortTests
         ErrorAt(Project("[{ service: api, local_port: 8080 }]"), "8080 }", "8080 (for api) is a container port of web, and local ports bind in the same task; choose another local_port");
 
     [Theory]
-    [InlineData(MeshBackends.Consul, 8500)]
-    [InlineData(MeshBackends.Consul, 19000)]
-    [InlineData(MeshBackends.Consul, 20000)]
-    [InlineData(MeshBackends.AppMesh, 15001)]
+    [InlineData(ConsulSpec.Name, 8500)]
+    [InlineData(ConsulSpec.Name, 19000)]
+    [InlineData(ConsulSpec.Name, 20000)]
+    [InlineData(AppMeshSpec.Name, 15001)]
     public void A_local_port_may_not_be_reserved_by_the_backend(string backend, int port) =>
-        ErrorAt($"x-mesh: {{ consul: {{ dev_server: true }} }}\n" + Project($"[{{ service: api, local_port: {port} }}]"), $"{port} }}", $"{port} (for api) is reserved by {MeshBackends.ReservedBy(backend)} (", backend);
+        ErrorAt($"x-mesh: {{ consul: {{ dev_server: true }} }}\n" + Project($"[{{ service: api, local_port: {port} }}]"), $"{port} }}", $"{port} (for api) is reserved by {RegisteredBackends.Specs.Single(b => b.Name == backend).ReservedBy} (", backend);
 
     [Fact]
     public void A_reserved_port_is_fine_for_a_backend_that_does_not_reserve_it() =>
         Assert.Equal(15001, PortsOf(Project("[{ service: api, local_port: 15001 }]"))["api"]);
 
     [Theory]
-    [InlineData(MeshBackends.AppMesh, 9901)]
-    [InlineData(MeshBackends.Consul, 20000)]
+    [InlineData(AppMeshSpec.Name, 9901)]
+    [InlineData(ConsulSpec.Name, 20000)]
     public void A_listener_may_not_be_on_a_reserved_port(string backend, int port) =>
         ErrorAt($$"""
             x-mesh: { consul: { dev_server: true } }
             services:
               api: { image: a, expose: ["{{port}}"], x-mesh: { port: {{port}} } }
-            """, $"{port} }}", $"port {port} is reserved by {MeshBackends.ReservedBy(backend)}", backend);
+            """, $"{port} }}", $"port {port} is reserved by {RegisteredBackends.Specs.Single(b => b.Name == backend).ReservedBy}", backend);
 
     [Fact]
     public void Direct_edges_have_no_local_port()

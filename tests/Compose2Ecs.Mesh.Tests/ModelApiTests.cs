@@ -1,3 +1,5 @@
+using Compose2Ecs.Consul;
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Mesh;
 using static Compose2Ecs.Mesh.Tests.Support.MeshInput;
 
@@ -55,8 +57,8 @@ public sealed class ModelApiTests
     {
         var local = LocalPorts.Preferred("api");
 
-        var consul = MermaidRenderer.Render(MeshGraph.Build(Read(Yaml, MeshBackends.Consul)));
-        var appMesh = MermaidRenderer.Render(MeshGraph.Build(Read(Yaml, MeshBackends.AppMesh)));
+        var consul = MermaidRenderer.Render(MeshGraph.Build(Read(Yaml, ConsulSpec.Name)));
+        var appMesh = MermaidRenderer.Render(MeshGraph.Build(Read(Yaml, AppMeshSpec.Name)));
 
         Assert.Contains($"  s_web -->|\"localhost:{local}\"| r_api\n", consul);
         Assert.Contains("  s_web --> r_api\n", appMesh);

@@ -1,3 +1,4 @@
+using Compose2Ecs.ServiceConnect;
 using Compose2Ecs.Core.Compose.Ports;
 using Compose2Ecs.Core.Mesh;
 using static Compose2Ecs.Mesh.Tests.Support.MeshInput;
@@ -50,7 +51,7 @@ public sealed class PortSourceTests
     [Fact]
     public void In_a_mesh_a_well_known_image_gets_a_listener_on_its_port()
     {
-        var model = Read(Voting, MeshBackends.ServiceConnect);
+        var model = Read(Voting, ServiceConnectSpec.Name);
 
         Assert.Equal(5432, model.Services.Single(s => s.Name == "db").Listener?.Port);
         Assert.Equal(6379, model.Services.Single(s => s.Name == "redis").Listener?.Port);
@@ -67,7 +68,7 @@ public sealed class PortSourceTests
     [Fact]
     public void Ports_win_over_expose()
     {
-        var model = Read("services:\n  a:\n    image: a\n    depends_on: [db]\n  db:\n    image: postgres\n    ports: [\"7000\"]\n    expose: [\"6543\"]\n", MeshBackends.ServiceConnect);
+        var model = Read("services:\n  a:\n    image: a\n    depends_on: [db]\n  db:\n    image: postgres\n    ports: [\"7000\"]\n    expose: [\"6543\"]\n", ServiceConnectSpec.Name);
 
         Assert.Equal(7000, model.Services.Single(s => s.Name == "db").Listener?.Port);
     }
@@ -75,7 +76,7 @@ public sealed class PortSourceTests
     [Fact]
     public void X_mesh_port_wins_over_ports()
     {
-        var model = Read("services:\n  db:\n    image: postgres\n    ports: [\"7000\", \"7001\"]\n    x-mesh:\n      port: 7001\n", MeshBackends.ServiceConnect);
+        var model = Read("services:\n  db:\n    image: postgres\n    ports: [\"7000\", \"7001\"]\n    x-mesh:\n      port: 7001\n", ServiceConnectSpec.Name);
 
         Assert.Equal(7001, model.Services.Single(s => s.Name == "db").Listener?.Port);
     }

@@ -1,3 +1,4 @@
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh;
 using static Compose2Ecs.Mesh.Tests.Support.MeshInput;
@@ -203,7 +204,7 @@ public sealed class ServiceCheckTests
             services:
               db: { image: postgres, expose: ["5432"] }
             """;
-        var model = Read(yaml, MeshBackends.AppMesh);
+        var model = Read(yaml, AppMeshSpec.Name);
 
         var warning = Assert.Single(model.Warnings);
         Assert.Equal(Severity.Warning, warning.Severity);

@@ -1,5 +1,9 @@
+using Compose2Ecs.ServiceConnect;
+using Compose2Ecs.Consul;
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh;
+using Compose2Ecs.Mesh.Tests.Support;
 using static Compose2Ecs.Mesh.Tests.Support.MeshInput;
 
 namespace Compose2Ecs.Mesh.Tests;
@@ -72,42 +76,42 @@ public sealed class TopLevelCheckTests
 
     [Fact]
     public void Consul_tls_cannot_be_disabled() =>
-        ErrorAt($"x-mesh:\n  tls: {{ mode: disabled }}\n  consul: {{ dev_server: true }}\n{Web}", "disabled", "Consul's service mesh always uses mutual TLS", MeshBackends.Consul);
+        ErrorAt($"x-mesh:\n  tls: {{ mode: disabled }}\n  consul: {{ dev_server: true }}\n{Web}", "disabled", "Consul's service mesh always uses mutual TLS", ConsulSpec.Name);
 
     [Fact]
     public void App_mesh_tls_needs_a_ca() =>
-        ErrorAt($"x-mesh:\n  tls: {{ mode: strict }}\n{Web}", "strict", "mode strict needs acm_pca_arn", MeshBackends.AppMesh);
+        ErrorAt($"x-mesh:\n  tls: {{ mode: strict }}\n{Web}", "strict", "mode strict needs acm_pca_arn", AppMeshSpec.Name);
 
     [Fact]
     public void Service_connect_tls_needs_a_ca() =>
-        ErrorAt($"x-mesh:\n  tls: {{ mode: permissive }}\n{Web}", "permissive", "mode permissive needs acm_pca_arn: Service Connect issues listener certificates", MeshBackends.ServiceConnect);
+        ErrorAt($"x-mesh:\n  tls: {{ mode: permissive }}\n{Web}", "permissive", "mode permissive needs acm_pca_arn: Service Connect issues listener certificates", ServiceConnectSpec.Name);
 
     [Fact]
     public void Tls_with_a_ca_is_fine_for_app_mesh() =>
-        Assert.True(Read($"x-mesh:\n  tls: {{ mode: strict, acm_pca_arn: arn:pca }}\n{Web}", MeshBackends.AppMesh).Tls.IsEnabled);
+        Assert.True(Read($"x-mesh:\n  tls: {{ mode: strict, acm_pca_arn: arn:pca }}\n{Web}", AppMeshSpec.Name).Tls.IsEnabled);
 
     [Fact]
     public void Consul_backend_needs_servers() =>
-        ErrorAt($"x-mesh:\n  consul: {{ datacenter: dc1 }}\n{Web}", "consul", "the consul backend needs servers.hosts", MeshBackends.Consul);
+        ErrorAt($"x-mesh:\n  consul: {{ datacenter: dc1 }}\n{Web}", "consul", "the consul backend needs servers.hosts", ConsulSpec.Name);
 
     [Fact]
     public void Consul_backend_on_a_plain_file_needs_servers()
     {
-        var error = Assert.Single(Errors(Web, MeshBackends.Consul));
+        var error = Assert.Single(Errors(Web, ConsulSpec.Name));
         Assert.Contains("x-mesh.consul: the consul backend needs servers.hosts", error.Message);
     }
 
     [Fact]
     public void Consul_servers_are_not_needed_for_another_backend() =>
-        Assert.Equal(MeshBackends.AppMesh, Read($"x-mesh:\n  consul: {{ datacenter: dc1 }}\n{Web}", MeshBackends.AppMesh).Backend);
+        Assert.Equal(AppMeshSpec.Name, Read($"x-mesh:\n  consul: {{ datacenter: dc1 }}\n{Web}", AppMeshSpec.Name).Backend);
 
     [Fact]
     public void Consul_acls_need_a_bootstrap_token() =>
-        ErrorAt($"x-mesh:\n  consul:\n    servers: {{ hosts: c }}\n    acls: true\n{Web}", "acls", "acls: true needs bootstrap_token_secret_arn", MeshBackends.Consul);
+        ErrorAt($"x-mesh:\n  consul:\n    servers: {{ hosts: c }}\n    acls: true\n{Web}", "acls", "acls: true needs bootstrap_token_secret_arn", ConsulSpec.Name);
 
     [Fact]
     public void Agent_keys_in_dataplane_mode() =>
-        ErrorAt($"x-mesh:\n  consul:\n    servers: {{ hosts: c }}\n    retry_join: [x]\n{Web}", "retry_join", "is for mode: agent", MeshBackends.Consul);
+        ErrorAt($"x-mesh:\n  consul:\n    servers: {{ hosts: c }}\n    retry_join: [x]\n{Web}", "retry_join", "is for mode: agent", ConsulSpec.Name);
 
     [Fact]
     public void Consul_mode_value() =>
@@ -154,7 +158,7 @@ public sealed class TopLevelCheckTests
             Environment = new Dictionary<string, string>(),
         });
 
-        var errors = Assert.Throws<InvalidInputException>(() => MeshReader.Read(project, null)).Errors.ToList();
+        var errors = Assert.Throws<InvalidInputException>(() => MeshReader.Read(project, null, RegisteredBackends.Specs)).Errors.ToList();
 
         Assert.Equal(["b.yaml:2:11", "b.yaml:3:3", "a.yaml:2:60"], errors.Select(e => e.Location.ToString()));
     }

@@ -1,3 +1,5 @@
+using Compose2Ecs.ServiceConnect;
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Mesh;
@@ -40,10 +42,10 @@ public sealed class ComposeXFilesTests
     public void The_app_mesh_setup_composex_tested_migrates_as_a_base_and_an_override()
     {
         using var dir = new TempDir();
-        var (result, model) = MigrateAndRead(dir, MeshBackends.AppMesh, Case("blog.features+new_mesh", "base-fixed.yml"), Case("blog.features+new_mesh", "override.yml"));
+        var (result, model) = MigrateAndRead(dir, AppMeshSpec.Name, Case("blog.features+new_mesh", "base-fixed.yml"), Case("blog.features+new_mesh", "override.yml"));
 
         Assert.EndsWith("override.yml", result.File, StringComparison.Ordinal);
-        Assert.Equal(MeshBackends.AppMesh, model.Backend);
+        Assert.Equal(AppMeshSpec.Name, model.Backend);
         Assert.Equal(EgressMode.AllowAll, model.Egress); // Properties: {} made an ALLOW_ALL mesh
         Assert.Equal("test.lan", model.Namespace);
         Assert.Equal("GET /date -> app02:1", Rules(model, "dateteller"));
@@ -62,7 +64,7 @@ public sealed class ComposeXFilesTests
         Assert.Contains(project.Services.Single(s => s.Name == "rproxy").Environment, e => e.Name == "DATETELLER_BACKEND" && e.Value == "dateteller.test.lan");
 
         // Its router matches GET /date, which Service Connect cannot express: refused at the route.
-        var refused = Assert.Throws<InvalidInputException>(() => MeshReader.Read(project, MeshBackends.ServiceConnect, Synth.Backends.All));
+        var refused = Assert.Throws<InvalidInputException>(() => MeshReader.Read(project, ServiceConnectSpec.Name, Synth.Backends.All));
         Assert.Contains(refused.Errors, e => e.Location.File.EndsWith("override.yml", StringComparison.Ordinal));
 
         var input = File.ReadAllText(Case("blog.features+new_mesh", "override.yml"));
@@ -111,19 +113,19 @@ public sealed class ComposeXFilesTests
     {
         using var dir = new TempDir();
         // 2020: Properties {MeshName, MeshOwner, EgressFilter: ALLOW_ALL}.
-        var (_, shared) = MigrateAndRead(dir, MeshBackends.AppMesh, Case("hist-allow_all-2020-10"));
+        var (_, shared) = MigrateAndRead(dir, AppMeshSpec.Name, Case("hist-allow_all-2020-10"));
         Assert.Equal(EgressMode.AllowAll, shared.Egress);
-        Assert.Equal((true, "965289391954"), (shared.AppMesh.Existing, shared.AppMesh.MeshOwner));
+        Assert.Equal((true, "965289391954"), (shared.Settings<AppMeshSettings>().Existing, shared.Settings<AppMeshSettings>().MeshOwner));
 
         using var dir2 = new TempDir();
-        var (cfnResult, cfn) = MigrateAndRead(dir2, MeshBackends.AppMesh, Case("odd-egress-cfn-spec"));
+        var (cfnResult, cfn) = MigrateAndRead(dir2, AppMeshSpec.Name, Case("odd-egress-cfn-spec"));
         Assert.Equal(EgressMode.AllowAll, cfn.Egress);
         Assert.DoesNotContain(cfnResult.Report, d => d.Message.Contains("Properties.Spec", StringComparison.Ordinal));
 
         using var dir3 = new TempDir();
-        var (lookupResult, lookup) = MigrateAndRead(dir3, MeshBackends.AppMesh, Case("odd-lookup"));
+        var (lookupResult, lookup) = MigrateAndRead(dir3, AppMeshSpec.Name, Case("odd-lookup"));
         Assert.Equal("platform-mesh", lookup.Name);
-        Assert.Equal((true, "123456789012"), (lookup.AppMesh.Existing, lookup.AppMesh.MeshOwner));
+        Assert.Equal((true, "123456789012"), (lookup.Settings<AppMeshSettings>().Existing, lookup.Settings<AppMeshSettings>().MeshOwner));
         Assert.DoesNotContain(lookupResult.Report, d => d.Message.Contains("Lookup", StringComparison.Ordinal));
     }
 
@@ -131,7 +133,7 @@ public sealed class ComposeXFilesTests
     public void The_2020_form_keyed_by_mesh_name_is_read()
     {
         using var dir = new TempDir();
-        var (result, model) = MigrateAndRead(dir, MeshBackends.AppMesh, Case("hist-blog-2020-root"));
+        var (result, model) = MigrateAndRead(dir, AppMeshSpec.Name, Case("hist-blog-2020-root"));
         Assert.Equal("root", model.Name);
         Assert.Equal(["dateteller"], model.Services.Single(s => s.Name == "app01").Upstreams.Select(u => u.Upstream));
 
@@ -172,22 +174,22 @@ public sealed class ComposeXFilesTests
     public void Colliding_virtual_service_names_become_distinct_routes_and_callers_are_told()
     {
         using var dir = new TempDir();
-        var (result, model) = MigrateAndRead(dir, MeshBackends.ServiceConnect, Case("odd-vs-collide"));
+        var (result, model) = MigrateAndRead(dir, ServiceConnectSpec.Name, Case("odd-vs-collide"));
         Assert.Equal(["api", "api-external"], model.Routes.Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.Equal(["api", "api-external"], model.Services.Single(s => s.Name == "front").Upstreams.Select(u => u.Upstream).Order(StringComparer.Ordinal));
         var input = File.ReadAllText(Case("odd-vs-collide"));
         Located.At(result.Report, input, "api.external, Node: app03", "becomes route api-external", Severity.Warning);
     }
 
-    /// <summary>The one full synthesis: a ComposeX file Service Connect can express, through the CDK, checked by cfn-check.</summary>
+    /// <summary>A ComposeX file Service Connect can express, migrated, builds templates (those synth hands to the CDK) that pass cfn-check.</summary>
     [Fact]
-    public void A_composex_file_with_single_target_routes_synthesizes_with_service_connect()
+    public void A_composex_file_with_single_target_routes_builds_service_connect_templates_that_pass_cfn_check()
     {
         using var dir = new TempDir();
-        var (result, model) = MigrateAndRead(dir, MeshBackends.ServiceConnect, Case("neg-router_service"));
-        Assert.Equal(MeshBackends.ServiceConnect, result.Backend);
+        var (result, model) = MigrateAndRead(dir, ServiceConnectSpec.Name, Case("neg-router_service"));
+        Assert.Equal(ServiceConnectSpec.Name, result.Backend);
         Assert.NotEmpty(model.Services);
-        var output = Synth.Project(Synth.Load(dir.Path, "input.yml"), dir.Sub("cdk.out"), new SynthOptions { Mesh = MeshBackends.ServiceConnect });
-        CfnCheck.AssertPasses([output.Directory]);
+        var output = PureSynth.Project(Synth.Load(dir.Path, "input.yml"), new SynthOptions { Mesh = ServiceConnectSpec.Name });
+        CfnCheck.AssertPasses([output.WriteTo(dir.Sub("out"))]);
     }
 }

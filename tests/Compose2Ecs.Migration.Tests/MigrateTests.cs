@@ -1,3 +1,6 @@
+using Compose2Ecs.ServiceConnect;
+using Compose2Ecs.Consul;
+using Compose2Ecs.AppMesh;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Mesh;
@@ -23,13 +26,13 @@ public sealed class MigrateTests
     private static readonly Dictionary<string, string?> Expected = new()
     {
         [MeshBackends.None] = null,
-        [MeshBackends.AppMesh] = null,
-        [MeshBackends.Consul] = null,
-        [MeshBackends.ServiceConnect] = "x-mesh.routes.api.rules[1].targets: route api, rule 2 splits traffic by weight (api-v1: 90, api-v2: 10)",
+        [AppMeshSpec.Name] = null,
+        [ConsulSpec.Name] = null,
+        [ServiceConnectSpec.Name] = "x-mesh.routes.api.rules[1].targets: route api, rule 2 splits traffic by weight (api-v1: 90, api-v2: 10)",
     };
 
     [Fact]
-    public void The_composex_example_migrates_and_each_backend_validates_and_synthesizes_as_expected()
+    public void The_composex_example_migrates_and_each_backend_validates_and_builds_templates_as_expected()
     {
         using var dir = new TempDir();
         File.Copy(ComposeX, dir.Sub("composex.yaml"));
@@ -39,9 +42,9 @@ public sealed class MigrateTests
         var text = File.ReadAllText(dir.Sub("compose.yaml"));
         dir.File("consul.yaml", ConsulServers);
 
-        foreach (var backend in MeshBackends.All)
+        foreach (var backend in Synth.Backends.Names)
         {
-            string[] files = backend == MeshBackends.Consul ? ["-f", "compose.yaml", "-f", "consul.yaml"] : ["-f", "compose.yaml"];
+            string[] files = backend == ConsulSpec.Name ? ["-f", "compose.yaml", "-f", "consul.yaml"] : ["-f", "compose.yaml"];
             var validate = CliRunner.Run(dir.Path, ["validate", .. files, "--mesh", backend]);
             if (Expected[backend] is { } error)
             {
@@ -60,18 +63,16 @@ public sealed class MigrateTests
         foreach (var backend in Synth.Backends.Names)
         {
             Assert.True(Expected.ContainsKey(backend), $"no expected outcome for the registered backend {backend}");
-            var project = backend == MeshBackends.Consul ? Synth.Load(dir.Path, "compose.yaml", "consul.yaml") : Synth.Load(dir.Path, "compose.yaml");
+            var project = backend == ConsulSpec.Name ? Synth.Load(dir.Path, "compose.yaml", "consul.yaml") : Synth.Load(dir.Path, "compose.yaml");
             var output = dir.Sub($"out-{backend}");
             if (Expected[backend] is { } error)
             {
-                var refused = Assert.Throws<InvalidInputException>(() => Synth.Project(project, output, new SynthOptions { Mesh = backend }));
+                var refused = Assert.Throws<InvalidInputException>(() => PureSynth.Project(project, new SynthOptions { Mesh = backend }));
                 Assert.Contains(refused.Errors, e => e.Message.StartsWith(error, StringComparison.Ordinal));
-                Assert.False(Directory.Exists(output));
             }
             else
             {
-                Synth.Project(project, output, new SynthOptions { Mesh = backend });
-                synthesized.Add(output);
+                synthesized.Add(PureSynth.Project(project, new SynthOptions { Mesh = backend }).WriteTo(output));
             }
         }
 
@@ -85,7 +86,7 @@ public sealed class MigrateTests
         var result = ComposeXMigrator.Migrate(File.ReadAllText(ComposeX), "composex.yaml");
         var text = result.Text;
         Assert.False(result.Normalized);
-        Assert.Equal(MeshBackends.AppMesh, result.Backend);
+        Assert.Equal(AppMeshSpec.Name, result.Backend);
         Assert.DoesNotContain("\nx-appmesh:", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Routers:", text, StringComparison.Ordinal);
 
@@ -186,7 +187,7 @@ public sealed class MigrateTests
                     router: dateteller
             """;
         var result = ComposeXMigrator.Migrate(input, "blog.yml");
-        Assert.Equal(MeshBackends.ServiceConnect, result.Backend);
+        Assert.Equal(ServiceConnectSpec.Name, result.Backend);
         Assert.Contains("  app01:\n    x-mesh:\n      protocol: http\n      upstreams: [dateteller]\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("  rproxy:\n    x-mesh: false\n", result.Text, StringComparison.Ordinal);
         Assert.Contains("""
@@ -205,7 +206,7 @@ public sealed class MigrateTests
 
         using var dir = new TempDir();
         dir.File("compose.yaml", result.Text);
-        var template = Synth.Project(Synth.Load(dir.Path, "compose.yaml"), dir.Sub("cdk.out")).Template;
+        var template = PureSynth.Project(Synth.Load(dir.Path, "compose.yaml")).Template;
         Assert.Equal("dateteller", (string?)ServiceConnectTemplate.Connect(template.Resources, "app03")!["Services"]![1]!["ClientAliases"]![0]!["DnsName"]);
         Assert.Contains("app01->app03:5000-5000/tcp", ServiceConnectTemplate.ServiceEdges(template.Resources));
     }
@@ -219,8 +220,8 @@ public sealed class MigrateTests
         Assert.Contains(result.Report, d => d.Message.StartsWith("the file is written in normal form", StringComparison.Ordinal));
         using var dir = new TempDir();
         dir.File("compose.yaml", result.Text);
-        var model = MeshReader.Read(Synth.Load(dir.Path, "compose.yaml"), null);
-        Assert.Equal(MeshBackends.ServiceConnect, model.Backend);
+        var model = MeshReader.Read(Synth.Load(dir.Path, "compose.yaml"), null, Synth.Backends.Specs);
+        Assert.Equal(ServiceConnectSpec.Name, model.Backend);
         Assert.Equal(["web->api"], model.Edges.Select(e => $"{e.Caller}->{e.Upstream}"));
     }
 

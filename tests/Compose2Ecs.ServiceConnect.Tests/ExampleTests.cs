@@ -5,7 +5,10 @@ using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.ServiceConnect.Tests;
 
-/// <summary>examples/appmesh-migration: the same file for App Mesh and Service Connect, synthesized through the CDK and cfn-checked.</summary>
+/// <summary>
+/// examples/appmesh-migration: the same file for App Mesh and Service Connect, synthesized through the CLI and the CDK
+/// and cfn-checked; the other examples as built (Hardening's CdkEquivalenceTests takes each through the CDK).
+/// </summary>
 public sealed class ExampleTests
 {
     private static string Example => Path.Combine(Paths.Example("appmesh-migration"), "compose.yaml");
@@ -71,7 +74,7 @@ public sealed class ExampleTests
     }
 
     [Fact]
-    public void Every_example_synthesizes_with_service_connect_and_passes_cfn_check_but_mesh_shop_which_needs_traffic_rules()
+    public void Every_example_builds_service_connect_templates_that_pass_cfn_check_but_mesh_shop_which_needs_traffic_rules()
     {
         using var temp = new TempDir();
         var outputs = new List<string>();
@@ -84,12 +87,12 @@ public sealed class ExampleTests
             if (name == "mesh-shop")
             {
                 // Canary headers, a 90/10 split, retries, a gRPC method match and a connection pool: App Mesh or Consul only.
-                var refused = Assert.Throws<Core.Diagnostics.InvalidInputException>(() => Synth.Project(project, output, Sc.Options));
+                var refused = Assert.Throws<Core.Diagnostics.InvalidInputException>(() => PureSynth.Project(project, Sc.Options));
                 Assert.Equal(6, refused.Errors.Count());
                 continue;
             }
 
-            Synth.Project(project, output, Sc.Options with { Registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/examples" });
+            PureSynth.Project(project, Sc.Options with { Registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/examples" }).WriteTo(output);
             outputs.Add(output);
         }
 
@@ -135,7 +138,7 @@ public sealed class ExampleTests
         var templates = TemplateBuilder.Build(plan, new SplitLimits { MaxResources = 80 });
         Assert.NotEmpty(templates.Nested);
         Assert.Contains(templates.Root.Resources, r => r.LogicalId == "Gateway");
-        EcsSynthesis.Write(plan, templates, context, backend, options);
+        EcsSynthesis.Write(plan, templates, options);
         var check = CfnCheck.Run(dir.Sub("cdk.out"));
         Assert.True(check.ExitCode == 0, check.Output);
     }
@@ -145,8 +148,8 @@ public sealed class ExampleTests
     {
         using var dir = new TempDir();
         dir.File("compose.yaml", File.ReadAllText(Example));
-        string Run(string name) => Synth.Project(Synth.Load(dir.Path, "compose.yaml"), dir.Sub(name), Sc.Options).Template.Text;
-        Assert.Equal(Run("one"), Run("two"));
+        string Run() => PureSynth.Project(Synth.Load(dir.Path, "compose.yaml"), Sc.Options).Template.Text;
+        Assert.Equal(Run(), Run());
     }
 
     [Fact]

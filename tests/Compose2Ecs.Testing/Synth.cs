@@ -1,19 +1,21 @@
-using Compose2Ecs.Cli;
 using System.Collections.Immutable;
-using Compose2Ecs.Cli.Commands;
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Registration;
 
 namespace Compose2Ecs.Testing;
 
-/// <summary>Loads compose text the way the CLI does and synthesizes it, in-process.</summary>
+/// <summary>
+/// Loads compose text the way the CLI does and synthesizes it through the CDK (Node.js), in-process.
+/// A test about plan or template data uses <see cref="Templates"/> instead: the same templates, no CDK.
+/// </summary>
 public static class Synth
 {
-    /// <summary>The backends the CLI registers.</summary>
+    /// <summary>The backends the tool ships (the list the CLI registers).</summary>
     public static MeshBackendRegistry Backends { get; } =
         BackendRegistration.CreateRegistry();
 

@@ -2,17 +2,26 @@ using System.Text.Json.Nodes;
 
 namespace Compose2Ecs.Testing;
 
-/// <summary>A synthesized template, read back from disk, with small helpers for assertions.</summary>
+/// <summary>A template (read back from disk, or as C# built it for the CDK), with small helpers for assertions.</summary>
 public sealed class TemplateFile
 {
     public TemplateFile(string path)
+        : this(path, File.ReadAllText(path))
+    {
+    }
+
+    private TemplateFile(string path, string text)
     {
         Path = path;
-        Text = File.ReadAllText(path);
+        Text = text;
         Root = JsonNode.Parse(Text)!.AsObject();
     }
 
+    /// <summary>Where the template was read from; for a template from <see cref="FromText"/>, the file name synthesis gives it.</summary>
     public string Path { get; }
+
+    /// <summary>A template that is not on disk (the pure path's), named as <paramref name="name"/>.</summary>
+    public static TemplateFile FromText(string name, string text) => new(name, text);
 
     public string Text { get; }
 

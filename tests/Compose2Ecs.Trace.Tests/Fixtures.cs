@@ -121,7 +121,7 @@ public sealed class Templates
     public TraceReport Trace() => Tracer.Trace(
         CloudAssembly.FromTemplates(new Dictionary<string, JsonObject> { ["demo"] = Root }, sideFiles: SideFiles),
         _fixture.Project,
-        backend => MeshReader.Read(_fixture.Project, backend));
+        backend => MeshReader.Read(_fixture.Project, backend, Synth.Backends.Specs));
 }
 
 public static class ReportAssertions

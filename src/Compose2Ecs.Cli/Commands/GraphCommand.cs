@@ -62,7 +62,7 @@ public static class GraphCommand
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
             console.Log.Loaded(project);
-            var model = MeshReader.Read(project, mesh.Read(result));
+            var model = MeshReader.Read(project, mesh.Read(result), backends.Specs);
             console.Log.Add(model.Warnings);
             console.Log.ThrowIfPromoted();
             var graph = MeshGraph.Build(model);

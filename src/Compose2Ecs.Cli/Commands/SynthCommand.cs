@@ -137,7 +137,7 @@ public static class SynthCommand
             progress.Stage("synthesizing through the AWS CDK");
             try
             {
-                var synthesized = EcsSynthesis.Write(plan, templates, context, backend, options);
+                var synthesized = EcsSynthesis.Write(plan, templates, options);
                 progress.Complete();
                 console.Log.Add(synthesized.Warnings);
                 console.Log.Flush();

@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Ecs.Backends;
 using System.CommandLine;
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Mesh;
@@ -10,7 +11,7 @@ namespace Compose2Ecs.Cli.Commands;
 /// <summary><c>compose2ecs trace</c>: follow every call of the application through the synthesized templates.</summary>
 public static class TraceCommand
 {
-    public static Command Create(Console2 console)
+    public static Command Create(Console2 console, MeshBackendRegistry backends)
     {
         var loader = new LoaderOptions();
         var app = new Option<string>("--app")
@@ -48,7 +49,7 @@ public static class TraceCommand
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
             var assembly = CloudAssembly.Load(Path.GetFullPath(result.GetValue(app) ?? "cdk.out", console.WorkingDirectory));
-            var report = Tracer.Trace(assembly, project, backend => MeshReader.Read(project, backend));
+            var report = Tracer.Trace(assembly, project, backend => MeshReader.Read(project, backend, backends.Specs));
             var caller = result.GetValue(from);
             var callee = result.GetValue(to);
             report = report with

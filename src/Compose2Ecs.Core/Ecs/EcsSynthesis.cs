@@ -17,8 +17,17 @@ namespace Compose2Ecs.Core.Ecs;
 public sealed record SynthResult(string OutputDirectory, ImmutableArray<string> Templates, EcsPlan Plan, TemplateSet TemplateSet)
 {
     /// <summary>Warnings about the conversion (not the loader's), in file, line and column order.</summary>
-    public ImmutableArray<Diagnostic> Warnings =>
-        [.. Plan.Warnings.Concat(TemplateSet.Warnings)
+    public ImmutableArray<Diagnostic> Warnings => SynthInput.Ordered(Plan, TemplateSet);
+}
+
+/// <summary>What synthesis hands to the CDK stage: the sized plan and its templates, built in pure C#.</summary>
+public sealed record SynthInput(EcsPlan Plan, TemplateSet Templates, BackendContext Context, IMeshBackend Backend)
+{
+    /// <summary>Warnings about the conversion (not the loader's), in file, line and column order: those synthesis reports.</summary>
+    public ImmutableArray<Diagnostic> Warnings => Ordered(Plan, Templates);
+
+    internal static ImmutableArray<Diagnostic> Ordered(EcsPlan plan, TemplateSet templates) =>
+        [.. plan.Warnings.Concat(templates.Warnings)
             .Select((d, i) => (d, i))
             .OrderBy(x => x.d.Location.File, StringComparer.Ordinal)
             .ThenBy(x => x.d.Location.Line)
@@ -50,14 +59,25 @@ public static class EcsSynthesis
         return (FargateSizer.Apply(plan), context, backend);
     }
 
-    public static SynthResult Synthesize(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)
+    /// <summary>
+    /// Everything before the CDK: the final plan and the templates C# writes for it (root and
+    /// nested). The CDK includes exactly these templates (<see cref="TemplateJson.Text"/>), so
+    /// tests about plan or template data read them here, without Node.js.
+    /// </summary>
+    public static SynthInput Build(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)
     {
         var (plan, context, backend) = Plan(project, options, backends);
-        return Write(plan, TemplateBuilder.Build(plan), context, backend, options);
+        return new SynthInput(plan, TemplateBuilder.Build(plan), context, backend);
     }
 
-    /// <summary>The CDK stage alone: emits built templates (and the backend's constructs) into the output directory.</summary>
-    public static SynthResult Write(EcsPlan plan, TemplateSet templates, BackendContext context, IMeshBackend backend, SynthOptions options)
+    public static SynthResult Synthesize(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)
+    {
+        var input = Build(project, options, backends);
+        return Write(input.Plan, input.Templates, options);
+    }
+
+    /// <summary>The CDK stage alone: emits built templates into the output directory.</summary>
+    public static SynthResult Write(EcsPlan plan, TemplateSet templates, SynthOptions options)
     {
         var written = ImmutableArray<string>.Empty;
         var scratch = Path.Combine(Path.GetTempPath(), $"compose2ecs-{Guid.NewGuid():N}");
@@ -65,7 +85,7 @@ public static class EcsSynthesis
         {
             OutputDirectory.Replace(options.OutputDirectory, staging =>
             {
-                CdkAssembly.Synthesize(templates, plan, backend, context, staging, scratch);
+                CdkAssembly.Synthesize(templates, plan, staging, scratch);
                 CompactTemplates.Rewrite(staging);
                 if (options.Yaml)
                 {

@@ -12,14 +12,14 @@ namespace Compose2Ecs.Core.Mesh;
 /// </summary>
 public static class MeshReader
 {
+    /// <summary>Reads without running any backend's <see cref="IMeshChecks.Check"/> (the graph, say).</summary>
     /// <param name="backendOverride">The CLI's <c>--mesh</c>; wins over <c>x-mesh.backend</c>. Null: not given.</param>
-    public static MeshModel Read(ComposeProject project, string? backendOverride) =>
-        Read(project, backendOverride, MeshBackends.All);
-
-    private static MeshModel Read(ComposeProject project, string? backendOverride, IReadOnlyCollection<string> knownBackends)
+    /// <param name="backends">The registered backends: their names are accepted, their sections read, their spec rules applied.</param>
+    public static MeshModel Read(ComposeProject project, string? backendOverride, IEnumerable<MeshBackendSpec> backends)
     {
         var fields = new MeshFields(new DiagnosticBag());
-        var model = ReadModel(project, backendOverride, fields, knownBackends);
+        var specs = backends.GroupBy(b => b.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var model = ReadModel(project, backendOverride, fields, specs);
         var sorted = DiagnosticOrder.Sort(fields.Diagnostics.Items, project.Files);
         if (fields.Diagnostics.HasErrors)
         {
@@ -36,18 +36,18 @@ public static class MeshReader
     public static MeshModel Read(ComposeProject project, string? backendOverride, IEnumerable<IMeshChecks> checks)
     {
         var checkList = checks.ToList();
-        var known = MeshBackends.All.Union(checkList.Select(c => c.Backend), StringComparer.Ordinal).ToList();
-        var model = Read(project, backendOverride, known);
+        var model = Read(project, backendOverride, checkList.Select(c => c.Spec));
         var diagnostics = MeshValidator.Validate(model, checkList, project.Files);
         return model with { Warnings = [.. diagnostics] };
     }
 
-    private static MeshModel ReadModel(ComposeProject project, string? backendOverride, MeshFields fields, IReadOnlyCollection<string> knownBackends)
+    private static MeshModel ReadModel(ComposeProject project, string? backendOverride, MeshFields fields, IReadOnlyList<MeshBackendSpec> backends)
     {
         var entry = project.Root.Find("x-mesh");
         var mesh = entry is null ? null : fields.Mapping(entry.Value, "x-mesh");
         var model = new SettingsReader(fields).Read(project.Name, mesh, entry?.Key.Location ?? SourceLocation.None, backendOverride,
-            IsEnabled(project, entry is not null, backendOverride), knownBackends);
+            IsEnabled(project, entry is not null, backendOverride), backends);
+        var spec = backends.FirstOrDefault(b => b.Name == model.Backend) ?? new MeshBackendSpec(model.Backend);
 
         var drafts = project.Services.Select(s => new ServiceReader(fields, model.Backend).Read(s, model.IsEnabled)).ToList();
         var routeSpecs = new RouteReader(fields).Read(mesh?.Find("routes"));
@@ -55,7 +55,7 @@ public static class MeshReader
         var routes = new RouteResolver(fields, directory).Resolve(routeSpecs);
         var routesByName = routes.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-        var localPorts = new LocalPortAssigner(fields, model.Backend);
+        var localPorts = new LocalPortAssigner(fields, spec, [.. backends.SelectMany(b => b.ReservedPorts)]);
         var services = ImmutableArray.CreateBuilder<MeshService>();
         var edges = ImmutableArray.CreateBuilder<UpstreamEdge>();
         foreach (var (caller, meshEdges, directEdges) in new EdgeResolver(fields, directory, routesByName).Resolve())
@@ -81,7 +81,7 @@ public static class MeshReader
             KeyLocations = KeyLocations.Collect(entry, project.Services),
         };
 
-        new BackendRules(fields).Check(model);
+        new BackendRules(fields, spec).Check(model);
         return model;
     }
 

@@ -23,13 +23,13 @@ internal static class MeshInput
         });
     }
 
-    public static MeshModel Read(string yaml, string? backend = null) => MeshReader.Read(Load(yaml), backend);
+    public static MeshModel Read(string yaml, string? backend = null) => MeshReader.Read(Load(yaml), backend, RegisteredBackends.Specs);
 
     /// <summary>The errors of an input that must fail.</summary>
     public static IReadOnlyList<Diagnostic> Errors(string yaml, string? backend = null)
     {
         var project = Load(yaml);
-        var e = Assert.Throws<InvalidInputException>(() => MeshReader.Read(project, backend));
+        var e = Assert.Throws<InvalidInputException>(() => MeshReader.Read(project, backend, RegisteredBackends.Specs));
         return [.. e.Errors];
     }
 

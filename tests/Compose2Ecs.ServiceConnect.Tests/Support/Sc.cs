@@ -1,3 +1,4 @@
+using Compose2Ecs.ServiceConnect;
 using System.Text.Json.Nodes;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
@@ -16,7 +17,7 @@ namespace Compose2Ecs.ServiceConnect.Tests.Support;
 /// </summary>
 internal static class Sc
 {
-    public const string Mesh = MeshBackends.ServiceConnect;
+    public const string Mesh = ServiceConnectSpec.Name;
 
     public static SynthOptions Options => new() { Mesh = Mesh };
 

@@ -7,14 +7,13 @@ namespace Compose2Ecs.Core.Ecs.Backends;
 
 /// <summary>
 /// A service-mesh backend (<c>--mesh NAME</c>). It extends the ECS base without editing it,
-/// in three steps that run in this order:
+/// in two steps that run in this order:
 /// <list type="number">
 /// <item><see cref="IMeshChecks.Check"/>: report what this backend cannot express in the mesh model
 /// (errors stop synthesis before anything is written; <c>validate --mesh NAME</c> runs the same checks).</item>
 /// <item><see cref="Transform"/>: a pure function over the plan: add sidecars, container dependencies, volumes,
 /// proxy configuration, environment, task-role statements, security-group rules, ECS service settings
 /// and extra resources as data. Task CPU/memory are chosen afterwards, so sidecars count.</item>
-/// <item><see cref="Emit"/>: add CDK constructs next to the emitted base, with handles to every service's resources.</item>
 /// </list>
 /// A backend is found by <see cref="Name"/>; the CLI registers backends with dependency injection.
 /// </summary>
@@ -31,13 +30,4 @@ public interface IMeshBackend : IMeshChecks
 
     /// <summary>The plan with this backend's additions. Must not call the CDK; may throw <see cref="InvalidInputException"/>.</summary>
     EcsPlan Transform(EcsPlan plan, BackendContext context);
-
-    /// <summary>
-    /// Adds CDK constructs; called once, after the base is in the stack and before synthesis.
-    /// Most backends need none (their resources are plan data, emitted with the base in one
-    /// CDK call), so doing nothing is the default.
-    /// </summary>
-    void Emit(EmitContext context)
-    {
-    }
 }

@@ -1,3 +1,5 @@
+using Compose2Ecs.Core.Mesh;
+
 namespace Compose2Ecs.Core.Ecs.Backends;
 
 /// <summary>The registered backends, found by name. Built from <c>IEnumerable&lt;IMeshBackend&gt;</c>, so a DI container fills it.</summary>
@@ -19,6 +21,9 @@ public sealed class MeshBackendRegistry
     public IReadOnlyList<IMeshBackend> All => _backends;
 
     public IEnumerable<string> Names => _backends.Select(b => b.Name);
+
+    /// <summary>What the mesh reader needs of each backend (its section, reserved ports, …).</summary>
+    public IEnumerable<MeshBackendSpec> Specs => _backends.Select(b => b.Spec);
 
     public IMeshBackend? Find(string name) => _backends.FirstOrDefault(b => b.Name == name);
 }

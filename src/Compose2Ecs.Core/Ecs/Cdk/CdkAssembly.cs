@@ -1,6 +1,5 @@
 using Amazon.CDK;
 using Amazon.CDK.CloudFormation.Include;
-using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Ecs.Templates;
 
@@ -10,15 +9,15 @@ namespace Compose2Ecs.Core.Ecs.Cdk;
 /// Emits the templates through the CDK into a cloud assembly. Every resource of the plan is
 /// built by one <c>CfnInclude</c> (typed L1 constructs, logical IDs kept, nested stacks loaded):
 /// one jsii round trip for the whole application, where one call per construct costs 3–8 ms
-/// each (see docs/benchmarks.md). Then the backend's <see cref="IMeshBackend.Emit"/> adds its
-/// constructs, and the app is synthesized.
+/// each (see docs/benchmarks.md). Backends add nothing here: their resources are plan data,
+/// included with the base's.
 /// </summary>
 public static class CdkAssembly
 {
     /// <remarks>The root template's Description travels with the included template (setting it on the stack too would repeat it).</remarks>
     /// <param name="outdir">An empty directory for the cloud assembly.</param>
     /// <param name="workdir">A scratch directory for the templates the CDK includes.</param>
-    public static void Synthesize(TemplateSet templates, EcsPlan plan, IMeshBackend backend, BackendContext context, string outdir, string workdir)
+    public static void Synthesize(TemplateSet templates, EcsPlan plan, string outdir, string workdir)
     {
         var files = WriteInputs(templates, workdir);
         lock (JsiiHost.Gate)
@@ -45,7 +44,6 @@ public static class CdkAssembly
             });
             var include = new CfnInclude(stack, "App", Props(templates, templates.Root, files));
             MarkLookedUp(include, templates, templates.Root);
-            backend.Emit(new EmitContext(stack, include, templates, plan, context));
             app.Synth();
         }
     }
@@ -96,7 +94,7 @@ public static class CdkAssembly
         foreach (var document in templates.All)
         {
             var path = Path.Combine(workdir, (document.IsRoot ? "root" : document.Id) + ".json");
-            File.WriteAllText(path, TemplateJson.Write(TemplateJson.ToObject(document)));
+            File.WriteAllText(path, TemplateJson.Text(document));
             files[document.Id] = path;
         }
 

@@ -53,8 +53,5 @@ public sealed record VolumePlan(string Name)
     public CfnMap Extra { get; init; } = CfnMap.Empty;
 }
 
-/// <summary>The task's <c>ProxyConfiguration</c> (App Mesh).</summary>
-public sealed record ProxyConfigurationPlan(string ContainerName, ImmutableArray<KeyValuePair<string, string>> Properties)
-{
-    public string Type { get; init; } = "APPMESH";
-}
+/// <summary>The task's <c>ProxyConfiguration</c>: the proxy container, its <c>Type</c> (the backend names it) and properties.</summary>
+public sealed record ProxyConfigurationPlan(string ContainerName, string Type, ImmutableArray<KeyValuePair<string, string>> Properties);

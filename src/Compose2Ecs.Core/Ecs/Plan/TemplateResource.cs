@@ -4,9 +4,8 @@ namespace Compose2Ecs.Core.Ecs.Plan;
 
 /// <summary>
 /// One CloudFormation resource as data. The base's own resources are built from the plan as
-/// these; backends may add their own to <see cref="EcsPlan.Resources"/> (cheap: they are
-/// emitted together with the base, in one CDK call), or build CDK constructs in
-/// <see cref="Backends.IMeshBackend.Emit"/>.
+/// these; backends add their own to <see cref="EcsPlan.Resources"/> (cheap: they are
+/// emitted together with the base, in one CDK call).
 /// </summary>
 /// <param name="LogicalId">From <see cref="Naming.LogicalIds"/>, so it is stable and cannot collide.</param>
 /// <param name="Type">Such as <c>AWS::AppMesh::VirtualNode</c>.</param>

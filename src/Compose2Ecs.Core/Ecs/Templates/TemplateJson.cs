@@ -90,11 +90,14 @@ public static class TemplateJson
 
     public static string Write(JsonNode node) => node.ToJsonString(Options);
 
+    /// <summary>A template as the text synthesis gives the CDK to include.</summary>
+    public static string Text(TemplateDocument document) => Write(ToObject(document));
+
     /// <summary>A string as a JSON string literal the way <see cref="Write"/> escapes it, quotes included.</summary>
     public static string Quote(string value) => JsonSerializer.Serialize(value, Options);
 
     /// <summary>The size in bytes of the template as written, for CloudFormation's 1 MB limit.</summary>
-    public static int Size(TemplateDocument document) => Encoding.UTF8.GetByteCount(Write(ToObject(document)));
+    public static int Size(TemplateDocument document) => Encoding.UTF8.GetByteCount(Text(document));
 
     private static JsonObject ToObject(CfnMap map) => new(map.Entries.Select(e => KeyValuePair.Create<string, JsonNode?>(e.Key, ToNode(e.Value))));
 }

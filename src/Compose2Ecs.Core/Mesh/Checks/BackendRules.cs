@@ -1,47 +1,33 @@
+using Compose2Ecs.Core.Diagnostics;
+
 namespace Compose2Ecs.Core.Mesh;
 
 /// <summary>
-/// The rules the spec states about one backend, checked when that backend is chosen:
-/// reserved ports, Consul's always-on TLS, a CA for App Mesh and Service Connect TLS, and
-/// public subnets for anything published in an existing VPC. (Consul's required settings are
-/// checked where they are read, in <see cref="ConsulSectionReader"/>.) What a backend cannot
-/// express beyond these is its own <see cref="IMeshChecks"/>.
+/// The rules the spec states about the chosen backend, checked while reading: its reserved
+/// ports, the rules of its <see cref="MeshBackendSpec"/> (Consul's always-on TLS, a CA for
+/// App Mesh TLS, …), and public subnets for anything published in an existing VPC. What a
+/// backend cannot express beyond these is its own <see cref="IMeshChecks"/>.
 /// </summary>
-internal sealed class BackendRules(MeshFields fields)
+internal sealed class BackendRules(MeshFields fields, MeshBackendSpec backend)
 {
     public void Check(MeshModel model)
     {
         ReservedListenerPorts(model);
-        Tls(model);
+        fields.Diagnostics.AddRange(backend.Rules(model));
         PublicSubnets(model);
     }
 
     /// <summary>The backend's proxy binds these ports inside each task, so an app cannot listen on them.</summary>
     private void ReservedListenerPorts(MeshModel model)
     {
-        var reserved = MeshBackends.ReservedPorts(model.Backend);
+        var reserved = backend.ReservedPorts;
         foreach (var service in model.Services)
         {
             if (service.Listener is { } listener && reserved.Contains(listener.Port))
             {
                 fields.Error(listener.PortLocation, $"services.{service.Name}",
-                    $"port {listener.Port} is reserved by {MeshBackends.ReservedBy(model.Backend)} ({string.Join(", ", reserved)}) in every task; make the app listen on another port");
+                    $"port {listener.Port} is reserved by {backend.ReservedBy} ({string.Join(", ", reserved)}) in every task; make the app listen on another port");
             }
-        }
-    }
-
-    private void Tls(MeshModel model)
-    {
-        var tls = model.Tls;
-        if (model.Backend == MeshBackends.Consul && tls.IsModeExplicit && tls.Mode == TlsMode.Disabled)
-        {
-            fields.Error(tls.ModeLocation, "x-mesh.tls.mode", "Consul's service mesh always uses mutual TLS and cannot disable it; remove mode, or choose another backend");
-        }
-
-        if (model.Backend is MeshBackends.AppMesh or MeshBackends.ServiceConnect && tls.IsEnabled && tls.AcmPcaArn is null)
-        {
-            fields.Error(tls.ModeLocation, "x-mesh.tls",
-                $"mode {tls.Mode.Name()} needs acm_pca_arn: {(model.Backend == MeshBackends.AppMesh ? "App Mesh" : "Service Connect")} issues listener certificates from an ACM Private CA; set tls.acm_pca_arn, or mode: disabled");
         }
     }
 

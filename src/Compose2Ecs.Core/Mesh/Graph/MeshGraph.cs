@@ -108,7 +108,7 @@ public sealed record MeshGraph(ImmutableArray<GraphNode> Nodes, ImmutableArray<G
             var to = edge.Kind == UpstreamKind.Route ? RouteKey(edge.Upstream) : ServiceKey(edge.Upstream);
             var label = edge.Via == EdgeVia.Direct
                 ? $"direct :{string.Join(",", edge.Targets.Select(t => t.Port))}"
-                : model.Backend == MeshBackends.Consul && edge.LocalPort is { } local ? $"localhost:{local}" : "";
+                : model.DialsUpstreamsOnLocalhost && edge.LocalPort is { } local ? $"localhost:{local}" : "";
             edges.Add((new GraphEdge(ServiceKey(edge.Caller), to, edge.Via == EdgeVia.Direct ? GraphEdgeKind.Direct : GraphEdgeKind.Upstream, label), 0));
         }
 

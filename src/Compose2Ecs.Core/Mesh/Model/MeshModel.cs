@@ -56,11 +56,14 @@ public sealed record MeshModel
 
     public MeshGateway? Gateway { get; init; }
 
-    public required AppMeshSettings AppMesh { get; init; }
+    /// <summary>
+    /// Each registered backend's section settings, by their type (defaults applied, written or
+    /// not); a backend reads its own with <see cref="Settings{T}"/>. Core does not look inside.
+    /// </summary>
+    public ImmutableDictionary<Type, object> BackendSettings { get; init; } = ImmutableDictionary<Type, object>.Empty;
 
-    public required ConsulSettings Consul { get; init; }
-
-    public required ServiceConnectSettings ServiceConnect { get; init; }
+    /// <summary>Whether the chosen backend's apps reach upstreams at <c>localhost:&lt;local_port&gt;</c> (see <see cref="MeshBackendSpec.DialsUpstreamsOnLocalhost"/>).</summary>
+    public bool DialsUpstreamsOnLocalhost { get; init; }
 
     /// <summary>Services in the mesh, in compose order.</summary>
     public ImmutableArray<MeshService> Services { get; init; } = [];
@@ -90,6 +93,13 @@ public sealed record MeshModel
     public IEnumerable<(string Service, Compose.Model.ServicePort Port)> PublishedPorts =>
         Services.SelectMany(s => s.PublishedPorts.Select(p => (s.Name, p)))
             .Concat(PlainServices.SelectMany(s => s.PublishedPorts.Select(p => (s.Name, p))));
+
+    /// <summary>The settings a backend's <see cref="MeshSection"/> read; throws when no registered backend reads <typeparamref name="T"/>.</summary>
+    public T Settings<T>()
+        where T : class =>
+        BackendSettings.TryGetValue(typeof(T), out var settings)
+            ? (T)settings
+            : throw new InvalidOperationException($"no registered backend section reads {typeof(T).Name}: the model was read without that backend's spec");
 
     public MeshService? FindService(string name) => Services.FirstOrDefault(s => s.Name == name);
 

@@ -22,8 +22,6 @@ public static class MeshNames
 
     public static string Name(this GatewayLoadBalancer lb) => lb == GatewayLoadBalancer.Nlb ? "nlb" : "alb";
 
-    public static string Name(this ConsulMode mode) => mode == ConsulMode.Agent ? "agent" : "dataplane";
-
     public static string Name(this PathMatchKind kind) => kind switch
     {
         PathMatchKind.Exact => "path_exact",

@@ -10,7 +10,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// the key path, that says what is wrong and what would be right, and returns null, so a
 /// reader goes on and every error of a file is reported at once.
 /// </summary>
-internal sealed class MeshFields(DiagnosticBag diagnostics)
+public sealed class MeshFields(DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 

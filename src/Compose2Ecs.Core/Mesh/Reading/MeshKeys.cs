@@ -2,11 +2,14 @@ using System.Collections.Immutable;
 
 namespace Compose2Ecs.Core.Mesh;
 
-/// <summary>The valid keys of every x-mesh mapping (spec §1–7), for unknown-key errors and suggestions.</summary>
+/// <summary>
+/// The valid keys of the neutral x-mesh mappings (spec §1–4), for unknown-key errors and
+/// suggestions. A backend's own section (its key at the top, the keys inside) is the backend's.
+/// </summary>
 internal static class MeshKeys
 {
     public static readonly ImmutableArray<string> TopLevel =
-        ["backend", "name", "namespace", "egress", "registry", "tag", "vpc", "cluster", "tls", "routes", "gateway", "appmesh", "consul", "service_connect", "ignore_warnings"];
+        ["backend", "name", "namespace", "egress", "registry", "tag", "vpc", "cluster", "tls", "routes", "gateway", "ignore_warnings"];
 
     public static readonly ImmutableArray<string> Vpc = ["id", "private_subnets", "public_subnets"];
 
@@ -43,20 +46,6 @@ internal static class MeshKeys
     public static readonly ImmutableArray<string> Gateway = ["load_balancer", "port", "certificate_arn", "routes"];
 
     public static readonly ImmutableArray<string> GatewayRoute = ["path_prefix", "to"];
-
-    public static readonly ImmutableArray<string> AppMesh = ["existing", "mesh_owner", "envoy_image", "envoy", "access_log"];
-
-    public static readonly ImmutableArray<string> Envoy = ["cpu", "memory"];
-
-    public static readonly ImmutableArray<string> Consul =
-        ["mode", "datacenter", "servers", "dev_server", "acls", "bootstrap_token_secret_arn", "gossip_key_secret_arn", "retry_join",
-         "partition", "namespace", "config_entries", "images"];
-
-    public static readonly ImmutableArray<string> ConsulServers = ["hosts", "security_group", "tls", "tls_server_name", "ca_cert_secret_arn", "skip_server_watch"];
-
-    public static readonly ImmutableArray<string> ConsulImages = ["consul_ecs", "consul_dataplane", "consul", "consul_server", "envoy"];
-
-    public static readonly ImmutableArray<string> ServiceConnect = ["log_group"];
 
     public static readonly ImmutableArray<string> HttpMethods = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
 }

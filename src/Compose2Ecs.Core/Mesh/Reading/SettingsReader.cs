@@ -7,8 +7,9 @@ namespace Compose2Ecs.Core.Mesh;
 
 /// <summary>
 /// Reads the top-level scalars and small sections of <c>x-mesh</c> (§1): backend, name,
-/// namespace, egress, registry, tag, vpc, cluster, tls, and the backend sections (§5–7)
-/// through their own readers. Returns a model with no services yet.
+/// namespace, egress, registry, tag, vpc, cluster, tls, and each registered backend's own
+/// section through the backend's reader (<see cref="MeshBackendSpec.Section"/>). Returns a
+/// model with no services yet.
 /// </summary>
 internal sealed partial class SettingsReader(MeshFields fields)
 {
@@ -25,16 +26,20 @@ internal sealed partial class SettingsReader(MeshFields fields)
         ["disabled"] = TlsMode.Disabled,
     };
 
-    /// <param name="knownBackends">The backend names accepted: the spec's, plus any a plug-in backend registers.</param>
-    public MeshModel Read(string projectName, MappingNode? mesh, SourceLocation meshLocation, string? backendOverride, bool isEnabled, IReadOnlyCollection<string> knownBackends)
+    /// <param name="backends">The registered backends; their names are the ones accepted, their sections the ones read.</param>
+    public MeshModel Read(string projectName, MappingNode? mesh, SourceLocation meshLocation, string? backendOverride, bool isEnabled, IReadOnlyList<MeshBackendSpec> backends)
     {
+        var sections = backends.Select(b => b.Section).OfType<MeshSection>().ToList();
         if (mesh is not null)
         {
-            fields.KnownKeys(mesh, "x-mesh", MeshKeys.TopLevel);
+            fields.KnownKeys(mesh, "x-mesh", [.. MeshKeys.TopLevel, .. sections.Select(s => s.Key)]);
             IgnoredWarnings.Check(mesh.Find(IgnoredWarnings.Key), fields.Diagnostics);
         }
 
-        var (backend, backendLocation) = Backend(mesh, backendOverride, knownBackends);
+        // "none" last: the order the names are offered in messages.
+        var known = backends.Select(b => b.Name).Where(n => n != MeshBackends.None).Append(MeshBackends.None).ToList();
+        var (backend, backendLocation) = Backend(mesh, backendOverride, known);
+        var spec = backends.FirstOrDefault(b => b.Name == backend) ?? new MeshBackendSpec(backend);
         var name = Value(mesh, "name", (n, p) => fields.Text(n, p)) ?? projectName;
         if (mesh?.Find("name") is { } nameEntry && !MeshName().IsMatch(name))
         {
@@ -58,14 +63,15 @@ internal sealed partial class SettingsReader(MeshFields fields)
             Namespace = ns,
             Egress = Value(mesh, "egress", (n, p) => fields.Choice(n, p, EgressModes)) ?? EgressMode.DropAll,
             EgressLocation = mesh?.Find("egress")?.Value.Location ?? SourceLocation.None,
-            Tls = Tls(mesh?.Find("tls"), backend),
+            Tls = Tls(mesh?.Find("tls"), spec.DefaultTlsMode),
             Registry = Value(mesh, "registry", (n, p) => fields.Text(n, p)),
             Tag = Value(mesh, "tag", (n, p) => fields.Text(n, p)) ?? "latest",
             Vpc = mesh?.Find("vpc") is { } vpc ? Vpc(vpc) : null,
             Cluster = Value(mesh, "cluster", (n, p) => fields.Text(n, p)),
-            AppMesh = new AppMeshSectionReader(fields).Read(mesh?.Find("appmesh")),
-            Consul = new ConsulSectionReader(fields).Read(mesh?.Find("consul"), backend, meshLocation),
-            ServiceConnect = new ServiceConnectSectionReader(fields).Read(mesh?.Find("service_connect"), projectName),
+            DialsUpstreamsOnLocalhost = spec.DialsUpstreamsOnLocalhost,
+            BackendSettings = sections.ToImmutableDictionary(
+                s => s.SettingsType,
+                s => s.Read(new MeshSectionInput(fields, mesh?.Find(s.Key), s.Path, s == spec.Section, projectName, meshLocation))),
         };
     }
 
@@ -90,9 +96,8 @@ internal sealed partial class SettingsReader(MeshFields fields)
         return fromFile is { } backend ? (backend, mesh!.Find("backend")!.Value.Location) : (MeshBackends.None, SourceLocation.None);
     }
 
-    private MeshTls Tls(MappingEntry? entry, string backend)
+    private MeshTls Tls(MappingEntry? entry, TlsMode defaultMode)
     {
-        var defaultMode = MeshBackends.DefaultTlsMode(backend);
         if (entry is null || fields.Mapping(entry.Value, "x-mesh.tls") is not { } tls)
         {
             return new MeshTls(defaultMode, null, entry?.Key.Location ?? SourceLocation.None);

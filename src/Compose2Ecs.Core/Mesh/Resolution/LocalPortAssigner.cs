@@ -10,20 +10,20 @@ namespace Compose2Ecs.Core.Mesh;
 /// <see cref="LocalPorts.Preferred"/>, <c>20100 + (FNV-1a(name) mod 9900)</c> — a port from
 /// 20100 to 29999 that depends on the upstream's name only. Adding or removing another upstream therefore does not move it,
 /// and a service is at the same local port in every caller. If that port is taken (a
-/// written <c>local_port</c>, one of the caller's container ports, a port any backend
-/// reserves, or an earlier upstream — taken in order of name), the next free port up is used,
+/// written <c>local_port</c>, one of the caller's container ports, a port any registered
+/// backend reserves, or an earlier upstream — taken in order of name), the next free port up is used,
 /// wrapping from 29999 to 20100. Only such a collision can make an unrelated change move a
 /// port; write <c>local_port</c> to pin one.
 /// </summary>
-internal sealed class LocalPortAssigner(MeshFields fields, string backend)
+/// <param name="backend">The chosen backend: a written local port on its reserved ports is an error.</param>
+/// <param name="reservedByAnyBackend">Every registered backend's reserved ports, which an assigned port avoids (so switching backends does not move it).</param>
+internal sealed class LocalPortAssigner(MeshFields fields, MeshBackendSpec backend, ImmutableHashSet<int> reservedByAnyBackend)
 {
-    private static readonly ImmutableHashSet<int> ReservedByAnyBackend =
-        [.. MeshBackends.All.SelectMany(b => MeshBackends.ReservedPorts(b))];
 
     public ImmutableArray<UpstreamEdge> Assign(MeshService caller, ImmutableArray<UpstreamEdge> edges)
     {
         var path = $"services.{caller.Name}.x-mesh.upstreams";
-        var reserved = MeshBackends.ReservedPorts(backend);
+        var reserved = backend.ReservedPorts;
         var taken = new HashSet<int>(caller.ContainerPorts);
         var explicitOwner = new Dictionary<int, string>();
         foreach (var edge in edges.Where(e => e.IsLocalPortExplicit))
@@ -41,7 +41,7 @@ internal sealed class LocalPortAssigner(MeshFields fields, string backend)
             else if (reserved.Contains(port))
             {
                 fields.Error(at, $"{path}.local_port",
-                    $"{port} (for {edge.Upstream}) is reserved by {MeshBackends.ReservedBy(backend)} ({string.Join(", ", reserved)}); choose another local_port");
+                    $"{port} (for {edge.Upstream}) is reserved by {backend.ReservedBy} ({string.Join(", ", reserved)}); choose another local_port");
             }
 
             explicitOwner.TryAdd(port, edge.Upstream);
@@ -60,10 +60,10 @@ internal sealed class LocalPortAssigner(MeshFields fields, string backend)
         return [.. edges.Select(e => assigned.TryGetValue(e.Upstream, out var port) ? e with { LocalPort = port } : e)];
     }
 
-    private static int FreePortFrom(int start, HashSet<int> taken)
+    private int FreePortFrom(int start, HashSet<int> taken)
     {
         var port = start;
-        while (taken.Contains(port) || ReservedByAnyBackend.Contains(port))
+        while (taken.Contains(port) || reservedByAnyBackend.Contains(port))
         {
             port = port == LocalPorts.Last ? LocalPorts.First : port + 1;
             if (port == start)

@@ -1,16 +1,31 @@
+using System.Collections.Immutable;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Core.Yaml;
 
-namespace Compose2Ecs.Core.Mesh;
+namespace Compose2Ecs.Consul;
 
 /// <summary>
-/// Reads <c>x-mesh.consul</c> (spec §6). When the backend is consul, also checks what it
+/// Reads <c>x-mesh.consul</c> (spec §6). When consul is the chosen backend, also checks what it
 /// requires: servers unless dev_server, a bootstrap token with ACLs, and no agent-mode keys
 /// in dataplane mode (they would be silently unused).
 /// </summary>
 internal sealed class ConsulSectionReader(MeshFields fields)
 {
+    public const string Key = "consul";
+
     private const string Path = "x-mesh.consul";
+
+    private static readonly ImmutableArray<string> Keys =
+        ["mode", "datacenter", "servers", "dev_server", "acls", "bootstrap_token_secret_arn", "gossip_key_secret_arn", "retry_join",
+         "partition", "namespace", "config_entries", "images"];
+
+    private static readonly ImmutableArray<string> ServersKeys = ["hosts", "security_group", "tls", "tls_server_name", "ca_cert_secret_arn", "skip_server_watch"];
+
+    private static readonly ImmutableArray<string> ImagesKeys = ["consul_ecs", "consul_dataplane", "consul", "consul_server", "envoy"];
+
+    /// <summary>The section as the mesh reader registers it.</summary>
+    public static MeshSection Section { get; } = MeshSection.Create(Key, input => new ConsulSectionReader(input.Fields).Read(input.Entry, input.IsChosen, input.MeshLocation));
 
     private static readonly Dictionary<string, ConsulMode> Modes = new(StringComparer.Ordinal)
     {
@@ -24,11 +39,11 @@ internal sealed class ConsulSectionReader(MeshFields fields)
         ["files"] = ConsulConfigEntries.Files,
     };
 
-    public ConsulSettings Read(MappingEntry? entry, string backend, SourceLocation meshLocation)
+    public ConsulSettings Read(MappingEntry? entry, bool isChosen, SourceLocation meshLocation)
     {
         if (entry is null || fields.Mapping(entry.Value, Path) is not { } map)
         {
-            if (backend == MeshBackends.Consul && entry is null)
+            if (isChosen && entry is null)
             {
                 fields.Error(meshLocation, Path, MissingServers);
             }
@@ -36,7 +51,7 @@ internal sealed class ConsulSectionReader(MeshFields fields)
             return new ConsulSettings { Location = entry?.Key.Location ?? SourceLocation.None };
         }
 
-        fields.KnownKeys(map, Path, MeshKeys.Consul);
+        fields.KnownKeys(map, Path, Keys);
         var devServer = map["dev_server"] is { } dev && (fields.Bool(dev, $"{Path}.dev_server") ?? false);
         var settings = new ConsulSettings
         {
@@ -57,7 +72,7 @@ internal sealed class ConsulSectionReader(MeshFields fields)
             Images = Images(map["images"]),
         };
 
-        if (backend == MeshBackends.Consul)
+        if (isChosen)
         {
             CheckRequired(entry, map, settings);
         }
@@ -107,7 +122,7 @@ internal sealed class ConsulSectionReader(MeshFields fields)
         }
 
         var path = $"{Path}.servers";
-        fields.KnownKeys(map, path, MeshKeys.ConsulServers);
+        fields.KnownKeys(map, path, ServersKeys);
         return defaults with
         {
             Hosts = map["hosts"] is { } hosts ? fields.Text(hosts, $"{path}.hosts") : null,
@@ -128,7 +143,7 @@ internal sealed class ConsulSectionReader(MeshFields fields)
         }
 
         var path = $"{Path}.images";
-        fields.KnownKeys(map, path, MeshKeys.ConsulImages);
+        fields.KnownKeys(map, path, ImagesKeys);
         return images with
         {
             ConsulEcs = map["consul_ecs"] is { } a ? fields.Text(a, $"{path}.consul_ecs") ?? images.ConsulEcs : images.ConsulEcs,

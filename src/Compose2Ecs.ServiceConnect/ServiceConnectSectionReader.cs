@@ -1,12 +1,21 @@
+using System.Collections.Immutable;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Core.Yaml;
 
-namespace Compose2Ecs.Core.Mesh;
+namespace Compose2Ecs.ServiceConnect;
 
 /// <summary>Reads <c>x-mesh.service_connect</c> (spec §7).</summary>
 internal sealed class ServiceConnectSectionReader(MeshFields fields)
 {
+    public const string Key = "service_connect";
+
     private const string Path = "x-mesh.service_connect";
+
+    private static readonly ImmutableArray<string> Keys = ["log_group"];
+
+    /// <summary>The section as the mesh reader registers it.</summary>
+    public static MeshSection Section { get; } = MeshSection.Create(Key, input => new ServiceConnectSectionReader(input.Fields).Read(input.Entry, input.ProjectName));
 
     public ServiceConnectSettings Read(MappingEntry? entry, string projectName)
     {
@@ -16,7 +25,7 @@ internal sealed class ServiceConnectSectionReader(MeshFields fields)
             return new ServiceConnectSettings { LogGroup = defaultLogGroup, Location = entry?.Key.Location ?? SourceLocation.None };
         }
 
-        fields.KnownKeys(map, Path, MeshKeys.ServiceConnect);
+        fields.KnownKeys(map, Path, Keys);
         return new ServiceConnectSettings
         {
             LogGroup = map["log_group"] is { } log ? fields.Text(log, $"{Path}.log_group") ?? defaultLogGroup : defaultLogGroup,

@@ -4,9 +4,9 @@ using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.ServiceConnect;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Compose2Ecs.Cli;
+namespace Compose2Ecs.Registration;
 
-/// <summary>The composition root: every mesh backend the tool offers. A new backend adds one line here.</summary>
+/// <summary>Every mesh backend the tool offers (the CLI's composition root and the tests use this one list). A new backend adds one line here.</summary>
 public static class BackendRegistration
 {
     public static IServiceCollection AddMeshBackends(this IServiceCollection services) => services

@@ -1,31 +1,7 @@
 using System.Collections.Immutable;
 using Compose2Ecs.Core.Diagnostics;
 
-namespace Compose2Ecs.Core.Mesh;
-
-/// <summary><c>x-mesh.appmesh</c> (spec §5), defaults applied. Location is unknown when the section is absent.</summary>
-public sealed record AppMeshSettings
-{
-    /// <summary>Import the mesh by name instead of creating it.</summary>
-    public bool Existing { get; init; }
-
-    /// <summary>The account that owns a shared mesh (12 digits).</summary>
-    public string? MeshOwner { get; init; }
-
-    /// <summary>Null: the backend's pinned official Envoy image for the stack's region (the image URI depends on the region).</summary>
-    public string? EnvoyImage { get; init; }
-
-    /// <summary>Envoy container CPU units. Default 64.</summary>
-    public int EnvoyCpu { get; init; } = 64;
-
-    /// <summary>Envoy container memory (MiB). Default 128.</summary>
-    public int EnvoyMemory { get; init; } = 128;
-
-    /// <summary>Envoy access log path, e.g. <c>/dev/stdout</c>; null: no access log.</summary>
-    public string? AccessLog { get; init; }
-
-    public SourceLocation Location { get; init; } = SourceLocation.None;
-}
+namespace Compose2Ecs.Consul;
 
 /// <summary><c>x-mesh.consul</c> (spec §6), defaults applied.</summary>
 public sealed record ConsulSettings
@@ -108,13 +84,4 @@ public sealed record ConsulImages
 
     /// <summary>Agent mode.</summary>
     public string Envoy { get; init; } = DefaultEnvoy;
-}
-
-/// <summary><c>x-mesh.service_connect</c> (spec §7).</summary>
-public sealed record ServiceConnectSettings
-{
-    /// <summary>Log group of the Service Connect proxy. Default: <c>/ecs/&lt;project&gt;/service-connect</c>.</summary>
-    public required string LogGroup { get; init; }
-
-    public SourceLocation Location { get; init; } = SourceLocation.None;
 }

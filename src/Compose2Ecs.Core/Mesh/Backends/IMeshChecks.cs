@@ -10,8 +10,14 @@ namespace Compose2Ecs.Core.Mesh;
 /// </summary>
 public interface IMeshChecks
 {
-    /// <summary>The backend name, as in <see cref="MeshBackends"/>.</summary>
+    /// <summary>The backend name (<c>--mesh</c>, <c>x-mesh.backend</c>).</summary>
     string Backend { get; }
+
+    /// <summary>
+    /// What the mesh reader must know about this backend: its section, reserved ports, TLS
+    /// default and rules. Default: a backend with none of these.
+    /// </summary>
+    MeshBackendSpec Spec => new(Backend);
 
     /// <summary>Errors (and warnings) about <paramref name="model"/>; empty when the backend can express it all.</summary>
     IEnumerable<Diagnostic> Check(MeshModel model);

@@ -1,13 +1,24 @@
-using Compose2Ecs.Core.Diagnostics;
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Core.Yaml;
 
-namespace Compose2Ecs.Core.Mesh;
+namespace Compose2Ecs.AppMesh;
 
 /// <summary>Reads <c>x-mesh.appmesh</c> (spec §5). Absent: all defaults.</summary>
 internal sealed partial class AppMeshSectionReader(MeshFields fields)
 {
+    public const string Key = "appmesh";
+
     private const string Path = "x-mesh.appmesh";
+
+    private static readonly ImmutableArray<string> Keys = ["existing", "mesh_owner", "envoy_image", "envoy", "access_log"];
+
+    private static readonly ImmutableArray<string> EnvoyKeys = ["cpu", "memory"];
+
+    /// <summary>The section as the mesh reader registers it.</summary>
+    public static MeshSection Section { get; } = MeshSection.Create(Key, input => new AppMeshSectionReader(input.Fields).Read(input.Entry));
 
     public AppMeshSettings Read(MappingEntry? entry)
     {
@@ -16,7 +27,7 @@ internal sealed partial class AppMeshSectionReader(MeshFields fields)
             return new AppMeshSettings { Location = entry?.Key.Location ?? SourceLocation.None };
         }
 
-        fields.KnownKeys(map, Path, MeshKeys.AppMesh);
+        fields.KnownKeys(map, Path, Keys);
         var settings = new AppMeshSettings
         {
             Location = entry.Key.Location,
@@ -33,7 +44,7 @@ internal sealed partial class AppMeshSectionReader(MeshFields fields)
 
         if (map["envoy"] is { } envoyNode && fields.Mapping(envoyNode, $"{Path}.envoy") is { } envoy)
         {
-            fields.KnownKeys(envoy, $"{Path}.envoy", MeshKeys.Envoy);
+            fields.KnownKeys(envoy, $"{Path}.envoy", EnvoyKeys);
             settings = settings with
             {
                 EnvoyCpu = envoy["cpu"] is { } cpu ? fields.Int(cpu, $"{Path}.envoy.cpu", 1, 16384) ?? settings.EnvoyCpu : settings.EnvoyCpu,
