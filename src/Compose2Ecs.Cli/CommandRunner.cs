@@ -14,6 +14,12 @@ public static class CommandRunner
 {
     public static int Run(Console2 console, Func<int> body)
     {
+        var code = RunBody(console, body);
+        return Interruption.Signalled ?? code;
+    }
+
+    private static int RunBody(Console2 console, Func<int> body)
+    {
         var log = console.Log;
         try
         {
@@ -48,6 +54,11 @@ public static class CommandRunner
             log.Error(e.Message);
             return Fail(log, ExitCodes.Internal);
         }
+        catch (Exception) when (Interruption.Signalled is not null)
+        {
+            // Interrupted: the signal handler has said so and is ending the process.
+            return ExitCodes.Internal;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             log.Error($"internal error: {e.GetType().Name}: {e.Message}");
@@ -67,6 +78,11 @@ public static class CommandRunner
 
     private static int Fail(DiagnosticLog log, int code)
     {
+        if (Interruption.Signalled is not null)
+        {
+            return code;
+        }
+
         log.Flush();
         return code;
     }

@@ -7,6 +7,8 @@ var console = new Console2(output, error, Directory.GetCurrentDirectory())
     Input = input,
 };
 var code = CliApp.Run(args, console);
+// A signal ends the process with its own status (130, 143), whatever the command returned meanwhile.
+code = Interruption.Signalled ?? code;
 output.Flush();
 error.Flush();
 return code;
