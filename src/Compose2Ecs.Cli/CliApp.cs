@@ -13,6 +13,8 @@ public static class CliApp
         root.Subcommands.Add(ConfigCommand.Create(console));
         var globals = new GlobalOptions();
         globals.AddTo(root);
+        var diagnostics = new Diagnostics.DiagnosticOptions();
+        diagnostics.AddTo(root);
         var backends = BackendRegistration.CreateRegistry();
         root.Subcommands.Add(SynthCommand.Create(console, backends));
         root.Subcommands.Add(ValidateCommand.Create(console, backends));
@@ -21,8 +23,9 @@ public static class CliApp
         root.Subcommands.Add(SchemaCommand.Create(console));
         root.Subcommands.Add(BackendsCommand.Create(console, backends));
         root.Subcommands.Add(TraceCommand.Create(console, backends));
+        root.Subcommands.Add(CompletionCommand.Create(console, root));
 
-        var result = root.Parse(args);
+        var result = root.Parse(ArgumentOrder.Normalize(root, args));
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         if (result.Errors.Count > 0 && result.Action is not System.CommandLine.Help.HelpAction)
         {
@@ -36,6 +39,7 @@ public static class CliApp
         }
 
         console.Output = globals.Read(result, console);
+        console.Diagnostics = diagnostics.Read(result, console.Environment ?? Core.Compose.LoadOptions.ProcessEnvironment());
         return result.Invoke(configuration);
     }
 }

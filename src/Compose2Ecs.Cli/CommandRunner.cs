@@ -1,46 +1,68 @@
+using Compose2Ecs.Cli.Diagnostics;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Output;
 
 namespace Compose2Ecs.Cli;
 
 /// <summary>
-/// Runs a command's body and turns failures into exit codes and clean messages: invalid
-/// input or an output that cannot be written 1 (the errors, located; a plain message), a missing prerequisite or a bug 3 (a short message; the
-/// stack trace only with --verbose).
+/// Runs a command's body, prints its diagnostics together at the end (in file order, see
+/// <see cref="DiagnosticLog"/>), and turns failures into exit codes and clean messages: invalid
+/// input, warnings made errors or an output that cannot be written 1 (the errors, located; a plain
+/// message), a missing prerequisite or a bug 3 (a short message; the stack trace only with --verbose).
 /// </summary>
 public static class CommandRunner
 {
     public static int Run(Console2 console, Func<int> body)
     {
-        var reporter = new Reporter(console);
+        var code = RunBody(console, body);
+        return Interruption.Signalled ?? code;
+    }
+
+    private static int RunBody(Console2 console, Func<int> body)
+    {
+        var log = console.Log;
         try
         {
-            return body();
+            var code = body();
+            log.Flush();
+
+            // A warning made an error after the command's last check still fails it.
+            return code == ExitCodes.Success && log.Promoted > 0 ? ExitCodes.InvalidInput : code;
         }
         catch (InvalidInputException e)
         {
-            reporter.Report(e.Diagnostics);
-            return ExitCodes.InvalidInput;
+            log.Add(e.Diagnostics);
+            return Fail(log, ExitCodes.InvalidInput);
+        }
+        catch (WarningsAsErrorsException)
+        {
+            return Fail(log, ExitCodes.InvalidInput);
         }
         catch (OutputRefusedException e)
         {
-            reporter.Error(e.Message);
-            return ExitCodes.InvalidInput;
+            log.Error(e.Message);
+            return Fail(log, ExitCodes.InvalidInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The machine's state (a read-only folder, a full disk, a missing parent), not a bug.
-            reporter.Error(e.Message);
-            return ExitCodes.InvalidInput;
+            log.Error(e.Message);
+            return Fail(log, ExitCodes.InvalidInput);
         }
         catch (PrerequisiteException e)
         {
-            reporter.Error(e.Message);
+            log.Error(e.Message);
+            return Fail(log, ExitCodes.Internal);
+        }
+        catch (Exception) when (Interruption.Signalled is not null)
+        {
+            // Interrupted: the signal handler has said so and is ending the process.
             return ExitCodes.Internal;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            reporter.Error($"internal error: {e.GetType().Name}: {e.Message}");
+            log.Error($"internal error: {e.GetType().Name}: {e.Message}");
+            log.Flush();
             if (console.Output.Verbose)
             {
                 console.Error.WriteLine(e.ToString());
@@ -52,5 +74,16 @@ public static class CommandRunner
 
             return ExitCodes.Internal;
         }
+    }
+
+    private static int Fail(DiagnosticLog log, int code)
+    {
+        if (Interruption.Signalled is not null)
+        {
+            return code;
+        }
+
+        log.Flush();
+        return code;
     }
 }

@@ -9,9 +9,20 @@ public sealed record Console2(TextWriter Out, TextWriter Error, string WorkingDi
     /// <summary>The process environment; tests pass their own. Null: the real one.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>Opens standard input, for <c>-f -</c>; tests pass their own. Null: none (empty).</summary>
+    public Func<Stream>? Input { get; init; }
+
     /// <summary>Whether stderr is a terminal (colour and progress are for people, not logs).</summary>
     public bool ErrorIsTerminal { get; init; }
 
     /// <summary>Set by <see cref="CliApp"/> from --quiet and --verbose before a command runs.</summary>
     public OutputSettings Output { get; set; } = OutputSettings.Default;
+
+    /// <summary>Set by <see cref="CliApp"/> from the diagnostic options before a command runs.</summary>
+    public Diagnostics.DiagnosticPolicy Diagnostics { get; set; } = Cli.Diagnostics.DiagnosticPolicy.Default;
+
+    /// <summary>The diagnostics of the running command, printed together by <see cref="CommandRunner"/>.</summary>
+    public Diagnostics.DiagnosticLog Log => _log ??= new Diagnostics.DiagnosticLog(this);
+
+    private Diagnostics.DiagnosticLog? _log;
 }

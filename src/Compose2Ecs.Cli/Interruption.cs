@@ -24,6 +24,12 @@ public sealed class Interruption : IDisposable
 
     public static Interruption Register(TextWriter error) => new(error);
 
+    /// <summary>
+    /// The exit status once a signal stopped the run (130, 143): the command's own failure that
+    /// follows (the CDK losing its Node.js host) is then not reported, and this status wins.
+    /// </summary>
+    public static int? Signalled { get; private set; }
+
     public void Dispose()
     {
         foreach (var registration in _registrations)
@@ -35,6 +41,7 @@ public sealed class Interruption : IDisposable
     private static void Stop(PosixSignalContext context, TextWriter error, int code)
     {
         context.Cancel = true;
+        Signalled = code;
         OutputDirectory.Abort();
         JsiiEnvironment.Cleanup();
         error.WriteLine($"error: interrupted ({context.Signal}); the output folder is as it was");

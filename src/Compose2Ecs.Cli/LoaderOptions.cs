@@ -8,7 +8,7 @@ public sealed class LoaderOptions
 {
     public Option<string[]> Files { get; } = new("--file", "-f")
     {
-        Description = "Compose file; repeat to layer overrides (default: compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml)",
+        Description = "Compose file, - for standard input; repeat to layer overrides (default: compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml)",
         HelpName = "FILE",
         Arity = ArgumentArity.ZeroOrMore,
     };
@@ -33,21 +33,34 @@ public sealed class LoaderOptions
         HelpName = "DIR",
     };
 
+    public Option<string?> ProjectName { get; } = new("--project-name", "-p")
+    {
+        Description = "Project name (default: the top-level name, else COMPOSE_PROJECT_NAME, else the project directory's name)",
+        HelpName = "NAME",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(ProjectName);
         command.Options.Add(Files);
         command.Options.Add(EnvFiles);
         command.Options.Add(Profiles);
         command.Options.Add(ProjectDirectory);
     }
 
-    public LoadOptions Read(ParseResult result, Console2 console) => new()
+    public LoadOptions Read(ParseResult result, Console2 console)
     {
-        Files = [.. result.GetValue(Files) ?? []],
-        EnvFiles = [.. result.GetValue(EnvFiles) ?? []],
-        Profiles = [.. result.GetValue(Profiles) ?? []],
-        ProjectDirectory = result.GetValue(ProjectDirectory),
-        WorkingDirectory = console.WorkingDirectory,
-        Environment = console.Environment,
-    };
+        var files = result.GetValue(Files) ?? [];
+        return new()
+        {
+            Files = [.. files],
+            StandardInput = files.Contains("-") ? StandardInput.Read(console) : null,
+            ProjectName = result.GetValue(ProjectName),
+            EnvFiles = [.. result.GetValue(EnvFiles) ?? []],
+            Profiles = [.. result.GetValue(Profiles) ?? []],
+            ProjectDirectory = result.GetValue(ProjectDirectory),
+            WorkingDirectory = console.WorkingDirectory,
+            Environment = console.Environment,
+        };
+    }
 }

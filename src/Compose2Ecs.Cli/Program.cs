@@ -1,7 +1,14 @@
 using Compose2Ecs.Cli;
 
-var console = new Console2(Console.Out, Console.Error, Directory.GetCurrentDirectory())
+var (output, error, input) = StandardStreams.Open();
+var console = new Console2(output, error, Directory.GetCurrentDirectory())
 {
     ErrorIsTerminal = !Console.IsErrorRedirected,
+    Input = input,
 };
-return CliApp.Run(args, console);
+var code = CliApp.Run(args, console);
+// A signal ends the process with its own status (130, 143), whatever the command returned meanwhile.
+code = Interruption.Signalled ?? code;
+output.Flush();
+error.Flush();
+return code;

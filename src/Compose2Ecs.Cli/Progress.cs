@@ -5,7 +5,8 @@ namespace Compose2Ecs.Cli;
 /// <summary>
 /// Shows what a long command is doing, on stderr, only when stderr is a terminal and only
 /// once the command has run for a second (quick runs stay quiet). With --verbose each stage's
-/// time is printed as a line instead.
+/// time is printed as a line instead. Without a terminal (a CI log), each stage's start is a line
+/// <c>[  0.4 s] planning 12 services</c> and the end <c>[  5.2 s] done</c>: no escape sequences.
 /// </summary>
 public sealed class Progress : IDisposable
 {
@@ -19,6 +20,7 @@ public sealed class Progress : IDisposable
     private TimeSpan _stageStart;
     private bool _shown;
     private bool _disposed;
+    private bool _complete;
 
     public Progress(Console2 console)
     {
@@ -37,7 +39,15 @@ public sealed class Progress : IDisposable
             EndStage();
             _stage = text;
             _stageStart = _clock.Elapsed;
+            Line(text);
         }
+    }
+
+    /// <summary>Ends the display after the command's work succeeded (a log then says "done").</summary>
+    public void Complete()
+    {
+        _complete = true;
+        Dispose();
     }
 
     /// <summary>Ends the display; a command may call it early (before printing warnings) and again on exit.</summary>
@@ -53,6 +63,11 @@ public sealed class Progress : IDisposable
 
             _disposed = true;
             EndStage();
+            if (_complete)
+            {
+                Line("done");
+            }
+
             if (_shown)
             {
                 _console.Error.Write("\r\u001b[K");
@@ -60,6 +75,14 @@ public sealed class Progress : IDisposable
             }
 
             _stage = "";
+        }
+    }
+
+    private void Line(string text)
+    {
+        if (_console.Output.ProgressLines && !_console.Output.Verbose)
+        {
+            _console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,5:F1} s] {text}"));
         }
     }
 

@@ -7,7 +7,7 @@ namespace Compose2Ecs.Cli;
 /// Turns parse errors into short messages that suggest the nearest command or option,
 /// as git and kubectl do ("unknown option '--formt'; did you mean '--format'?").
 /// </summary>
-public static class UsageErrors
+public static partial class UsageErrors
 {
     public static IEnumerable<string> Describe(ParseResult result)
     {
@@ -57,9 +57,54 @@ public static class UsageErrors
                 continue;
             }
 
-            yield return error.Message.TrimEnd('.');
+            yield return Reworded(error.Message, command.Options.Concat(AncestorOptions(result)).ToList(), command.Arguments.FirstOrDefault()?.Name);
         }
     }
+
+    /// <summary>
+    /// System.CommandLine's own messages in our words: the option first, then what is wrong and
+    /// what would be right ("--mesh: "foo" is not a backend; use one of ..."), as our diagnostics say it.
+    /// </summary>
+    internal static string Reworded(string message, IReadOnlyList<Option> options, string? argument)
+    {
+        string Shown(Option o) => o.HelpName is { } help ? $"{o.Name} {help}" : o.Name;
+        Option? Named(string name) => options.FirstOrDefault(o => o.Name == name || o.Aliases.Contains(name));
+
+        if (NotAmong().Match(message) is { Success: true } choice)
+        {
+            var value = choice.Groups["value"].Value;
+            var choices = Quoted().Matches(choice.Groups["choices"].Value).Select(m => m.Groups[1].Value).ToArray();
+            var option = options.FirstOrDefault(o => o.HelpName is { } help && choices.All(c => help.Split('|').Contains(c)));
+            var name = option?.Name ?? argument ?? "the value";
+            return $"{name}: \"{value}\" is not one of {string.Join(" | ", choices)}{Hint(value, choices)}";
+        }
+
+        if (Required().Match(message) is { Success: true } required)
+        {
+            var name = required.Groups["name"].Value;
+            return Named(name) is { } option ? $"{Shown(option)} is needed: {option.Description}" : $"{name} is needed";
+        }
+
+        if (MissingValue().Match(message) is { Success: true } missing)
+        {
+            var name = missing.Groups["name"].Value;
+            return Named(name) is { } option && option.HelpName is { } help ? $"{name}: needs a value, {help}" : $"{name}: needs a value";
+        }
+
+        return message.TrimEnd('.');
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Argument '(?<value>.*)' not recognized\. Must be one of:(?<choices>.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex NotAmong();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"'([^']*)'")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Option '(?<name>[^']+)' is required\.?$")]
+    private static partial System.Text.RegularExpressions.Regex Required();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Required argument missing for option: '(?<name>[^']+)'\.?$")]
+    private static partial System.Text.RegularExpressions.Regex MissingValue();
 
     private static string Hint(string input, IEnumerable<string> candidates) =>
         Suggest.Nearest(input, candidates) is { } nearest ? $"; did you mean '{nearest}'?" : "";

@@ -29,10 +29,12 @@ public sealed class WarningTests
             volumes:
               cache: {}
             """);
-        var result = CliRunner.Run(dir.Path, "synth", "-o", "out");
+        // C2E7002: this machine's Node.js past its end of life, not what is tested here.
+        var result = CliRunner.Run(dir.Path, "synth", "-o", "out", "--ignore-warnings", "C2E7002");
         Assert.Equal(0, result.ExitCode);
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(l => !l.StartsWith("synth: ", StringComparison.Ordinal) && !l.StartsWith("deploy: ", StringComparison.Ordinal)).ToArray(); // the closing summary
+            .Where(l => !l.StartsWith("synth: ", StringComparison.Ordinal) && !l.StartsWith("deploy: ", StringComparison.Ordinal)) // the closing summary
+            .Where(l => !l.StartsWith('[')).ToArray(); // progress lines (no terminal here)
         Assert.All(lines, line => Assert.Matches(@"^compose\.yaml:\d+:\d+: warning: ", line));
 
         Assert.Contains(lines, l => l.StartsWith("compose.yaml:4:5: warning: services.web.build: not run by compose2ecs", StringComparison.Ordinal));

@@ -70,7 +70,8 @@ public sealed class FamilyAndInputTests
         var input = Services + AppMesh;
         dir.File("composex.yml", input);
 
-        var migrate = CliRunner.Run(dir.Path, "migrate", "-f", "composex.yml", "-o", "compose.yaml");
+        // --verbose: each warning at its own line (the two are otherwise folded into one naming both services).
+        var migrate = CliRunner.Run(dir.Path, "migrate", "-f", "composex.yml", "-o", "compose.yaml", "--verbose");
 
         Assert.True(migrate.ExitCode == 0, migrate.Error);
         var output = File.ReadAllText(dir.Sub("compose.yaml"));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compose2Ecs.Core.Compose;
+using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Mesh;
 
@@ -8,6 +9,9 @@ namespace Compose2Ecs.Cli.Commands;
 /// <summary><c>compose2ecs graph</c>: draw the mesh in Mermaid or DOT.</summary>
 public static class GraphCommand
 {
+    /// <summary>Mermaid's default <c>maxEdges</c>: beyond it, it shows an error instead of the drawing.</summary>
+    public const int MermaidMaxEdges = 500;
+
     public static Command Create(Console2 console, MeshBackendRegistry backends)
     {
         var loader = new LoaderOptions();
@@ -19,6 +23,24 @@ public static class GraphCommand
             HelpName = "mermaid|dot",
         };
         format.AcceptOnlyFromAmong("mermaid", "dot");
+        var service = new Option<string?>("--service")
+        {
+            Description = "Draw only this service's neighbourhood: what calls it and what it calls",
+            HelpName = "SVC",
+        };
+        var depth = new Option<int>("--depth")
+        {
+            Description = "With --service: how many arrows away to draw (default 1)",
+            DefaultValueFactory = _ => 1,
+            HelpName = "N",
+        };
+        depth.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--depth: must be 1 or more (the arrows away from --service to draw)");
+            }
+        });
 
         var command = new Command("graph", """
             Draw the mesh: services (plain ones dashed, outbound-only ones rounded), routes with
@@ -28,19 +50,43 @@ public static class GraphCommand
             Examples:
               compose2ecs graph > mesh.mmd
               compose2ecs graph --format dot | dot -Tsvg > mesh.svg
+              compose2ecs graph --service checkout --depth 2
+              compose2ecs graph | npx -p @mermaid-js/mermaid-cli mmdc -i - -o mesh.svg
             """);
         loader.AddTo(command);
         mesh.AddTo(command);
         command.Options.Add(format);
+        command.Options.Add(service);
+        command.Options.Add(depth);
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
-            var reporter = new Reporter(console);
-            reporter.Report(project.Warnings);
+            console.Log.Loaded(project);
             var model = MeshReader.Read(project, mesh.Read(result), backends.Specs);
-            reporter.Report(model.Warnings);
+            console.Log.Add(model.Warnings);
+            console.Log.ThrowIfPromoted();
             var graph = MeshGraph.Build(model);
-            console.Out.Write(result.GetValue(format) == "dot" ? DotRenderer.Render(graph, model.Name) : MermaidRenderer.Render(graph));
+            if (result.GetValue(service) is { } center)
+            {
+                var names = model.Services.Select(s => s.Name).Concat(model.PlainServices.Select(s => s.Name)).ToList();
+                if (!names.Contains(center))
+                {
+                    var hint = Suggest.Nearest(center, names) is { } nearest ? $"; did you mean '{nearest}'?" : $"; the services are {string.Join(", ", names)}";
+                    console.Error.WriteLine($"error: --service: no service \"{center}\" in the project{hint}");
+                    return ExitCodes.Usage;
+                }
+
+                graph = graph.Around(center, result.GetValue(depth));
+            }
+
+            var mermaid = result.GetValue(format) != "dot";
+            if (mermaid && graph.Edges.Length > MermaidMaxEdges)
+            {
+                console.Log.Add([Diagnostic.Warning(SourceLocation.None, CliDiagnosticCodes.GraphTooBigForMermaid,
+                    $"the graph has {graph.Edges.Length} arrows and Mermaid draws at most {MermaidMaxEdges} (its maxEdges setting): draw a part with --service NAME [--depth N], or use --format dot")]);
+            }
+
+            console.Out.Write(!mermaid ? DotRenderer.Render(graph, model.Name) : MermaidRenderer.Render(graph));
             return ExitCodes.Success;
         }));
         return command;

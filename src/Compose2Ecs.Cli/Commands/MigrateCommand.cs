@@ -20,7 +20,6 @@ public static class MigrateCommand
         {
             Description = "The ECS ComposeX file with x-appmesh; repeat for layered files (-f base.yml -f override.yml): only the one with x-appmesh is rewritten",
             HelpName = "FILE",
-            Required = true,
         };
         var output = new Option<string?>("--output", "-o")
         {
@@ -53,8 +52,14 @@ public static class MigrateCommand
         command.Options.Add(backend);
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
-            var reporter = new Reporter(console.Error);
-            var given = result.GetValue(file)!;
+            var given = result.GetValue(file) ?? [];
+            if (given.Length == 0)
+            {
+                console.Error.WriteLine("error: migrate needs the ECS ComposeX file to read: compose2ecs migrate -f composex.yml");
+                console.Error.WriteLine("Run 'compose2ecs migrate --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
             var inputs = new List<MigrationInput>();
             foreach (var name in given)
             {
@@ -70,10 +75,12 @@ public static class MigrateCommand
             var target = result.GetValue(output) is { } o ? OutputPath(o, console) : null;
             var chosen = result.GetValue(backend) is { } b && b != "auto" ? b : null;
             var migrated = ComposeXMigrator.Migrate(inputs, chosen);
-            reporter.Report(migrated.Report);
+            console.Log.Add(migrated.Report);
 
             var rewritten = inputs.FindIndex(i => i.File == migrated.File);
             var model = Validate(migrated.Text, inputs, rewritten, target is null ? "<stdout>" : result.GetValue(output)!, console, backends);
+            console.Log.ThrowIfPromoted();
+            console.Log.Flush();
             if (target is null)
             {
                 console.Out.Write(migrated.Text);

@@ -50,6 +50,11 @@ public static class SynthCommand
             }
         });
 
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Plan and build the templates and print the diagnostics, without the CDK and without writing anything",
+        };
+
         var command = new Command("synth", """
             Convert the compose project to an ECS application on Fargate and write it as a CDK cloud
             assembly: <stack>.template.json (nested templates when the application is too big for
@@ -59,6 +64,7 @@ public static class SynthCommand
               compose2ecs synth --mesh none -o cdk.out
               compose2ecs synth -f compose.yaml -f compose.prod.yaml --registry 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop --tag v1.2
               compose2ecs synth --format yaml --stack-name shop-staging
+              compose2ecs synth --dry-run --warnings-as-errors
             """);
         loader.AddTo(command);
         mesh.AddTo(command);
@@ -67,9 +73,9 @@ public static class SynthCommand
         command.Options.Add(registry);
         command.Options.Add(tag);
         command.Options.Add(stackName);
+        command.Options.Add(dryRun);
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
-            var reporter = new Reporter(console);
             var requested = result.GetValue(output) ?? "cdk.out";
             var toStdout = requested == "-";
             var load = loader.Read(result, console);
@@ -85,7 +91,7 @@ public static class SynthCommand
             using var progress = new Progress(console);
             progress.Stage("loading the compose files");
             var project = ComposeLoader.Load(load);
-            reporter.Report(project.Warnings);
+            console.Log.Loaded(project);
             if (!toStdout)
             {
                 OutputRules.CheckAfterLoading(requested, project, console.WorkingDirectory);
@@ -104,6 +110,23 @@ public static class SynthCommand
             var (plan, context, backend) = EcsSynthesis.Plan(project, options, backends);
             progress.Stage($"building the templates of {plan.Services.Length} services");
             var templates = TemplateBuilder.Build(plan);
+            console.Log.Add(plan.Warnings);
+            console.Log.Add(templates.Warnings);
+            if (!result.GetValue(dryRun))
+            {
+                // Node.js is checked before the CDK starts: a missing or too old one exits 3 with one message.
+                console.Log.Add(NodeSupport.Check());
+            }
+
+            console.Log.ThrowIfPromoted();
+            if (result.GetValue(dryRun))
+            {
+                progress.Complete();
+                console.Log.Flush();
+                console.Error.WriteLine($"dry run: {plan.Services.Length} services planned, {templates.Nested.Length + 1} template{(templates.Nested.IsEmpty ? "" : "s")}; nothing written");
+                return ExitCodes.Success;
+            }
+
             if (toStdout && !templates.Nested.IsEmpty)
             {
                 progress.Dispose();
@@ -115,8 +138,9 @@ public static class SynthCommand
             try
             {
                 var synthesized = EcsSynthesis.Write(plan, templates, options);
-                progress.Dispose();
-                reporter.Report(synthesized.Warnings);
+                progress.Complete();
+                console.Log.Add(synthesized.Warnings);
+                console.Log.Flush();
                 if (toStdout)
                 {
                     var file = synthesized.Templates.First(t => t.EndsWith(options.Yaml ? ".yaml" : ".json", StringComparison.Ordinal));

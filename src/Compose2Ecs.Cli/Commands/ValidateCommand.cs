@@ -31,11 +31,11 @@ public static class ValidateCommand
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var project = ComposeLoader.Load(loader.Read(result, console));
-            var reporter = new Reporter(console);
-            reporter.Report(project.Warnings);
+            console.Log.Loaded(project);
             var model = MeshReader.Read(project, mesh.Read(result), backends.All);
             AwsNameChecks.Validate(project);
-            reporter.Report(model.Warnings);
+            console.Log.Add(model.Warnings);
+            console.Log.ThrowIfPromoted();
             console.Out.WriteLine($"ok: {model.Services.Length + model.PlainServices.Length} services, {model.Routes.Length} routes, {model.Edges.Length} edges");
             return ExitCodes.Success;
         }));

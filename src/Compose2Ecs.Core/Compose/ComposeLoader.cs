@@ -38,7 +38,7 @@ public static partial class ComposeLoader
         diagnostics.ThrowIfErrors();
         root ??= MappingNode.Empty(new SourceLocation(files[0].DisplayPath, 1, 1));
 
-        var name = ProjectName(root, variables, projectDirectory, diagnostics);
+        var name = options.ProjectName is { } given ? CommandLineName(given, diagnostics) : ProjectName(root, variables, projectDirectory, diagnostics);
         root = root.With("name", ScalarNode.String(name, root.Location));
 
         var profiles = EnabledProfiles(options, variables);
@@ -71,6 +71,12 @@ public static partial class ComposeLoader
             var result = new List<ComposeFile>();
             foreach (var file in named)
             {
+                if (file == "-")
+                {
+                    result.Add(new ComposeFile(Path.Combine(options.WorkingDirectory, LoadOptions.StandardInputName), LoadOptions.StandardInputName, options.StandardInput ?? ""));
+                    continue;
+                }
+
                 var full = Path.GetFullPath(file, options.WorkingDirectory);
                 if (!File.Exists(full))
                 {
@@ -144,6 +150,16 @@ public static partial class ComposeLoader
         }
 
         return Sanitize(Path.GetFileName(projectDirectory.TrimEnd('/', '\\')));
+    }
+
+    private static string CommandLineName(string name, DiagnosticBag diagnostics)
+    {
+        if (!ValidName().IsMatch(name))
+        {
+            diagnostics.Error(SourceLocation.None, $"-p/--project-name: \"{name}\" is not a valid project name; use lowercase letters, digits, '-' and '_', starting with a letter or digit");
+        }
+
+        return name;
     }
 
     private static string Sanitize(string name)

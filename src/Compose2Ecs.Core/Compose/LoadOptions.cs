@@ -15,6 +15,17 @@ public sealed record LoadOptions
     /// </summary>
     public ImmutableArray<ComposeText> Texts { get; init; } = [];
 
+    /// <summary>
+    /// The text of <c>-f -</c> (the CLI reads standard input, bounded as files are); shown as
+    /// <see cref="StandardInputName"/> in messages and placed in <see cref="WorkingDirectory"/>.
+    /// </summary>
+    public string? StandardInput { get; init; }
+
+    public const string StandardInputName = "<stdin>";
+
+    /// <summary><c>-p/--project-name</c>: wins over the top-level <c>name</c> and COMPOSE_PROJECT_NAME, as in docker compose.</summary>
+    public string? ProjectName { get; init; }
+
     /// <summary><c>--env-file</c>, repeatable. Empty: <c>.env</c> in the project directory, if present.</summary>
     public ImmutableArray<string> EnvFiles { get; init; } = [];
 

@@ -100,6 +100,9 @@ public sealed record ServicePort
 
     public string? HostIp { get; init; }
 
+    /// <summary>Published on the host's loopback only (127.x, ::1, localhost): not reachable from outside the host.</summary>
+    public bool IsLoopbackOnly => HostIp is { } ip && (ip.StartsWith("127.", StringComparison.Ordinal) || ip is "::1" or "[::1]" or "localhost");
+
     /// <summary>tcp or udp.</summary>
     public string Protocol { get; init; } = "tcp";
 

@@ -42,7 +42,8 @@ public static class CdkAssembly
                 StackName = plan.StackName,
                 Synthesizer = Synthesizer(templates),
             });
-            _ = new CfnInclude(stack, "App", Props(templates, templates.Root, files));
+            var include = new CfnInclude(stack, "App", Props(templates, templates.Root, files));
+            MarkLookedUp(include, templates, templates.Root);
             app.Synth();
         }
     }
@@ -55,6 +56,25 @@ public static class CdkAssembly
     private static IStackSynthesizer Synthesizer(TemplateSet templates) => templates.Nested.IsEmpty
         ? new LegacyStackSynthesizer()
         : new DefaultStackSynthesizer(new DefaultStackSynthesizerProps { GenerateBootstrapVersionRule = false });
+
+    /// <summary>
+    /// Tells the CDK that each mapping is looked up at deploy time (Fn::FindInMap by region), as the
+    /// templates do. Mappings that come in through CfnInclude were never looked up through the CDK,
+    /// so it would record an info note ("Consider making this CfnMapping a lazy mapping") in the
+    /// assembly, which the CDK CLI prints on every command run against it.
+    /// </summary>
+    private static void MarkLookedUp(CfnInclude include, TemplateSet templates, TemplateDocument document)
+    {
+        foreach (var mapping in document.Mappings)
+        {
+            _ = include.GetMapping(mapping.Name).FindInMap(Aws.REGION, "_");
+        }
+
+        foreach (var child in templates.Children(document))
+        {
+            MarkLookedUp(include.GetNestedStack(child.Id).IncludedTemplate, templates, child);
+        }
+    }
 
     /// <summary>A template to include, with the nested templates it holds (at any depth) loaded too.</summary>
     private static CfnIncludeProps Props(TemplateSet templates, TemplateDocument document, Dictionary<string, string> files)

@@ -15,6 +15,9 @@ public static class NodeRuntime
 
     private static bool _checked;
 
+    /// <summary>The version <see cref="EnsureAvailable"/> found (<c>v20.11.1</c>); null before.</summary>
+    public static string? Version { get; private set; }
+
     public static void EnsureAvailable()
     {
         if (_checked)
@@ -33,6 +36,7 @@ public static class NodeRuntime
             throw new PrerequisiteException($"Node.js {MinimumMajorVersion} or newer is needed to synthesize through the AWS CDK; found {version}");
         }
 
+        Version = version;
         _checked = true;
     }
 

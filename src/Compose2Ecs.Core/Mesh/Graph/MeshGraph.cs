@@ -47,7 +47,9 @@ public sealed record MeshGraph(ImmutableArray<GraphNode> Nodes, ImmutableArray<G
     {
         var nodes = new List<GraphNode>();
         var edges = new List<(GraphEdge Edge, int Order)>();
-        var hasIngress = model.Gateway is not null || model.PublishedPorts.Any();
+        // A port published on the host's loopback gets no load balancer: the internet cannot reach it.
+        var published = model.PublishedPorts.Where(p => !p.Port.IsLoopbackOnly).ToList();
+        var hasIngress = model.Gateway is not null || published.Count > 0;
         if (hasIngress)
         {
             nodes.Add(new GraphNode(Internet, GraphNodeKind.Internet, ["internet"]));
@@ -85,13 +87,18 @@ public sealed record MeshGraph(ImmutableArray<GraphNode> Nodes, ImmutableArray<G
                 : new GraphNode(ServiceKey(service.Name), GraphNodeKind.OutboundOnlyService, [service.Name, "outbound only"]));
         }
 
+        // Without a mesh (--mesh none, or no x-mesh) every service is plain: saying so on each node
+        // says nothing, so they are drawn as services.
+        var noMesh = model.Services.IsEmpty;
         foreach (var plain in model.PlainServices)
         {
-            var ports = plain.ContainerPorts.IsEmpty ? "plain" : $"plain :{string.Join(",", plain.ContainerPorts)}";
-            nodes.Add(new GraphNode(ServiceKey(plain.Name), GraphNodeKind.PlainService, [plain.Name, ports]));
+            var ports = string.Join(",", plain.ContainerPorts);
+            nodes.Add(noMesh
+                ? new GraphNode(ServiceKey(plain.Name), GraphNodeKind.Service, [plain.Name, plain.ContainerPorts.IsEmpty ? "no ports" : $":{ports}"])
+                : new GraphNode(ServiceKey(plain.Name), GraphNodeKind.PlainService, [plain.Name, plain.ContainerPorts.IsEmpty ? "plain" : $"plain :{ports}"]));
         }
 
-        foreach (var (service, port) in model.PublishedPorts)
+        foreach (var (service, port) in published)
         {
             edges.Add((new GraphEdge(Internet, ServiceKey(service), GraphEdgeKind.Ingress, $"{port.Published}:{port.Target}"), port.Published ?? 0));
         }
@@ -116,6 +123,24 @@ public sealed record MeshGraph(ImmutableArray<GraphNode> Nodes, ImmutableArray<G
                     .ThenBy(e => e.Edge.Label, StringComparer.Ordinal)
                     .Select(e => e.Edge),
             ]);
+    }
+
+    /// <summary>
+    /// The part of the graph within <paramref name="depth"/> arrows of a service, either way (who
+    /// calls it, whom it calls), for an application too big to read (or for Mermaid to draw) whole.
+    /// </summary>
+    public MeshGraph Around(string service, int depth)
+    {
+        var kept = new HashSet<string>(StringComparer.Ordinal) { ServiceKey(service) };
+        var frontier = kept.ToList();
+        for (var step = 0; step < depth && frontier.Count > 0; step++)
+        {
+            frontier = [.. Edges
+                .SelectMany(e => frontier.Contains(e.From) ? [e.To] : frontier.Contains(e.To) ? new[] { e.From } : [])
+                .Where(kept.Add)];
+        }
+
+        return new MeshGraph([.. Nodes.Where(n => kept.Contains(n.Key))], [.. Edges.Where(e => kept.Contains(e.From) && kept.Contains(e.To))]);
     }
 
     private const string Internet = "internet";

@@ -9,7 +9,7 @@ namespace Compose2Ecs.Core.Mesh;
 internal static class MeshKeys
 {
     public static readonly ImmutableArray<string> TopLevel =
-        ["backend", "name", "namespace", "egress", "registry", "tag", "vpc", "cluster", "tls", "routes", "gateway"];
+        ["backend", "name", "namespace", "egress", "registry", "tag", "vpc", "cluster", "tls", "routes", "gateway", "ignore_warnings"];
 
     public static readonly ImmutableArray<string> Vpc = ["id", "private_subnets", "public_subnets"];
 

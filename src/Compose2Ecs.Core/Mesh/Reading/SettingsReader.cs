@@ -33,6 +33,7 @@ internal sealed partial class SettingsReader(MeshFields fields)
         if (mesh is not null)
         {
             fields.KnownKeys(mesh, "x-mesh", [.. MeshKeys.TopLevel, .. sections.Select(s => s.Key)]);
+            IgnoredWarnings.Check(mesh.Find(IgnoredWarnings.Key), fields.Diagnostics);
         }
 
         // "none" last: the order the names are offered in messages.
