@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Ecs.Naming;
 using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Mesh;
@@ -27,11 +29,19 @@ public static class GatewayPlanner
 
     public static string ListenerId => LogicalIds.Shared("GatewayListener");
 
+    public static string RedirectListenerId => LogicalIds.Shared("GatewayRedirectListener");
+
+    /// <summary>ELB's recommended policy: TLS 1.3 and 1.2, no older protocols or weak ciphers.</summary>
+    public const string SslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    /// <summary>Plain HTTP in front of an HTTPS gateway answers with a permanent redirect, on this port.</summary>
+    public const int RedirectPort = 80;
+
     public static string TargetGroupId(string service) => LogicalIds.For(service, "GatewayTargetGroup");
 
     public static string RuleId(string pathPrefix) => LogicalIds.Shared("GatewayRule" + LogicalIds.Hash(pathPrefix));
 
-    public static EcsPlan Apply(EcsPlan plan, MeshModel mesh, MeshGateway gateway)
+    public static EcsPlan Apply(EcsPlan plan, MeshModel mesh, MeshGateway gateway, ComposeProject project)
     {
         var routes = gateway.Routes
             .Select((route, index) => (Route: route, Index: index, Target: ServiceConnectChecks.GatewayTarget(mesh, route)))
@@ -73,7 +83,9 @@ public static class GatewayPlanner
 
         foreach (var target in targets)
         {
-            resources.Add(new TemplateResource(TargetGroupId(target), "AWS::ElasticLoadBalancingV2::TargetGroup", TargetGroup(plan, mesh.FindService(target)!, alb)));
+            var probe = HttpProbe.Find(project.FindService(target)?.Healthcheck);
+            var composePath = probe is { } p && p.Port == mesh.FindService(target)!.Listener!.Port ? p.Path : null;
+            resources.Add(new TemplateResource(TargetGroupId(target), "AWS::ElasticLoadBalancingV2::TargetGroup", TargetGroup(plan, mesh.FindService(target)!, alb, composePath)));
         }
 
         // Longest prefix first, so /api/v2 wins over /api; "/" is the listener's default action.
@@ -81,6 +93,23 @@ public static class GatewayPlanner
             .OrderByDescending(r => r.Route.PathPrefix.Length).ThenBy(r => r.Index).ToList();
         var fallback = routes.FirstOrDefault(r => r.Route.PathPrefix == "/" || !alb);
         resources.Add(new TemplateResource(ListenerId, "AWS::ElasticLoadBalancingV2::Listener", Listener(gateway, alb, fallback.Target)));
+        var redirect = alb && gateway.CertificateArn is not null && gateway.Port != RedirectPort;
+        if (redirect)
+        {
+            resources.Add(new TemplateResource(RedirectListenerId, "AWS::ElasticLoadBalancingV2::Listener", new CfnMapBuilder()
+                .Add("LoadBalancerArn", CfnValue.Ref(LoadBalancerId))
+                .Add("Port", RedirectPort)
+                .Add("Protocol", "HTTP")
+                .AddList("DefaultActions", [new CfnMapBuilder()
+                    .Add("Type", "redirect")
+                    .Add("RedirectConfig", new CfnMapBuilder()
+                        .Add("Protocol", "HTTPS")
+                        .Add("Port", gateway.Port.ToString(CultureInfo.InvariantCulture))
+                        .Add("StatusCode", "HTTP_301")
+                        .Build())
+                    .Build()])
+                .Build()));
+        }
         if (alb)
         {
             for (var i = 0; i < ordered.Count; i++)
@@ -102,6 +131,12 @@ public static class GatewayPlanner
             new(LogicalIds.Shared($"GatewayIngressTcp{gateway.Port}"), lbGroup, new CidrSource("0.0.0.0/0"), "tcp", gateway.Port, gateway.Port,
                 $"{plan.ProjectName} gateway listener {gateway.Port}/tcp"),
         };
+        if (redirect)
+        {
+            ingress.Add(new(LogicalIds.Shared($"GatewayIngressTcp{RedirectPort}"), lbGroup, new CidrSource("0.0.0.0/0"), "tcp", RedirectPort, RedirectPort,
+                $"{plan.ProjectName} gateway HTTP to HTTPS redirect {RedirectPort}/tcp"));
+        }
+
         var diagnostics = new DiagnosticBag();
         foreach (var target in targets)
         {
@@ -151,7 +186,7 @@ public static class GatewayPlanner
         });
     }
 
-    private static CfnMap TargetGroup(EcsPlan plan, MeshService service, bool alb)
+    private static CfnMap TargetGroup(EcsPlan plan, MeshService service, bool alb, string? composePath)
     {
         var listener = service.Listener!;
         var check = listener.HealthCheck;
@@ -181,7 +216,8 @@ public static class GatewayPlanner
         return builder
             .Add("ProtocolVersion", listener.Protocol == MeshProtocol.Http2 ? "HTTP2" : null)
             .Add("HealthCheckProtocol", "HTTP")
-            .Add("HealthCheckPath", check?.Path ?? MeshHealthCheck.DefaultPath)
+            // The mesh health check's path; else the URL the compose healthcheck probes on the listener port; else /.
+            .Add("HealthCheckPath", check?.Path ?? composePath ?? MeshHealthCheck.DefaultPath)
             .Add("Matcher", new CfnMapBuilder().Add("HttpCode", "200-399").Build())
             .Build();
     }
@@ -195,7 +231,8 @@ public static class GatewayPlanner
             .Add("Protocol", alb ? (secure ? "HTTPS" : "HTTP") : (secure ? "TLS" : "TCP"));
         if (gateway.CertificateArn is { } certificate)
         {
-            builder.AddList("Certificates", [new CfnMapBuilder().Add("CertificateArn", certificate).Build()]);
+            builder.AddList("Certificates", [new CfnMapBuilder().Add("CertificateArn", certificate).Build()])
+                .Add("SslPolicy", SslPolicy);
         }
 
         var action = fallback is not null

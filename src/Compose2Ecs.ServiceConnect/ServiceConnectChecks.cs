@@ -26,6 +26,7 @@ public static class ServiceConnectChecks
 
         found.AddRange(Services(model));
         found.AddRange(Tls(model));
+        found.AddRange(PlainCallersOfTls(model));
         found.AddRange(Egress(model));
         found.AddRange(Names(model));
         found.AddRange(Gateway(model));
@@ -126,6 +127,32 @@ public static class ServiceConnectChecks
         {
             yield return Diagnostic.Error(model.Tls.ModeLocation.IsKnown ? model.Tls.ModeLocation : model.Tls.Location,
                 "x-mesh.tls.mode: Service Connect TLS is all or nothing for a service: it has no permissive mode that also accepts plaintext; use strict (with acm_pca_arn), or disabled");
+        }
+    }
+
+    /// <summary>
+    /// With TLS, an endpoint's proxy accepts only TLS from other Service Connect proxies; a service with
+    /// <c>x-mesh: false</c> has no proxy, so its plaintext connection fails (while its security group would
+    /// be opened anyway). One error per such caller, at its <c>x-mesh: false</c>, naming what it calls.
+    /// </summary>
+    private static IEnumerable<Diagnostic> PlainCallersOfTls(MeshModel model)
+    {
+        if (!model.Tls.IsEnabled)
+        {
+            yield break;
+        }
+
+        foreach (var plain in model.PlainServices.Where(p => p.Reason == PlainReason.OptedOut))
+        {
+            var called = model.ConcreteEdges.Where(e => e.Caller == plain.Name && model.FindService(e.Target)?.Listener is not null)
+                .Select(e => e.Target).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (called.Count == 0)
+            {
+                continue;
+            }
+
+            yield return Diagnostic.Error(plain.OptOutLocation.IsKnown ? plain.OptOutLocation : plain.Location, ServiceConnectDiagnosticCodes.PlainCallerOfTls,
+                $"services.{plain.Name}.x-mesh: {plain.Name} is not in the mesh (x-mesh: false) but calls {string.Join(", ", called)}, whose Service Connect endpoint accepts only TLS from Service Connect proxies (x-mesh.tls.mode: strict), so its plaintext connections would fail; remove x-mesh: false (it then becomes a Service Connect client and its proxy speaks TLS), or stop calling {(called.Count == 1 ? "it" : "them")} (depends_on, upstreams)");
         }
     }
 

@@ -23,6 +23,9 @@ public static partial class ServiceConnectNames
     public const int MaxName = 64;
     public const int MaxDnsName = 127;
 
+    /// <summary>A DNS label (the part between dots) has at most 63 characters (RFC 1035); the proxy resolves the alias as a DNS name.</summary>
+    public const int MaxDnsLabel = 63;
+
     /// <summary>The suffix of every Cloud Map service Service Connect creates.</summary>
     public const string DiscoverySuffix = "-sc";
 
@@ -33,7 +36,9 @@ public static partial class ServiceConnectNames
     public static string Alias(string name)
     {
         var lower = name.ToLowerInvariant();
-        return DnsName().IsMatch(lower) && lower.Length <= MaxDnsName ? lower : Label(name, MaxDnsName);
+        return DnsName().IsMatch(lower) && lower.Length <= MaxDnsName && lower.Split('.').All(l => l.Length is > 0 and <= MaxDnsLabel)
+            ? lower
+            : Label(name, MaxDnsLabel);
     }
 
     /// <summary>The name of the listener's port mapping in the task definition.</summary>

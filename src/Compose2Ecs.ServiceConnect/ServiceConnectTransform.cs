@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Naming;
@@ -42,10 +43,19 @@ public static class ServiceConnectTransform
         var routesByTarget = mesh.Routes.Where(r => r.IsSingleUnconditionalTarget)
             .ToLookup(ServiceConnectChecks.SingleTarget, StringComparer.Ordinal);
 
+        var ingressPorts = IngressPorts.For(plan, mesh);
+        var clients = PlainClients(mesh);
+        var calledPorts = CalledPorts.Find(plan, mesh);
+        var extraPorts = calledPorts.ToLookup(u => u.Target, u => u.Port, StringComparer.Ordinal);
         plan = plan.UpdateServices(service => mesh.FindService(service.Name) is { } meshService
-            ? Configure(plan, service, meshService, routesByTarget[service.Name], context, diagnostics)
-            : service);
-        plan = plan.AddIngress(EdgeRules(plan, mesh));
+            ? Configure(plan, service, meshService.Listener, routesByTarget[service.Name], ingressPorts.TryGetValue(service.Name, out var ingress) ? ingress : null,
+                [.. extraPorts[service.Name].Distinct()], context, diagnostics)
+            : clients.Contains(service.Name)
+                ? Configure(plan, service, null, [], null, [], context, diagnostics)
+                : service);
+        plan = plan.AddIngress(EdgeRules(plan, mesh, ingressPorts)
+            .Concat(calledPorts.Select(u => IngressRules.Between(u.Target, u.Caller, "tcp", u.Port, u.Port)))
+            .DistinctBy(r => r.LogicalId));
         if (mesh.Tls.IsEnabled && mesh.Services.Any(s => s.Listener is not null))
         {
             plan = plan.AddResources(TlsRole(plan));
@@ -53,26 +63,57 @@ public static class ServiceConnectTransform
 
         if (mesh.Gateway is { } gateway)
         {
-            plan = GatewayPlanner.Apply(plan, mesh, gateway);
+            plan = GatewayPlanner.Apply(plan, mesh, gateway, context.Project);
         }
 
         diagnostics.ThrowIfErrors();
-        return plan;
+        plan = plan.AddWarnings(diagnostics.Warnings);
+        plan = LocalAddresses.Apply(StartupOrder.Apply(plan, mesh), mesh, context.Project);
+        return NamespaceScope.Apply(plan, mesh, context.Project);
     }
 
-    private static ServicePlan Configure(EcsPlan plan, ServicePlan service, MeshService meshService, IEnumerable<MeshRoute> routes,
-        BackendContext context, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Port-less services the model leaves plain (<see cref="PlainReason.NoPort"/>) that call a mesh service:
+    /// they become Service Connect clients, so they dial the same aliases as every other caller (and, with
+    /// TLS, their proxy speaks TLS to the endpoint, which a plain connection could not). <c>x-mesh: false</c>
+    /// is the user's choice and stays plain (with TLS, calling a mesh service that way is an error: <see cref="ServiceConnectChecks"/>).
+    /// </summary>
+    public static IReadOnlySet<string> PlainClients(MeshModel mesh) =>
+        mesh.PlainServices.Where(p => p.Reason == PlainReason.NoPort)
+            .Where(p => mesh.ConcreteEdges.Any(e => e.Caller == p.Name && mesh.FindService(e.Target)?.Listener is not null))
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static ServicePlan Configure(EcsPlan plan, ServicePlan service, MeshListener? serverListener, IEnumerable<MeshRoute> routes,
+        int? ingressPortOverride, ImmutableArray<int> extraPorts, BackendContext context, DiagnosticBag diagnostics)
     {
         var endpoints = ImmutableArray.CreateBuilder<CfnValue>();
-        if (meshService.Listener is { } listener)
+        if (serverListener is { } listener)
         {
             var composePort = context.Project.FindService(service.Name)?.Ports.FirstOrDefault(p => p.Target == listener.Port && p.Protocol == "tcp");
             var portName = ServiceConnectNames.PortName(service.Name, listener.Port, composePort);
-            service = service.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => NamePort(app, listener, portName)));
-            endpoints.Add(Endpoint(context.Mesh, service.Name, listener.Port, portName, listener));
+            var wire = DefaultedHttpOnDataPort(context.Mesh, service.Name, listener, composePort) ? listener with { Protocol = MeshProtocol.Tcp } : listener;
+            service = service.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => NamePort(app, wire, portName)));
+            endpoints.Add(Endpoint(context.Mesh, service.Name, listener.Port, portName, listener, ingressPortOverride));
             foreach (var route in routes.OrderBy(r => r.Name, StringComparer.Ordinal))
             {
-                endpoints.Add(Endpoint(context.Mesh, route.Name, route.Port, portName, listener));
+                endpoints.Add(Endpoint(context.Mesh, route.Name, route.Port, portName, listener, ingressPortOverride));
+            }
+
+            // Every other port its callers use: an endpoint each, on its own named port mapping (see CalledPorts).
+            foreach (var port in extraPorts.Order())
+            {
+                var compose = context.Project.FindService(service.Name)?.Ports.FirstOrDefault(p => p.Target == port && p.Protocol == "tcp");
+                var extra = new MeshListener
+                {
+                    Port = port,
+                    Protocol = compose?.AppProtocol is { } written && MeshNames.AppProtocols.TryGetValue(written, out var parsed) ? parsed : MeshProtocol.Tcp,
+                    PortLocation = listener.PortLocation,
+                    ProtocolLocation = listener.ProtocolLocation,
+                };
+                var name = ServiceConnectNames.PortName(service.Name, port, compose);
+                service = service.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => NamePort(app, extra, name)));
+                endpoints.Add(Endpoint(context.Mesh, $"{service.Name}-{port}", port, name, extra, null, ServiceConnectNames.Alias(service.Name)));
             }
         }
 
@@ -99,6 +140,18 @@ public static class ServiceConnectTransform
         return WithProxyRoom(service, diagnostics);
     }
 
+    /// <summary>Ports of databases, caches and brokers, whose clients never speak HTTP (trace's AddressParser knows the same list).</summary>
+    public static readonly IReadOnlySet<int> DataPorts = new HashSet<int> { 5432, 3306, 6379, 27017, 5672, 11211, 9042, 1433, 1521, 4222, 2181, 9092, 26257, 6650, 7687 };
+
+    /// <summary>
+    /// True when the listener is http only by default (no <c>x-mesh.protocol</c>, no <c>app_protocol</c>) on a
+    /// database, cache or broker port: an <c>AppProtocol: http</c> there makes the proxy parse Postgres or Redis
+    /// traffic as HTTP, which breaks it, so the port mapping gets no <c>AppProtocol</c> (carried as tcp).
+    /// </summary>
+    public static bool DefaultedHttpOnDataPort(MeshModel mesh, string service, MeshListener listener, ServicePort? composePort) =>
+        listener.Protocol == MeshProtocol.Http && DataPorts.Contains(listener.Port) && composePort?.AppProtocol is null
+        && !mesh.KeyLocations.ContainsKey($"services.{service}.x-mesh.protocol");
+
     /// <summary>The listener's port mapping gets its name and app protocol; a listener the service does not declare is added.</summary>
     private static ContainerPlan NamePort(ContainerPlan app, MeshListener listener, string portName)
     {
@@ -115,10 +168,15 @@ public static class ServiceConnectTransform
     }
 
     /// <summary>One Service Connect endpoint: the Cloud Map service <c>&lt;name&gt;-sc</c> and the client alias <c>&lt;name&gt;:&lt;port&gt;</c>.</summary>
-    private static CfnMap Endpoint(MeshModel mesh, string name, int port, string portName, MeshListener listener) => new CfnMapBuilder()
+    /// <remarks>
+    /// <paramref name="ingressPortOverride"/>: the port the proxy listens on instead of the container port, for a
+    /// load-balanced service with TLS (see <see cref="IngressPorts"/>); null: the container port (ECS's default).
+    /// </remarks>
+    private static CfnMap Endpoint(MeshModel mesh, string name, int port, string portName, MeshListener listener, int? ingressPortOverride, string? alias = null) => new CfnMapBuilder()
         .Add("PortName", portName)
         .Add("DiscoveryName", ServiceConnectNames.Discovery(name))
-        .AddList("ClientAliases", [new CfnMapBuilder().Add("Port", port).Add("DnsName", ServiceConnectNames.Alias(name)).Build()])
+        .AddList("ClientAliases", [new CfnMapBuilder().Add("Port", port).Add("DnsName", alias ?? ServiceConnectNames.Alias(name)).Build()])
+        .Add("IngressPortOverride", ingressPortOverride)
         .AddMap("Timeout", Timeout(listener))
         .AddMap("Tls", Tls(mesh))
         .Build();
@@ -178,17 +236,32 @@ public static class ServiceConnectTransform
 
     /// <summary>
     /// ECS adds the proxy container to the task without a task definition entry, so the sizer cannot see it:
-    /// the task gets AWS's recommended room for it (256 CPU units, 64 MiB) on top of its containers.
+    /// the task gets AWS's recommended room for it (256 CPU units, 64 MiB) on top of its containers. When that
+    /// room moves the task to a larger Fargate size, a warning says so (C2E6006); when no Fargate size has the
+    /// room (an app of 16 vCPU, say), the task keeps the size its containers need, the proxy shares it, and a
+    /// warning says that instead: the room is advice, not an ECS requirement, so such an app is never refused.
     /// </summary>
     private static ServicePlan WithProxyRoom(ServicePlan service, DiagnosticBag diagnostics)
     {
-        var cpu = service.TaskDefinition.Containers.Sum(c => c.Needs.Cpu) + ProxyCpu;
-        var memory = service.TaskDefinition.Containers.Sum(c => c.Needs.MemoryMiB) + ProxyMemoryMiB;
-        if (FargateSizer.Smallest(cpu, memory) is not { } size)
+        var cpu = service.TaskDefinition.Containers.Sum(c => c.Needs.Cpu);
+        var memory = service.TaskDefinition.Containers.Sum(c => c.Needs.MemoryMiB);
+        var without = FargateSizer.Smallest(cpu, memory);
+        var with = FargateSizer.Smallest(cpu + ProxyCpu, memory + ProxyMemoryMiB);
+        if (with is null && without is null)
         {
-            diagnostics.Error(service.Location,
-                $"service \"{service.Name}\" needs {cpu} CPU units and {memory} MiB with the Service Connect proxy; the largest Fargate task has 16384 CPU units and 122880 MiB. Lower deploy.resources");
-            return service;
+            return service; // the containers alone do not fit: the base sizer reports it
+        }
+
+        var size = with ?? without!;
+        if (with is null)
+        {
+            diagnostics.Warning(service.Location, ServiceConnectDiagnosticCodes.ProxyRoom,
+                $"services.{service.Name}: no Fargate task has room for the Service Connect proxy's recommended {ProxyCpu} CPU units and {ProxyMemoryMiB} MiB on top of {cpu} CPU units and {memory} MiB, so the task is {Describe(size)} and the proxy shares it; lower deploy.resources by that much to give the proxy its own room");
+        }
+        else if (without is not null && (with.Cpu != without.Cpu || with.MemoryMiB != without.MemoryMiB))
+        {
+            diagnostics.Warning(service.Location, ServiceConnectDiagnosticCodes.ProxyRoom,
+                $"services.{service.Name}: the Service Connect proxy's recommended room ({ProxyCpu} CPU units, {ProxyMemoryMiB} MiB) moves the task from {Describe(without)} to {Describe(with)}; lower deploy.resources by that much to stay at {Describe(without)}");
         }
 
         return service.UpdateTaskDefinition(task => task with
@@ -199,12 +272,15 @@ public static class ServiceConnectTransform
         });
     }
 
+    private static string Describe(TaskSize size) => $"{size.Cpu} CPU units / {size.MemoryMiB} MiB";
+
     /// <summary>
     /// One TCP rule per concrete edge: the caller's group may reach the callee's on the callee's
-    /// listener port (where the callee's proxy takes the connection), or for a direct edge on each
-    /// of the callee's container ports, as with --mesh none. Nothing else between services.
+    /// listener port (where the callee's proxy takes the connection; its ingress port override when it
+    /// has one), or for a direct edge on each of the callee's container ports, as with --mesh none.
+    /// Nothing else between services.
     /// </summary>
-    public static IEnumerable<IngressRulePlan> EdgeRules(EcsPlan plan, MeshModel mesh)
+    public static IEnumerable<IngressRulePlan> EdgeRules(EcsPlan plan, MeshModel mesh, IReadOnlyDictionary<string, int> ingressPorts)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var edge in mesh.ConcreteEdges)
@@ -214,7 +290,9 @@ public static class ServiceConnectTransform
                 continue;
             }
 
-            var rule = IngressRules.Between(edge.Target, edge.Caller, "tcp", edge.Port, edge.Port);
+            // With an ingress port override the proxy takes mesh traffic there; the container port is the load balancer's.
+            var port = ingressPorts.TryGetValue(edge.Target, out var proxy) && (edge.Route is not null || mesh.FindService(edge.Target)?.Listener?.Port == edge.Port) ? proxy : edge.Port;
+            var rule = IngressRules.Between(edge.Target, edge.Caller, "tcp", port, port);
             if (seen.Add(rule.LogicalId))
             {
                 yield return rule;

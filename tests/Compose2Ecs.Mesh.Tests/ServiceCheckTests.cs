@@ -165,8 +165,8 @@ public sealed class ServiceCheckTests
     public void Zero_duration() =>
         ErrorAt("""
             services:
-              api: { image: api, expose: ["80"], x-mesh: { timeout: { idle: 0s } } }
-            """, "0s", "timeout.idle: must be longer than 0s");
+              api: { image: api, expose: ["80"], x-mesh: { timeout: { per_request: 0s } } }
+            """, "0s", "timeout.per_request: must be longer than 0s");
 
     [Fact]
     public void Per_request_timeout_on_tcp() =>

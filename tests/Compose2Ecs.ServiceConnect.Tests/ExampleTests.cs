@@ -56,7 +56,7 @@ public sealed class ExampleTests
         Assert.Null(Sc.Connect(resources, "worker")!["Services"]);
         Assert.Null(Sc.Connect(resources, "mailer"));
 
-        // Exactly the call edges, on the callee's listener port (routes resolved to their targets), plus the gateway.
+        // Exactly the call edges, on the callee's listener port (routes resolved to their targets; TLS behind the gateway: the proxy's ingress override), plus the gateway.
         Assert.Equal(
             [
                 "Gateway->api:8080-8080/tcp",
@@ -64,8 +64,8 @@ public sealed class ExampleTests
                 "api->catalogv2f1f773:50051-50051/tcp",
                 "api->postgres:5432-5432/tcp",
                 "catalogv2f1f773->postgres:5432-5432/tcp",
-                "web->api:8080-8080/tcp",
-                "worker->api:8080-8080/tcp",
+                "web->api:18080-18080/tcp",
+                "worker->api:18080-18080/tcp",
                 "worker->mailer:25-25/tcp",
                 "worker->postgres:5432-5432/tcp",
             ],
@@ -121,9 +121,9 @@ public sealed class ExampleTests
         Assert.Contains("GatewayListener", resources["apiService"]!["DependsOn"]!.AsArray().Select(d => (string?)d));
         Assert.Contains(GatewayPlanner.RuleId("/api"), resources["apiService"]!["DependsOn"]!.AsArray().Select(d => (string?)d));
 
-        // 0.0.0.0/0 only on the gateway's listener port; its egress reaches its targets' listeners only.
-        var open = resources.Where(r => (string?)r.Value!["Properties"]?["CidrIp"] == "0.0.0.0/0").Select(r => r.Key).ToList();
-        Assert.Equal(["GatewayIngressTcp443"], open);
+        // 0.0.0.0/0 only on the gateway's listener port and its HTTP->HTTPS redirect; its egress reaches its targets' listeners only.
+        var open = resources.Where(r => (string?)r.Value!["Properties"]?["CidrIp"] == "0.0.0.0/0").Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["GatewayIngressTcp443", "GatewayIngressTcp80"], open);
         Assert.Equal(2, Sc.Props(resources, "GatewaySecurityGroup")["SecurityGroupEgress"]!.AsArray().Count);
     }
 

@@ -30,9 +30,22 @@ public sealed class TempDir : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(Path))
+        // A process the test started (Node.js under the CLI) may still be removing its own temp
+        // folder inside this one: an entry vanishing mid-walk is not a failure, so walk again.
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(Path, recursive: true);
+            try
+            {
+                if (Directory.Exists(Path))
+                {
+                    Directory.Delete(Path, recursive: true);
+                }
+
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+            }
         }
     }
 }

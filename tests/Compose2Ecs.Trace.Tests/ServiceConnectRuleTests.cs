@@ -47,4 +47,25 @@ public sealed class ServiceConnectRuleTests(Fixtures fixtures)
 
         Assert.Contains(templates.Trace().Hops("web", "api"), h => h is { Kind: HopKind.Startup, Verdict: Verdict.Broken, Rule: EndpointOrderRule.Id });
     }
+
+    [Fact]
+    public void An_ingress_port_override_is_where_the_proxy_listens_and_what_the_security_group_must_open()
+    {
+        var templates = fixtures.For("service-connect").Edit();
+        var endpoint = (JsonObject)templates.Properties("apiService")["ServiceConnectConfiguration"]!["Services"]![0]!;
+        endpoint["IngressPortOverride"] = 18080;
+
+        // The caller's rule still opens the container port: the proxy is not there any more.
+        templates.Trace().BrokenAt("web", "api", HopKind.Network, NetworkRule.Id);
+
+        // Opened on the override: the ECS-managed proxy listens there, though no container maps it.
+        var rule = ((JsonObject)templates.Root["Resources"]!).Select(r => (JsonObject)r.Value!)
+            .Where(r => (string?)r["Type"] == "AWS::EC2::SecurityGroupIngress")
+            .Select(r => (JsonObject)r["Properties"]!)
+            .Single(p => (string?)p["GroupId"]?["Fn::GetAtt"]?[0] == "apiSecurityGroup" && (string?)p["SourceSecurityGroupId"]?["Fn::GetAtt"]?[0] == "webSecurityGroup");
+        rule["FromPort"] = 18080;
+        rule["ToPort"] = 18080;
+        Assert.Contains(templates.Trace().Hops("web", "api"), h => h is { Kind: HopKind.Network, Verdict: Verdict.Ok, Rule: NetworkRule.Id });
+        Assert.DoesNotContain(templates.Trace().Hops("web", "api"), h => h.Verdict == Verdict.Broken);
+    }
 }

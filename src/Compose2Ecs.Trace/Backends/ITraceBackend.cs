@@ -29,6 +29,13 @@ public interface ITraceBackend
     /// <summary>Ports the backend's proxy listens on in every mesh task (no port mapping needed).</summary>
     IReadOnlySet<int> ProxyListenerPorts => new HashSet<int>();
 
+    /// <summary>
+    /// Whether the backend's proxy listens on <paramref name="port"/> in <paramref name="target"/>'s tasks without
+    /// a port mapping: one of <see cref="ProxyListenerPorts"/>, or a port the backend sets per service (Service
+    /// Connect's <c>IngressPortOverride</c>).
+    /// </summary>
+    bool ProxyListens(string target, int port, TraceContext context) => ProxyListenerPorts.Contains(port);
+
     /// <summary>What the backend's proxy does to traffic a load balancer sends to a task (TLS it demands, the gateway's listener).</summary>
     IEnumerable<Hop> IngressHops(Ingress.IngressPath path, TraceContext context) => [];
 

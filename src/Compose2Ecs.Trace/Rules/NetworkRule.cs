@@ -39,14 +39,12 @@ public sealed class NetworkRule : IHopRule
             }
 
             context.UsedIngress.Add(rule);
-            var listens = target.ContainerPorts.Contains(port) || context.Backend is { } b && ProxyListens(b, port);
+            var listens = target.ContainerPorts.Contains(port) || context.Backend is { } b && b.ProxyListens(targetName, port, context);
             yield return listens
                 ? Hop.Ok(HopKind.Network, targetName, Id, $"sg {targetName} admits sg {call.Caller} tcp/{port}")
                 : Hop.Broken(HopKind.Network, targetName, Id, $"sg {targetName} admits tcp/{port}, but no container of {targetName} maps port {port}");
         }
     }
-
-    private static bool ProxyListens(Backends.ITraceBackend backend, int port) => backend.ProxyListenerPorts.Contains(port);
 
     /// <summary>Ingress rules (resources, and rules inline in a group) from any of <paramref name="sources"/> to any of <paramref name="groups"/> covering tcp/<paramref name="port"/>.</summary>
     public static IEnumerable<ResourceId> Ingress(ResourceGraph graph, IReadOnlyCollection<ResourceId> sources, IReadOnlyCollection<ResourceId> groups, int port)

@@ -60,6 +60,16 @@ internal static class Sc
         return match;
     }
 
+    /// <summary>Asserts a diagnostic with <paramref name="code"/> at the <paramref name="occurrence"/>-th <paramref name="at"/> of the text.</summary>
+    public static Diagnostic Coded(IEnumerable<Diagnostic> diagnostics, string compose, string at, string code, Severity severity, int occurrence = 1)
+    {
+        var list = diagnostics.ToList();
+        var (line, column) = Position(compose, at, occurrence);
+        var match = list.FirstOrDefault(d => d.Severity == severity && d.Code == code && d.Location.Line == line && d.Location.Column == column);
+        Assert.True(match is not null, $"no {severity} [{code}] at {line}:{column} (\"{at}\"); got:\n{string.Join("\n", list)}");
+        return match;
+    }
+
     /// <summary>1-based line and column of the <paramref name="occurrence"/>-th occurrence of <paramref name="text"/>.</summary>
     public static (int Line, int Column) Position(string yaml, string text, int occurrence = 1)
     {

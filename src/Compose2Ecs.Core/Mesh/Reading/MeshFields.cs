@@ -75,8 +75,8 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
         return null;
     }
 
-    /// <summary>A Go-style duration longer than zero: <c>15s</c>, <c>1m30s</c>, <c>500ms</c>.</summary>
-    public TimeSpan? Duration(Node node, string path)
+    /// <summary>A Go-style duration longer than zero: <c>15s</c>, <c>1m30s</c>, <c>500ms</c>; with <paramref name="zeroDisables"/>, <c>0s</c> too (an idle timeout of 0 turns it off).</summary>
+    public TimeSpan? Duration(Node node, string path, bool zeroDisables = false)
     {
         if (node is not ScalarNode { IsNull: false } scalar || !Durations.TryParse(scalar.Value, out var value))
         {
@@ -84,9 +84,9 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
             return null;
         }
 
-        if (value <= TimeSpan.Zero)
+        if (value < TimeSpan.Zero || (value == TimeSpan.Zero && !zeroDisables))
         {
-            Error(node.Location, path, "must be longer than 0s");
+            Error(node.Location, path, zeroDisables ? "must be 0s (disabled) or longer" : "must be longer than 0s");
             return null;
         }
 

@@ -76,7 +76,7 @@ internal sealed class PolicyReader(MeshFields fields)
 
         return new MeshTimeouts(
             perRequest is not null ? fields.Duration(perRequest.Value, $"{path}.per_request") : null,
-            map["idle"] is { } idle ? fields.Duration(idle, $"{path}.idle") : null,
+            map["idle"] is { } idle ? fields.Duration(idle, $"{path}.idle", zeroDisables: true) : null,
             entry.Key.Location)
         {
             PerRequestLocation = perRequest?.Value.Location ?? Diagnostics.SourceLocation.None,

@@ -48,6 +48,11 @@ public sealed class ServiceConnectBackend : ITraceBackend
         return call.Port;
     }
 
+    /// <summary>The proxy ECS adds listens on an endpoint's <c>IngressPortOverride</c>; no container maps it.</summary>
+    public bool ProxyListens(string target, int port, TraceContext context) =>
+        new ServiceConnectView(context.Graph, context.Apps).Endpoints.Any(e => e.Server.Name == target
+            && int.TryParse(e.Service.Entries.GetValueOrDefault("IngressPortOverride")?.Text, out var o) && o == port);
+
     public IEnumerable<Hop> IngressHops(Ingress.IngressPath path, TraceContext context) =>
         IngressTlsRule.Check(path, new ServiceConnectView(context.Graph, context.Apps));
 

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Compose2Ecs.Core.Compose.Model;
+using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Naming;
+using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Settings;
+using Compose2Ecs.Core.Mesh;
+
+namespace Compose2Ecs.ServiceConnect;
+
+/// <summary>
+/// The Cloud Map namespace when the application runs in an imported VPC (<c>x-mesh.vpc</c>).
+/// <list type="bullet">
+/// <item>Cloud Map allows one private DNS namespace of a name per VPC; a second stack of the same project
+/// (<c>--stack-name shop-staging</c> next to <c>shop</c>) in that VPC fails with ConflictingDomainExists. With
+/// a created VPC each stack has its own, so nothing changes. In an imported VPC, when <c>x-mesh.namespace</c>
+/// is not written and <c>--stack-name</c> differs from the project's stack name, the default name is scoped
+/// by the stack: <c>&lt;stack-name&gt;.local</c> (C2E6004 says so). Service Connect clients dial aliases, which do
+/// not contain the namespace, so only <c>&lt;service&gt;.&lt;namespace&gt;</c> DNS names change.</item>
+/// <item>Short names (<c>api</c>) resolve by DNS only through the VPC's DHCP options search domain, which
+/// compose2ecs sets only for a VPC it creates. Service Connect clients do not need it (their proxy resolves
+/// the aliases), but services outside Service Connect (<c>x-mesh: false</c>) that call others do: C2E6005.</item>
+/// </list>
+/// </summary>
+public static class NamespaceScope
+{
+    public static EcsPlan Apply(EcsPlan plan, MeshModel mesh, ComposeProject project)
+    {
+        if (plan.Network.Create)
+        {
+            return plan;
+        }
+
+        var warnings = new List<Diagnostic>();
+        var vpcAt = mesh.LocationOf("x-mesh.vpc");
+        if (!mesh.KeyLocations.ContainsKey("x-mesh.namespace") && plan.StackName != EcsSettingsReader.StackNameFrom(project.Name))
+        {
+            var scoped = Scoped(plan.StackName);
+            warnings.Add(Diagnostic.Warning(vpcAt, ServiceConnectDiagnosticCodes.NamespaceScoped,
+                $"x-mesh.vpc: the stack {plan.StackName} runs in an imported VPC, where a Cloud Map namespace name can exist once, so its namespace is \"{scoped}\" (scoped by --stack-name), not \"{plan.Namespace.Name}\"; Service Connect aliases do not change, <service>.{scoped} DNS names do; write x-mesh.namespace to choose the name"));
+            plan = plan with { Namespace = plan.Namespace with { Name = scoped } };
+        }
+
+        var plainCallers = mesh.PlainServices.Where(p => p.Reason == PlainReason.OptedOut && mesh.ConcreteEdges.Any(e => e.Caller == p.Name))
+            .Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+        if (plainCallers.Count > 0)
+        {
+            warnings.Add(Diagnostic.Warning(vpcAt, ServiceConnectDiagnosticCodes.ImportedVpcSearchDomain,
+                $"x-mesh.vpc: {string.Join(", ", plainCallers)} {(plainCallers.Count == 1 ? "is" : "are")} not Service Connect clients (x-mesh: false) and call other services by name; in an imported VPC short names resolve only if the VPC's DHCP options have \"{plan.Namespace.Name}\" as a search domain (compose2ecs sets it only in a VPC it creates): add it there, or have them call <service>.{plan.Namespace.Name}"));
+        }
+
+        return plan.AddWarnings(warnings);
+    }
+
+    /// <summary><c>&lt;stack&gt;.local</c>, lowercase, the label cut to 63 characters (DNS) with a hash when it must be cut.</summary>
+    public static string Scoped(string stackName)
+    {
+        var label = stackName.ToLowerInvariant();
+        if (label.Length > 63)
+        {
+            var hash = "-" + LogicalIds.Hash(stackName);
+            label = label[..(63 - hash.Length)].TrimEnd('-') + hash;
+        }
+
+        return label + ".local";
+    }
+}

@@ -1,0 +1,26 @@
+namespace Compose2Ecs.ServiceConnect;
+
+/// <summary>
+/// Codes of the Service Connect backend's findings (C2E6xxx). Listed with their meaning in
+/// docs/diagnostics.md; docs/service-connect.md says why each exists.
+/// </summary>
+public static class ServiceConnectDiagnosticCodes
+{
+    /// <summary>A caller would wait for a service it calls, but that would close a cycle of CloudFormation DependsOn: that order is left out.</summary>
+    public const string StartupCycle = "C2E6001";
+
+    /// <summary>A service with <c>x-mesh: false</c> calls a service whose Service Connect endpoint speaks only TLS.</summary>
+    public const string PlainCallerOfTls = "C2E6002";
+
+    /// <summary>An environment value names <c>localhost:&lt;local_port&gt;</c> (another backend's address); it is rewritten to the Service Connect alias.</summary>
+    public const string LocalhostAddress = "C2E6003";
+
+    /// <summary>In an imported VPC, the namespace's default name is scoped by <c>--stack-name</c> (a second stack of the project in that VPC would collide).</summary>
+    public const string NamespaceScoped = "C2E6004";
+
+    /// <summary>In an imported VPC, services outside Service Connect resolve short names only if the VPC's DHCP options search the namespace.</summary>
+    public const string ImportedVpcSearchDomain = "C2E6005";
+
+    /// <summary>The Service Connect proxy's recommended room moves the task to a larger Fargate size, or no size has it (the proxy then shares the task).</summary>
+    public const string ProxyRoom = "C2E6006";
+}
