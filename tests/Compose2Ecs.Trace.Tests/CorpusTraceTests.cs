@@ -74,7 +74,7 @@ public sealed class CorpusTraceTests(ITestOutputHelper log)
             PureSynth.Project(project, options).WriteTo(output);
         }
 
-        var templates = Directory.EnumerateFiles(output, "*.template.json").ToDictionary(Path.GetFileName, f => (JsonObject)JsonNode.Parse(File.ReadAllText(f))!, StringComparer.Ordinal)!;
+        var templates = Directory.EnumerateFiles(output, "*.template.json").ToDictionary(f => Path.GetFileName(f), f => (JsonObject)JsonNode.Parse(File.ReadAllText(f))!, StringComparer.Ordinal);
         var root = templates.Keys.Single(k => !templates.Values.Any(t => t.ToJsonString().Contains($"\"{k}\"", StringComparison.Ordinal)));
         var sideFiles = Directory.EnumerateFiles(output, "*.json").Where(f => !f.EndsWith(".template.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
             .Select(f => (JsonObject)JsonNode.Parse(File.ReadAllText(f))!);
