@@ -81,17 +81,15 @@ public sealed class BackendContractTests
         using var dir = new TempDir();
         dir.File("compose.yaml", Compose);
         var project = Synth.Load(dir.Path, "compose.yaml");
-        var options = new SynthOptions { Mesh = "sidecar", OutputDirectory = dir.Sub("out") };
-        var (plan, context, backend) = EcsSynthesis.Plan(project, options, Registry);
-        var templates = TemplateBuilder.Build(plan, new SplitLimits { MaxResources = 40 });
-        Assert.NotEmpty(templates.Nested);
+        var options = new SynthOptions { Mesh = "sidecar" };
+        var input = EcsSynthesis.Build(project, options, Registry);
+        var output = new PureSynth.Output(input with { Templates = TemplateBuilder.Build(input.Plan, new SplitLimits { MaxResources = 40 }) });
+        Assert.NotEmpty(output.TemplateSet.Nested);
 
-        var result = EcsSynthesis.Write(plan, templates, options);
-        CfnCheck.AssertPasses(result.OutputDirectory);
-        var nested = Directory.GetFiles(result.OutputDirectory, "*.nested.template.json").Select(f => new TemplateFile(f)).ToList();
-        var holder = Assert.Single(nested, t => t.Ids.Contains("backMeshNode"));
+        CfnCheck.AssertPasses(output.WriteTo(dir.Sub("out")));
+        var holder = Assert.Single(output.Nested, t => t.Ids.Contains("backMeshNode"));
         Assert.Contains("backTaskDefinition", holder.Ids);
-        var root = new TemplateFile(Path.Combine(result.OutputDirectory, "meshy.template.json"));
+        var root = output.Template;
         Assert.Contains("MeshRoot", root.Ids);
     }
 

@@ -27,15 +27,6 @@ public static class PureSynth
     public static Output Project(ComposeProject project, SynthOptions? options = null, MeshBackendRegistry? backends = null) =>
         new(EcsSynthesis.Build(project, options ?? new SynthOptions(), backends ?? Synth.Backends));
 
-    /// <summary>The diagnostics of an input synthesis rejects (all of them are found before the CDK runs).</summary>
-    public static IReadOnlyList<Diagnostic> Errors(TempDir dir, string compose, SynthOptions? options = null, MeshBackendRegistry? backends = null)
-    {
-        dir.File("compose.yaml", compose);
-        var project = Synth.Load(dir.Path, "compose.yaml");
-        var error = Assert.Throws<InvalidInputException>(() => EcsSynthesis.Build(project, options ?? new SynthOptions(), backends ?? Synth.Backends));
-        return [.. error.Errors];
-    }
-
     /// <summary>The plan and the templates, as the CDK receives them.</summary>
     public sealed class Output(SynthInput input)
     {
