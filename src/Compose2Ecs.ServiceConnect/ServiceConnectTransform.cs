@@ -204,21 +204,5 @@ public static class ServiceConnectTransform
     /// listener port (where the callee's proxy takes the connection), or for a direct edge on each
     /// of the callee's container ports, as with --mesh none. Nothing else between services.
     /// </summary>
-    public static IEnumerable<IngressRulePlan> EdgeRules(EcsPlan plan, MeshModel mesh)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var edge in mesh.ConcreteEdges)
-        {
-            if (edge.Caller == edge.Target || plan.FindService(edge.Caller) is null || plan.FindService(edge.Target) is null)
-            {
-                continue;
-            }
-
-            var rule = IngressRules.Between(edge.Target, edge.Caller, "tcp", edge.Port, edge.Port);
-            if (seen.Add(rule.LogicalId))
-            {
-                yield return rule;
-            }
-        }
-    }
+    public static IEnumerable<IngressRulePlan> EdgeRules(EcsPlan plan, MeshModel mesh) => EdgeIngress.Rules(mesh, plan);
 }
