@@ -70,7 +70,7 @@ static int RunOne(int size, string meshName, string keep, string consulServers)
         var planned = wall.Elapsed;
         var templates = TemplateBuilder.Build(plan);
         var built = wall.Elapsed;
-        var result = EcsSynthesis.Write(plan, templates, context, backend, options);
+        var result = EcsSynthesis.Write(plan, templates, options);
         var total = wall.Elapsed;
 
         var resources = result.TemplateSet.All.Sum(d => d.Resources.Length);

@@ -78,7 +78,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
     {
         if (section.Value is not MappingNode root)
         {
-            throw new InvalidInputException(section.Key.Location, "x-appmesh: expected a mapping with Properties and Settings");
+            throw new InvalidInputException(section.Key.Location, MigrationDiagnosticCodes.InvalidSection, "x-appmesh: expected a mapping with Properties and Settings");
         }
 
         string? nestedName = null;
@@ -165,7 +165,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
 
         if (entry.Value is not ScalarNode { IsNull: true })
         {
-            report.Warning(entry.Value.Location, $"{path}: expected a mapping; ignored");
+            report.Warning(entry.Value.Location, MigrationDiagnosticCodes.MalformedValue, $"{path}: expected a mapping; ignored");
         }
 
         return null;
@@ -176,7 +176,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
     {
         foreach (var entry in map.Entries.Where(e => !known.Any(k => string.Equals(k, e.Name, StringComparison.OrdinalIgnoreCase))))
         {
-            report.Warning(entry.Key.Location, $"x-appmesh: {what}: {entry.Name} is not a key ComposeX accepted here ({string.Join(", ", known)}); ignored");
+            report.Warning(entry.Key.Location, MigrationDiagnosticCodes.UnknownKey, $"x-appmesh: {what}: {entry.Name} is not a key ComposeX accepted here ({string.Join(", ", known)}); ignored");
         }
     }
 
@@ -184,7 +184,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
     {
         if (entry.Value is not SequenceNode list)
         {
-            report.Warning(entry.Key.Location, $"x-appmesh.Settings.{entry.Name}: expected a list; skipped");
+            report.Warning(entry.Key.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh.Settings.{entry.Name}: expected a list; skipped");
             yield break;
         }
 
@@ -196,7 +196,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
             }
             else
             {
-                report.Warning(item.Location, $"x-appmesh.Settings.{entry.Name}: expected a mapping with Name; skipped");
+                report.Warning(item.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh.Settings.{entry.Name}: expected a mapping with Name; skipped");
             }
         }
     }
@@ -205,7 +205,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
     {
         if (Text(map, "Name") is not { } name)
         {
-            report.Warning(map.Location, "x-appmesh.Settings.Nodes: a node without Name; skipped");
+            report.Warning(map.Location, MigrationDiagnosticCodes.MalformedValue, "x-appmesh.Settings.Nodes: a node without Name; skipped");
             return null;
         }
 
@@ -219,13 +219,13 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
             case ScalarNode { IsNull: true } or null:
                 break;
             case { } other:
-                report.Warning(other.Location, $"x-appmesh: node {name}: Backends must be a list of virtual service names; ignored");
+                report.Warning(other.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: node {name}: Backends must be a list of virtual service names; ignored");
                 break;
         }
 
         if (Find(map, "Protocol") is null)
         {
-            report.Warning(map.Location, $"x-appmesh: node {name} has no Protocol: ComposeX rejected such a node; x-mesh's default protocol (http) is used");
+            report.Warning(map.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: node {name} has no Protocol: ComposeX rejected such a node; x-mesh's default protocol (http) is used");
         }
 
         return new NodeSpec(name, Text(map, "Protocol"), Int(map, "Port"), backends, map.Location)
@@ -240,7 +240,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
     {
         if (Text(map, "Name") is not { } name)
         {
-            report.Warning(map.Location, "x-appmesh.Settings.Routers: a router without Name; skipped");
+            report.Warning(map.Location, MigrationDiagnosticCodes.MalformedValue, "x-appmesh.Settings.Routers: a router without Name; skipped");
             return null;
         }
 
@@ -249,7 +249,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
         var listener = listenerEntry?.Value as MappingNode;
         if (listenerEntry is not null && listener is null)
         {
-            report.Warning(listenerEntry.Value.Location, $"x-appmesh: router {name}: Listener must be a mapping with Port and Protocol; ignored");
+            report.Warning(listenerEntry.Value.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: router {name}: Listener must be a mapping with Port and Protocol; ignored");
         }
 
         var protocol = listener is null ? null : Text(listener, "Protocol");
@@ -287,14 +287,14 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
                     }
                     else
                     {
-                        report.Warning(item.Location, $"x-appmesh: router {name}: a route must be a mapping with Match and Nodes; skipped");
+                        report.Warning(item.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: router {name}: a route must be a mapping with Match and Nodes; skipped");
                     }
                 }
             }
         }
         else if (routesEntry is not null)
         {
-            report.Warning(routesEntry.Value.Location, $"x-appmesh: router {name}: Routes must map a protocol (Http, Http2, Tcp, gRPC) to a list of routes; ignored");
+            report.Warning(routesEntry.Value.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: router {name}: Routes must map a protocol (Http, Http2, Tcp, gRPC) to a list of routes; ignored");
         }
 
         return new RouterSpec(name, port, protocol, routes.ToImmutable(), map.Location) { OtherRoutes = other.ToImmutable(), GrpcLocation = grpc };
@@ -307,7 +307,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
         var nodes = Find(route, "Nodes");
         if (nodes is not null && nodes.Value is not SequenceNode)
         {
-            report.Warning(nodes.Value.Location, $"x-appmesh: router {router}: a route's Nodes must be a list; ignored");
+            report.Warning(nodes.Value.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: router {router}: a route's Nodes must be a list; ignored");
         }
 
         foreach (var item in (nodes?.Value as SequenceNode)?.Items ?? [])
@@ -328,7 +328,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
                         }
                         else
                         {
-                            report.Warning(w.Location, $"x-appmesh: weight \"{w.Value}\" of node {node} is not a number; 1 is used");
+                            report.Warning(w.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: weight \"{w.Value}\" of node {node} is not a number; 1 is used");
                         }
                     }
 
@@ -344,7 +344,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
     {
         if (Text(map, "Name") is not { } name)
         {
-            report.Warning(map.Location, "x-appmesh.Settings.Services: a service without Name; skipped");
+            report.Warning(map.Location, MigrationDiagnosticCodes.MalformedValue, "x-appmesh.Settings.Services: a service without Name; skipped");
             return null;
         }
 
@@ -354,7 +354,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
         if (node is not null && router is not null)
         {
             // App Mesh takes one provider per virtual service; the router is the richer one.
-            report.Warning(map.Location, $"x-appmesh: virtual service {name} names both Node {node} and Router {router}: App Mesh allows one provider, so the Router is used and the Node ignored");
+            report.Warning(map.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: virtual service {name} names both Node {node} and Router {router}: App Mesh allows one provider, so the Router is used and the Node ignored");
             node = null;
         }
 
@@ -382,7 +382,7 @@ internal sealed class AppMeshSpecReader(DiagnosticBag report)
             return value;
         }
 
-        report.Warning(s.Location, $"x-appmesh: {key} \"{s.Value}\" is not a port number; skipped");
+        report.Warning(s.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: {key} \"{s.Value}\" is not a port number; skipped");
         return null;
     }
 }

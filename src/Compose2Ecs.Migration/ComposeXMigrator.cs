@@ -42,12 +42,12 @@ public static partial class ComposeXMigrator
             var documents = YamlReader.ReadDocuments(input.Text, input.File);
             if (documents.Count != 1 || documents[0] is not MappingNode parsed)
             {
-                throw new InvalidInputException(new SourceLocation(input.File, 1, 1), "expected one YAML document holding a compose mapping");
+                throw new InvalidInputException(new SourceLocation(input.File, 1, 1), MigrationDiagnosticCodes.NotCompose, "expected one YAML document holding a compose mapping");
             }
 
             if (parsed.Find("x-mesh") is { } existing)
             {
-                throw new InvalidInputException(existing.Key.Location, "x-mesh: the file already has an x-mesh section; remove it, or migrate the ComposeX file it came from");
+                throw new InvalidInputException(existing.Key.Location, MigrationDiagnosticCodes.AlreadyMigrated, "x-mesh: the file already has an x-mesh section; remove it, or migrate the ComposeX file it came from");
             }
 
             roots.Add(parsed);
@@ -56,12 +56,12 @@ public static partial class ComposeXMigrator
         var holders = Enumerable.Range(0, roots.Count).Where(i => roots[i].Find("x-appmesh") is not null).ToList();
         if (holders.Count == 0)
         {
-            throw new InvalidInputException(new SourceLocation(files[0].File, 1, 1), "no x-appmesh section: nothing to migrate (migrate reads an ECS ComposeX file that uses App Mesh)");
+            throw new InvalidInputException(new SourceLocation(files[0].File, 1, 1), MigrationDiagnosticCodes.NothingToMigrate, "no x-appmesh section: nothing to migrate (migrate reads an ECS ComposeX file that uses App Mesh)");
         }
 
         if (holders.Count > 1)
         {
-            throw new InvalidInputException(roots[holders[1]].Find("x-appmesh")!.Key.Location,
+            throw new InvalidInputException(roots[holders[1]].Find("x-appmesh")!.Key.Location, MigrationDiagnosticCodes.SeveralSections,
                 $"x-appmesh: {files[holders[0]].File} has one too; migrate rewrites one file, so merge the two x-appmesh sections into one first");
         }
 
@@ -73,7 +73,7 @@ public static partial class ComposeXMigrator
         var spec = new AppMeshSpecReader(report).Read(section);
         foreach (var entry in spec.Unmapped)
         {
-            report.Warning(entry.Key.Location, entry.Name.Equals("Gateways", StringComparison.OrdinalIgnoreCase)
+            report.Warning(entry.Key.Location, MigrationDiagnosticCodes.NoEquivalent, entry.Name.Equals("Gateways", StringComparison.OrdinalIgnoreCase)
                 ? "x-appmesh.Settings.Gateways: ComposeX did not deploy these; declare x-mesh.gateway (a load balancer in front of chosen services) instead"
                 : $"x-appmesh: {entry.Name} has no x-mesh equivalent; dropped");
         }
@@ -82,12 +82,12 @@ public static partial class ComposeXMigrator
         {
             foreach (var other in router.OtherRoutes)
             {
-                report.Warning(other.Key.Location, $"x-appmesh: router {router.Name} listens with {router.Protocol}, so its {other.Name} routes are dropped (ComposeX refused a router with routes of another protocol than its listener's)");
+                report.Warning(other.Key.Location, MigrationDiagnosticCodes.BehaviourChanges, $"x-appmesh: router {router.Name} listens with {router.Protocol}, so its {other.Name} routes are dropped (ComposeX refused a router with routes of another protocol than its listener's)");
             }
 
             if (router.GrpcLocation is { } grpc)
             {
-                report.Warning(grpc, $"x-appmesh: router {router.Name}: ComposeX never created gRPC routes (it logged \"gRPC is not yet supported\"); x-mesh creates this one, so calls to it now follow its rules");
+                report.Warning(grpc, MigrationDiagnosticCodes.BehaviourChanges, $"x-appmesh: router {router.Name}: ComposeX never created gRPC routes (it logged \"gRPC is not yet supported\"); x-mesh creates this one, so calls to it now follow its rules");
             }
         }
 
@@ -95,10 +95,11 @@ public static partial class ComposeXMigrator
         var edited = Edit(text, root, section, mapped, report);
         if (edited is null)
         {
-            report.Warning(section.Key.Location, "the file is written in normal form (keys sorted, comments dropped): it is not in block style where x-mesh goes");
+            report.Warning(section.Key.Location, MigrationDiagnosticCodes.OutputChoice, "the file is written in normal form (keys sorted, comments dropped): it is not in block style where x-mesh goes");
         }
 
         var written = edited ?? Normalized(root, mapped, report);
+        ReportDependsOn(mapped, section.Key.Location.File, edited is not null, report);
         var sorted = report.Items.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToImmutableArray();
         return new MigrationResult(written, mapped.Backend, sorted, edited is null, files[holders[0]].File);
     }
@@ -172,7 +173,15 @@ public static partial class ComposeXMigrator
                     switch (inherited ? null : own)
                     {
                         case null when inherited:
-                            report.Warning(entry.Key.Location, $"services.{name}: ComposeX set {string.Join(", ", variables.Select(v => $"{v.Name}={v.Value}"))} on its task; its environment is merged from another service, so add {(variables.Length > 1 ? "them" : "it")} yourself");
+                            // The lines belong to the service the anchor is on: what migrate adds there is
+                            // merged into this one too, so only what that service does not get is missing.
+                            var owner = services.Entries.LastOrDefault(e => e.Key.Location.Line <= own!.Key.Location.Line);
+                            var missing = owner is null ? variables : [.. variables.Except(Variables(mapped, owner.Name))];
+                            if (!missing.IsEmpty)
+                            {
+                                report.Warning(entry.Key.Location, MigrationDiagnosticCodes.EnvironmentByHand, $"services.{name}: ComposeX set {string.Join(", ", missing.Select(v => $"{v.Name}={v.Value}"))} on its task; its environment is merged from {(owner is null ? "another service" : $"services.{owner.Name}")}, so add {(missing.Length > 1 ? "them" : "it")} yourself");
+                            }
+
                             break;
                         case null:
                             insert += "\n" + YamlBlock.Write("environment", VariableMap(variables), indent, "\n").TrimEnd('\n');
@@ -185,7 +194,7 @@ public static partial class ComposeXMigrator
 
                             break;
                         case { } environment:
-                            report.Warning(environment.Key.Location, $"services.{name}.environment: ComposeX set {string.Join(", ", variables.Select(v => $"{v.Name}={v.Value}"))} here; this environment is not a block migrate can add to, so add {(variables.Length > 1 ? "them" : "it")} yourself");
+                            report.Warning(environment.Key.Location, MigrationDiagnosticCodes.EnvironmentByHand, $"services.{name}.environment: ComposeX set {string.Join(", ", variables.Select(v => $"{v.Name}={v.Value}"))} here; this environment is not a block migrate can add to, so add {(variables.Length > 1 ? "them" : "it")} yourself");
                             break;
                     }
                 }
@@ -232,6 +241,8 @@ public static partial class ComposeXMigrator
             }
         }
 
+        edits.AddRange(DependsOnEdits(lines, section.Key.Location.File, mapped));
+
         // Bottom up, so earlier lines keep their numbers; at one line the replacement goes first, so what is inserted there lands before it.
         foreach (var (line, remove, insert) in edits.OrderByDescending(e => e.Line).ThenByDescending(e => e.Remove))
         {
@@ -240,6 +251,55 @@ public static partial class ComposeXMigrator
         }
 
         return string.Join(newline, lines) + newline;
+    }
+
+    /// <summary>
+    /// The depends_on entries of this file that name a task family, rewritten to the member that
+    /// stands for it, in place (one edit per line, right to left, so a flow list with two works).
+    /// An entry not written as its plain or quoted name is left, and reported, by <see cref="ReportDependsOn"/>.
+    /// </summary>
+    private static IEnumerable<(int Line, int Remove, string Insert)> DependsOnEdits(List<string> lines, string file, MeshMapper.Result mapped)
+    {
+        foreach (var onLine in mapped.DependsOnFamilies.Where(d => d.Member is not null && d.At.File == file).GroupBy(d => d.At.Line))
+        {
+            var text = lines[onLine.Key - 1];
+            foreach (var rename in onLine.OrderByDescending(d => d.At.Column))
+            {
+                var at = rename.At.Column - 1;
+                var quoted = at < text.Length && text[at] is '"' or '\'' ? 1 : 0;
+                if (string.CompareOrdinal(text, at + quoted, rename.Family, 0, rename.Family.Length) == 0)
+                {
+                    text = text[..(at + quoted)] + rename.Member + text[(at + quoted + rename.Family.Length)..];
+                }
+            }
+
+            yield return (onLine.Key - 1, 1, text);
+        }
+    }
+
+    /// <summary>A note per depends_on entry that named a task family: what it became, or what to write.</summary>
+    private static void ReportDependsOn(MeshMapper.Result mapped, string rewrittenFile, bool edited, DiagnosticBag report)
+    {
+        foreach (var d in mapped.DependsOnFamilies)
+        {
+            var prefix = $"services.{d.Service}.depends_on: {d.Family} is a ComposeX task family, and compose's depends_on names services";
+            if (d.Member is null)
+            {
+                report.Warning(d.At, MigrationDiagnosticCodes.DependsOnFamily, $"{prefix}; no one member stands for it, so name the service(s) of the family {d.Service} waits for");
+            }
+            else if (d.At.File == rewrittenFile && edited)
+            {
+                report.Warning(d.At, MigrationDiagnosticCodes.DependsOnFamily, $"{prefix}: written as {d.Member}, the member that serves the family");
+            }
+            else if (d.At.File == rewrittenFile)
+            {
+                report.Warning(d.At, MigrationDiagnosticCodes.DependsOnFamily, $"{prefix}: written as {d.Member}, the member that serves the family (in normal form)");
+            }
+            else
+            {
+                report.Warning(d.At, MigrationDiagnosticCodes.DependsOnFamily, $"{prefix}: this file is not rewritten, so change it to {d.Member} (the member that serves the family) yourself");
+            }
+        }
     }
 
     private static ImmutableArray<(string Name, string Value)> Variables(MeshMapper.Result mapped, string service) =>
@@ -315,10 +375,18 @@ public static partial class ComposeXMigrator
             if (Variables(mapped, name) is { IsEmpty: false } variables)
             {
                 // Normal form keeps every value as it was, so the variables are only named here.
-                report.Warning(services.Find(name)?.Key.Location ?? root.Find("x-appmesh")!.Key.Location, $"services.{name}: ComposeX set {string.Join(", ", variables.Select(v => $"{v.Name}={v.Value}"))} on its task; add {(variables.Length > 1 ? "them" : "it")} to its environment if the app reads {(variables.Length > 1 ? "them" : "it")}");
+                report.Warning(services.Find(name)?.Key.Location ?? root.Find("x-appmesh")!.Key.Location, MigrationDiagnosticCodes.EnvironmentByHand, $"services.{name}: ComposeX set {string.Join(", ", variables.Select(v => $"{v.Name}={v.Value}"))} on its task; add {(variables.Length > 1 ? "them" : "it")} to its environment if the app reads {(variables.Length > 1 ? "them" : "it")}");
             }
 
             services = services.With(name, service.With("x-mesh", mesh));
+        }
+
+        foreach (var d in mapped.DependsOnFamilies.Where(d => d.Member is not null && d.At.File == root.Find("x-appmesh")!.Key.Location.File))
+        {
+            if (services[d.Service] is MappingNode service && service["depends_on"] is { } dependsOn)
+            {
+                services = services.With(d.Service, service.With("depends_on", RenameDependency(dependsOn, d.Family, d.Member!)));
+            }
         }
 
         if (!mapped.Services.IsEmpty)
@@ -328,6 +396,13 @@ public static partial class ComposeXMigrator
 
         return NodeWriter.ToYaml(result).TrimStart('\n');
     }
+
+    private static Node RenameDependency(Node dependsOn, string from, string to) => dependsOn switch
+    {
+        SequenceNode list => list with { Items = [.. list.Items.Select(i => i is ScalarNode s && s.Value == from ? s with { Value = to } : i)] },
+        MappingNode map => map with { Entries = [.. map.Entries.Select(e => e.Name == from ? e with { Key = e.Key with { Value = to } } : e)] },
+        _ => dependsOn,
+    };
 
     [GeneratedRegex(@"&([A-Za-z0-9_.-]+)")]
     private static partial Regex Anchor();

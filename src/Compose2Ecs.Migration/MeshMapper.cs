@@ -27,12 +27,23 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
     private readonly Dictionary<string, NodeSpec> _nodeOfService = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _protocols = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int?> _listeners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _familyService = new(StringComparer.Ordinal);
 
     /// <param name="Environment">The <c>&lt;BACKEND&gt;_BACKEND</c> variables ComposeX set on a node's task (its backends' DNS names), per service.</param>
     public sealed record Result(MappingNode TopLevel, ImmutableArray<(string Service, Node Mesh)> Services, string Backend, ImmutableArray<string> ComplexRoutes)
     {
         public ImmutableArray<(string Service, string Name, string Value)> Environment { get; init; } = [];
+
+        /// <summary>depends_on entries that name a ComposeX task family, and the service written in its place.</summary>
+        public ImmutableArray<DependsOnFamily> DependsOnFamilies { get; init; } = [];
     }
+
+    /// <summary>
+    /// A depends_on entry at <paramref name="At"/> naming task family <paramref name="Family"/>: ComposeX
+    /// ordered whole families, compose only knows services, so it becomes <paramref name="Member"/>
+    /// (null when no one member stands for the family).
+    /// </summary>
+    public sealed record DependsOnFamily(string Service, SourceLocation At, string Family, string? Member);
 
     private readonly List<(string Service, string Name, string Value)> _environment = [];
     private string? _namespace;
@@ -56,7 +67,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
         foreach (var router in spec.Routers.Where(r => !spec.Services.Any(s => s.Router == r.Name)))
         {
-            report.Warning(router.Location, $"x-appmesh: router {router.Name} is named by no virtual service, so nothing could reach it; skipped");
+            report.Warning(router.Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: router {router.Name} is named by no virtual service, so nothing could reach it; skipped");
         }
 
         _namespace = Namespace();
@@ -69,7 +80,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             }
             else if (!info.Ports.IsEmpty && !_familyMembers.Contains(name))
             {
-                report.Warning(info.Location,
+                report.Warning(info.Location, MigrationDiagnosticCodes.MeshMembership,
                     $"services.{name}: not an App Mesh node, so it is written x-mesh: false to stay outside the mesh as before (it reaches mesh services directly, by DNS); remove that line to let it join the mesh");
                 perService.Add((name, Bool(false)));
             }
@@ -77,7 +88,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
         if (_nodeOfService.Count == 0)
         {
-            throw new InvalidInputException(report.Items.Append(Diagnostic.Error(spec.Location,
+            throw new InvalidInputException(report.Items.Append(Diagnostic.Error(spec.Location, MigrationDiagnosticCodes.NothingToMigrate,
                 "x-appmesh: no node maps to a service of these files, so there is no mesh to write. If this file is an override, migrate it together with its base: compose2ecs migrate -f base.yml -f " + Path.GetFileName(spec.Location.File))));
         }
 
@@ -85,7 +96,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
         var chosen = backend ?? (complex.IsEmpty ? TargetBackends.ServiceConnect : TargetBackends.AppMesh);
         if (backend is null && !complex.IsEmpty)
         {
-            report.Warning(routes.First(r => !r.Simple).Location,
+            report.Warning(routes.First(r => !r.Simple).Location, MigrationDiagnosticCodes.OutputChoice,
                 $"x-mesh.backend: appmesh, because route{(complex.Length > 1 ? "s" : "")} {string.Join(", ", complex)} {(complex.Length > 1 ? "have" : "has")} weights or matches that Service Connect cannot express; simplify {(complex.Length > 1 ? "them" : "it")} to one target to move to service-connect");
         }
 
@@ -96,7 +107,35 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             ("routes", routes.Count == 0 ? null : YamlBlock.Map([.. routes.Select(r => (r.Name, (Node?)r.Route))])),
             ("appmesh", AppMeshSection()),
         ]);
-        return new Result(top, perService.ToImmutable(), chosen, complex) { Environment = [.. _environment] };
+        return new Result(top, perService.ToImmutable(), chosen, complex) { Environment = [.. _environment], DependsOnFamilies = DependsOnFamilies() };
+    }
+
+    /// <summary>
+    /// ComposeX resolved depends_on by task family (a family's stack waited for the other's), so its
+    /// files may name a family where compose needs a service. The family's node member stands for it
+    /// (the service that listens where the family did); else its only member, or its only member with ports.
+    /// </summary>
+    private ImmutableArray<DependsOnFamily> DependsOnFamilies()
+    {
+        var result = ImmutableArray.CreateBuilder<DependsOnFamily>();
+        foreach (var (name, info) in _services)
+        {
+            foreach (var (target, at) in info.DependsOnAt.Where(d => !_services.ContainsKey(d.Name)))
+            {
+                var members = _services.Where(s => s.Value.Families.Contains(target)).Select(s => s.Key).Where(m => m != name).ToList();
+                if (members.Count == 0)
+                {
+                    continue;
+                }
+
+                var withPorts = members.Where(m => !_services[m].Ports.IsEmpty).ToList();
+                var member = _familyService.GetValueOrDefault(target)
+                    ?? (members.Count == 1 ? members[0] : withPorts.Count == 1 ? withPorts[0] : null);
+                result.Add(new DependsOnFamily(name, at, target, member));
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private void ResolveNode(NodeSpec node)
@@ -115,9 +154,10 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             {
                 service = FamilyMember(node, family);
                 _familyMembers.UnionWith(family);
+                _familyService[node.Name] = service;
                 if (family.Count > 1)
                 {
-                    report.Warning(node.Location,
+                    report.Warning(node.Location, MigrationDiagnosticCodes.MeshMembership,
                         $"x-appmesh: node {node.Name} is the task family of {string.Join(", ", family)}; compose2ecs runs each service as its own task, so the node's port, protocol and backends go to {service}"
                         + $"{(node.Port is { } p ? $", which listens on {p}" : "")}; the other members ({string.Join(", ", family.Where(f => f != service))}) stay in the mesh with x-mesh's defaults (their depends_on as upstreams)");
                 }
@@ -126,13 +166,13 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
         if (service is null)
         {
-            report.Warning(node.Location, $"x-appmesh: node {node.Name} is neither a service nor a task family (ecs.task.family label) of this file; skipped");
+            report.Warning(node.Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: node {node.Name} is neither a service nor a task family (ecs.task.family label) of this file; skipped");
             return;
         }
 
         if (_nodeOfService.ContainsKey(service))
         {
-            report.Warning(node.Location, $"x-appmesh: node {node.Name} is service {service} again; only the first node is kept");
+            report.Warning(node.Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: node {node.Name} is service {service} again; only the first node is kept");
             return;
         }
 
@@ -146,7 +186,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             }
             else
             {
-                report.Warning(node.ProtocolLocation, $"x-appmesh: node {node.Name}: protocol \"{written}\" is not http, http2, grpc or tcp; the default (http) is used");
+                report.Warning(node.ProtocolLocation, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: node {node.Name}: protocol \"{written}\" is not http, http2, grpc or tcp; the default (http) is used");
             }
         }
 
@@ -160,7 +200,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             }
             else
             {
-                report.Warning(node.PortLocation,
+                report.Warning(node.PortLocation, MigrationDiagnosticCodes.Unmapped,
                     $"x-appmesh: node {node.Name}: port {port} is not a port of service {service} ({string.Join(", ", ports)}); its first port is the listener");
             }
         }
@@ -196,7 +236,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
         {
             if (!_nodeService.TryGetValue(nodeName, out var service))
             {
-                report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} points at node {nodeName}, which is not mapped; skipped");
+                report.Warning(vs.Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: virtual service {vs.Name} points at node {nodeName}, which is not mapped; skipped");
                 return null;
             }
 
@@ -207,7 +247,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
             if (_listeners.GetValueOrDefault(service) is null)
             {
-                report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} points at node {nodeName}, which has no port to listen on; skipped");
+                report.Warning(vs.Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: virtual service {vs.Name} points at node {nodeName}, which has no port to listen on; skipped");
                 return null;
             }
 
@@ -224,7 +264,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
         {
             if (spec.Routers.FirstOrDefault(r => r.Name == routerName) is not { } router)
             {
-                report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} points at router {routerName}, which is not defined; skipped");
+                report.Warning(vs.Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: virtual service {vs.Name} points at router {routerName}, which is not defined; skipped");
                 return null;
             }
 
@@ -237,7 +277,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             return name;
         }
 
-        report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} names neither a Node nor a Router; skipped");
+        report.Warning(vs.Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: virtual service {vs.Name} names neither a Node nor a Router; skipped");
         return null;
     }
 
@@ -256,14 +296,14 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
                 if (label != vs.Name)
                 {
-                    report.Warning(vs.NameLocation, $"x-appmesh: virtual service {vs.Name} becomes route {label}: a route name is a DNS label that no service or other route has. Callers' hostnames change: where they called {vs.Name} (or {vs.Name}.<zone>), they call {label} (or {label}.<namespace>)");
+                    report.Warning(vs.NameLocation, MigrationDiagnosticCodes.Renamed, $"x-appmesh: virtual service {vs.Name} becomes route {label}: a route name is a DNS label that no service or other route has. Callers' hostnames change: where they called {vs.Name} (or {vs.Name}.<zone>), they call {label} (or {label}.<namespace>)");
                 }
 
                 return label;
             }
         }
 
-        report.Warning(vs.Location, $"x-appmesh: virtual service {vs.Name} cannot become a route: its name is a service's name or not a DNS label; callers of it name the service instead");
+        report.Warning(vs.Location, MigrationDiagnosticCodes.Renamed, $"x-appmesh: virtual service {vs.Name} cannot become a route: its name is a service's name or not a DNS label; callers of it name the service instead");
         return null;
     }
 
@@ -280,7 +320,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             {
                 if (!_nodeService.TryGetValue(nodeName, out var service) || _listeners.GetValueOrDefault(service) is null)
                 {
-                    report.Warning(location, $"x-appmesh: router {router.Name}: target {nodeName} is not a mapped node with a port; dropped");
+                    report.Warning(location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: router {router.Name}: target {nodeName} is not a mapped node with a port; dropped");
                     continue;
                 }
 
@@ -297,13 +337,13 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
             if (targets.Count == 0)
             {
-                report.Warning(written.Location, $"x-appmesh: router {router.Name}: a route with no target left; dropped");
+                report.Warning(written.Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: router {router.Name}: a route with no target left; dropped");
                 continue;
             }
 
             if (targets.Count > 1 && targets.Select(t => t.Weight).Distinct().Count() > 1)
             {
-                report.Warning(written.Location,
+                report.Warning(written.Location, MigrationDiagnosticCodes.BehaviourChanges,
                     $"x-appmesh: router {router.Name}: weights: ComposeX deployed every target at weight 1 (equal traffic to {string.Join(", ", targets.Select(t => t.Service))}); the written weights ({string.Join(", ", targets.Select(t => $"{t.Service}: {t.Weight}"))}) are kept, so traffic shifts when this is deployed");
             }
 
@@ -315,7 +355,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
         if (rules.Count == 0)
         {
-            report.Warning(router.Location, $"x-appmesh: router {router.Name} has no route left; skipped");
+            report.Warning(router.Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: router {router.Name} has no route left; skipped");
             return null;
         }
 
@@ -323,14 +363,14 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
         var catchAll = rules.Where(r => r.Match is null).ToList();
         foreach (var extra in catchAll.Skip(1))
         {
-            report.Warning(router.Routes[extra.Index].Location, $"x-appmesh: router {router.Name}: a second route that matches everything can never apply; dropped");
+            report.Warning(router.Routes[extra.Index].Location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: router {router.Name}: a second route that matches everything can never apply; dropped");
         }
 
         ordered.AddRange(catchAll.Take(1));
         var kept = ordered.Select(r => r.Index).ToList();
         if (!kept.SequenceEqual(kept.Order()))
         {
-            report.Warning(router.Location, $"x-appmesh: router {router.Name}: rules are ordered most specific prefix first, because x-mesh applies the first rule that matches");
+            report.Warning(router.Location, MigrationDiagnosticCodes.BehaviourChanges, $"x-appmesh: router {router.Name}: rules are ordered most specific prefix first, because x-mesh applies the first rule that matches");
         }
 
         var simple = ordered.Count == 1 && ordered[0].Match is null && !ordered[0].Weighted;
@@ -346,7 +386,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
     {
         if (targets.All(t => t.Weight == 0))
         {
-            report.Warning(route.Location, $"x-appmesh: router {router.Name}: every weight is 0; each target gets 1");
+            report.Warning(route.Location, MigrationDiagnosticCodes.BehaviourChanges, $"x-appmesh: router {router.Name}: every weight is 0; each target gets 1");
             return [.. targets.Select(t => (t.Service, 1))];
         }
 
@@ -356,7 +396,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             return targets;
         }
 
-        report.Warning(route.Location, $"x-appmesh: router {router.Name}: weights above 100 are scaled to 0–100 in proportion");
+        report.Warning(route.Location, MigrationDiagnosticCodes.BehaviourChanges, $"x-appmesh: router {router.Name}: weights above 100 are scaled to 0–100 in proportion");
         return [.. targets.Select(t => (t.Service, t.Weight == 0 ? 0 : Math.Max(1, (int)Math.Round(t.Weight * 100.0 / max))))];
     }
 
@@ -387,7 +427,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
                     entries.Add(("grpc_method", Str(value.Value)));
                     break;
                 default:
-                    report.Warning(entry.Key.Location, $"x-appmesh: router {router.Name}: match {entry.Name} has no x-mesh equivalent; dropped (the rule matches without it)");
+                    report.Warning(entry.Key.Location, MigrationDiagnosticCodes.NoEquivalent, $"x-appmesh: router {router.Name}: match {entry.Name} has no x-mesh equivalent; dropped (the rule matches without it)");
                     break;
             }
         }
@@ -408,15 +448,15 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             var target = upstreamName.GetValueOrDefault(backend) ?? (_nodeOfService.ContainsKey(backend) ? backend : null);
             if (target is null)
             {
-                report.Warning(location, $"x-appmesh: node {node.Name}: backend {backend} is not a mapped virtual service; dropped");
+                report.Warning(location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: node {node.Name}: backend {backend} is not a mapped virtual service; dropped");
             }
             else if (target == name)
             {
-                report.Warning(location, $"x-appmesh: node {node.Name}: backend {backend} is the node itself; a service calls itself without the mesh; dropped");
+                report.Warning(location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: node {node.Name}: backend {backend} is the node itself; a service calls itself without the mesh; dropped");
             }
             else if (_services.ContainsKey(target) && _listeners.GetValueOrDefault(target) is null)
             {
-                report.Warning(location, $"x-appmesh: node {node.Name}: backend {backend} has no port to listen on; dropped");
+                report.Warning(location, MigrationDiagnosticCodes.Unmapped, $"x-appmesh: node {node.Name}: backend {backend} has no port to listen on; dropped");
             }
             else if (!upstreams.Contains(target))
             {
@@ -429,15 +469,15 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
                 }
                 else
                 {
-                    report.Warning(location, $"x-appmesh: node {node.Name}: ComposeX set {variable} to this backend's DNS name; that is not a portable variable name, so it is not written: point the app at {target} yourself");
+                    report.Warning(location, MigrationDiagnosticCodes.EnvironmentByHand, $"x-appmesh: node {node.Name}: ComposeX set {variable} to this backend's DNS name; that is not a portable variable name, so it is not written: point the app at {target} yourself");
                 }
             }
         }
 
         if (!node.HasBackends && !info.DependsOn.IsEmpty)
         {
-            report.Warning(node.Location,
-                $"x-appmesh: node {node.Name} has no Backends, so ComposeX gave it no mesh backends; x-mesh's default makes its depends_on ({string.Join(", ", info.DependsOn)}) its upstreams. Write upstreams: [] under its x-mesh to keep it calling nothing through the mesh");
+            report.Warning(node.Location, MigrationDiagnosticCodes.BehaviourChanges,
+                $"x-appmesh: node {node.Name} has no Backends, so ComposeX gave it no mesh backends; x-mesh's default makes its depends_on ({string.Join(", ", info.DependsOn.Select(d => _services.ContainsKey(d) ? d : _familyService.GetValueOrDefault(d, d)))}) its upstreams. Write upstreams: [] under its x-mesh to keep it calling nothing through the mesh");
         }
 
         var listener = _listeners.GetValueOrDefault(name);
@@ -468,14 +508,14 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
                     case "meshowner":
                         break; // appmesh section
                     default:
-                        report.Warning(entry.Key.Location, $"x-appmesh.Lookup.{entry.Name}: ComposeX read only MeshName and MeshOwner here; ignored");
+                        report.Warning(entry.Key.Location, MigrationDiagnosticCodes.UnknownKey, $"x-appmesh.Lookup.{entry.Name}: ComposeX read only MeshName and MeshOwner here; ignored");
                         break;
                 }
             }
 
             if (spec.Properties is { Entries.Length: > 0 } ignored)
             {
-                report.Warning(ignored.Location, "x-appmesh.Properties: ignored, as ComposeX did, because Lookup joins an existing mesh");
+                report.Warning(ignored.Location, MigrationDiagnosticCodes.NoEquivalent, "x-appmesh.Properties: ignored, as ComposeX did, because Lookup joins an existing mesh");
             }
 
             yield break;
@@ -488,7 +528,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
         if (spec.Properties is not { Entries.Length: > 0 } properties)
         {
-            report.Warning(spec.Location, "x-appmesh: no (or empty) Properties, so ComposeX created the mesh with EgressFilter ALLOW_ALL: written egress: allow_all");
+            report.Warning(spec.Location, MigrationDiagnosticCodes.EgressDefault, "x-appmesh: no (or empty) Properties, so ComposeX created the mesh with EgressFilter ALLOW_ALL: written egress: allow_all");
             yield return ("egress", Str("allow_all"));
             yield break;
         }
@@ -516,16 +556,16 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
                         }
                         else
                         {
-                            report.Warning(inner.Key.Location, $"x-appmesh.Properties.Spec.{inner.Name}: no x-mesh equivalent; dropped");
+                            report.Warning(inner.Key.Location, MigrationDiagnosticCodes.NoEquivalent, $"x-appmesh.Properties.Spec.{inner.Name}: no x-mesh equivalent; dropped");
                         }
                     }
 
                     break;
                 case "enableenvoyxraytracing":
-                    report.Warning(entry.Key.Location, "x-appmesh.Properties.EnableEnvoyXrayTracing: x-mesh has no tracing setting; add an X-Ray or OpenTelemetry sidecar to the services yourself");
+                    report.Warning(entry.Key.Location, MigrationDiagnosticCodes.NoEquivalent, "x-appmesh.Properties.EnableEnvoyXrayTracing: x-mesh has no tracing setting; add an X-Ray or OpenTelemetry sidecar to the services yourself");
                     break;
                 default:
-                    report.Warning(entry.Key.Location, $"x-appmesh.Properties.{entry.Name}: no x-mesh equivalent; dropped");
+                    report.Warning(entry.Key.Location, MigrationDiagnosticCodes.NoEquivalent, $"x-appmesh.Properties.{entry.Name}: no x-mesh equivalent; dropped");
                     break;
             }
         }
@@ -552,7 +592,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             case "DROP_ALL":
                 return "drop_all"; // x-mesh's default
             default:
-                report.Warning(entry.Value.Location, $"x-appmesh: {entry.Name}: expected ALLOW_ALL or DROP_ALL (or Type: one of them); App Mesh's default, DROP_ALL, is kept");
+                report.Warning(entry.Value.Location, MigrationDiagnosticCodes.MalformedValue, $"x-appmesh: {entry.Name}: expected ALLOW_ALL or DROP_ALL (or Type: one of them); App Mesh's default, DROP_ALL, is kept");
                 return null;
         }
     }
@@ -580,7 +620,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
 
         if (used.Count > 1)
         {
-            report.Warning(spec.Services.First(s => s.CloudMap == used[1]).Location, $"x-appmesh: the virtual services use several Cloud Map namespaces ({string.Join(", ", used)}); x-mesh has one, {used[0]}");
+            report.Warning(spec.Services.First(s => s.CloudMap == used[1]).Location, MigrationDiagnosticCodes.SeveralNamespaces, $"x-appmesh: the virtual services use several Cloud Map namespaces ({string.Join(", ", used)}); x-mesh has one, {used[0]}");
         }
 
         return cloudMaps[used[0]] is MappingNode ns
@@ -598,7 +638,10 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
     };
 
     /// <summary>What the mapping needs of each compose service: its TCP container ports, location and ComposeX task family.</summary>
-    private sealed record ComposeServiceInfo(ImmutableArray<int> Ports, ImmutableArray<string> Families, ImmutableArray<string> DependsOn, SourceLocation Location);
+    private sealed record ComposeServiceInfo(ImmutableArray<int> Ports, ImmutableArray<string> Families, ImmutableArray<(string Name, SourceLocation At)> DependsOnAt, SourceLocation Location)
+    {
+        public ImmutableArray<string> DependsOn => [.. DependsOnAt.Select(d => d.Name)];
+    }
 
     /// <summary>Every file's services, in order: ports add up, a later file's family label and depends_on win.</summary>
     private static Dictionary<string, ComposeServiceInfo> ReadServices(IReadOnlyList<MappingNode> roots)
@@ -612,7 +655,7 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
                     ? new ComposeServiceInfo(
                         [.. before.Ports.Concat(info.Ports).Distinct()],
                         info.Families.IsEmpty ? before.Families : info.Families,
-                        info.DependsOn.IsEmpty ? before.DependsOn : info.DependsOn,
+                        info.DependsOnAt.IsEmpty ? before.DependsOnAt : info.DependsOnAt,
                         info.Location)
                     : info;
             }
@@ -652,10 +695,10 @@ internal sealed partial class MeshMapper(IReadOnlyList<MappingNode> roots, AppMe
             var family = Label(service["deploy"] is MappingNode deploy ? deploy["labels"] : null) ?? Label(service["labels"]);
             // ComposeX read a comma-separated label as several families, the service in each.
             var families = family?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToImmutableArray() ?? [];
-            var dependsOn = service["depends_on"] switch
+            ImmutableArray<(string, SourceLocation)> dependsOn = service["depends_on"] switch
             {
-                SequenceNode list => list.Items.OfType<ScalarNode>().Select(s => s.Value).ToImmutableArray(),
-                MappingNode map => map.Entries.Select(e => e.Name).ToImmutableArray(),
+                SequenceNode list => [.. list.Items.OfType<ScalarNode>().Select(s => (s.Value, s.Location))],
+                MappingNode map => [.. map.Entries.Select(e => (e.Name, e.Key.Location))],
                 _ => [],
             };
             result[entry.Name] = new ComposeServiceInfo([.. ports], families, dependsOn, entry.Key.Location);

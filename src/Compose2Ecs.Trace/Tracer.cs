@@ -9,6 +9,7 @@ using Compose2Ecs.Trace.Backends.Consul;
 using Compose2Ecs.Trace.Backends.None;
 using Compose2Ecs.Trace.Backends.ServiceConnect;
 using Compose2Ecs.Trace.Calls;
+using Compose2Ecs.Trace.Ingress;
 using Compose2Ecs.Trace.Report;
 using Compose2Ecs.Trace.Rules;
 
@@ -43,7 +44,18 @@ public static class Tracer
         var calls = CallFinder.Find(model, project, apps, backend.LocalUpstreams)
             .Select(call => new CallTrace(call, [.. rules.SelectMany(r => r.Check(call, context)).OrderBy(h => h.Kind).Distinct()]))
             .ToImmutableArray();
-        return new TraceReport(backend.Name, calls, Unused(graph, apps, context.UsedIngress));
+        var entries = IngressFinder.Find(graph, apps)
+            .Select(path => new CallTrace(EntryCall(path), [.. IngressRule.Check(path, context).OrderBy(h => h.Kind).Distinct()]));
+        return new TraceReport(backend.Name, [.. calls, .. entries], Unused(graph, apps, context.UsedIngress));
+    }
+
+    /// <summary>A way in, as a call: from the internet (or the VPC, for an internal load balancer) to the service behind the listener.</summary>
+    private static Call EntryCall(IngressPath path)
+    {
+        var target = path.Task?.Name ?? path.TargetGroup.LogicalId;
+        var protocol = path.TargetProtocol is "TCP" or "TLS" or "UDP" ? MeshProtocol.Tcp : MeshProtocol.Http;
+        return new Call(path.Entry, target, [target], path.LoadBalancer.LogicalId, path.ListenerPort, protocol, CallSource.LoadBalancer,
+            $"listener {path.Listener.LogicalId}", Mesh: false);
     }
 
     private static ImmutableArray<UnusedPath> Unused(ResourceGraph graph, AppIndex apps, HashSet<ResourceId> used) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Compose2Ecs.Core.Compose;
+using Compose2Ecs.Core.Compose.Stages;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Mesh;
@@ -55,17 +56,15 @@ public static class MigrateCommand
             var reporter = new Reporter(console.Error);
             var given = result.GetValue(file)!;
             var inputs = new List<MigrationInput>();
-            var paths = new List<string>();
             foreach (var name in given)
             {
                 var path = Path.GetFullPath(name, console.WorkingDirectory);
-                if (!File.Exists(path))
+                if (BoundedFile.TryRead(path, out var problem) is not { } text)
                 {
-                    throw new InvalidInputException(new SourceLocation(name, 0, 0), $"no such file: {path}");
+                    throw new InvalidInputException(new SourceLocation(name, 0, 0), MigrationDiagnosticCodes.InputFile, $"-f {name}: {problem}");
                 }
 
-                inputs.Add(new MigrationInput(File.ReadAllText(path), name));
-                paths.Add(path);
+                inputs.Add(new MigrationInput(text, name));
             }
 
             var target = result.GetValue(output) is { } o ? OutputPath(o, console) : null;
@@ -74,7 +73,7 @@ public static class MigrateCommand
             reporter.Report(migrated.Report);
 
             var rewritten = inputs.FindIndex(i => i.File == migrated.File);
-            var model = Validate(migrated.Text, paths, rewritten, target is null ? "<stdout>" : result.GetValue(output)!, console, backends);
+            var model = Validate(migrated.Text, inputs, rewritten, target is null ? "<stdout>" : result.GetValue(output)!, console, backends);
             if (target is null)
             {
                 console.Out.Write(migrated.Text);
@@ -97,50 +96,40 @@ public static class MigrateCommand
         var path = Path.GetFullPath(given, console.WorkingDirectory);
         if (Directory.Exists(path))
         {
-            throw new InvalidInputException(new SourceLocation(given, 0, 0), $"-o {given}: is a directory; name the file to write, e.g. -o {Path.Combine(given, "compose.yaml")}");
+            throw new InvalidInputException(new SourceLocation(given, 0, 0), MigrationDiagnosticCodes.OutputPath, $"-o {given}: is a directory; name the file to write, e.g. -o {Path.Combine(given, "compose.yaml")}");
         }
 
         if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
         {
-            throw new InvalidInputException(new SourceLocation(given, 0, 0), $"-o {given}: the folder {folder} does not exist; create it first or write elsewhere");
+            throw new InvalidInputException(new SourceLocation(given, 0, 0), MigrationDiagnosticCodes.OutputPath, $"-o {given}: the folder {folder} does not exist; create it first or write elsewhere");
         }
 
         return path;
     }
 
     /// <summary>
-    /// Loads the files as the project they will be (the rewritten one in place of its original; relative
-    /// paths and .env from the first file's directory) and reads its mesh with the written backend's
-    /// checks. Errors name the output's lines.
+    /// Loads the files as the project they will be (the rewritten text in place of its original, at
+    /// the original's path, so relative paths and .env resolve as they will) and reads its mesh with
+    /// the written backend's checks. Errors name the output's lines.
     /// </summary>
-    /// <remarks>TODO: load the rewritten text directly once the loader reads compose text; until then it goes through a scratch file.</remarks>
-    private static MeshModel Validate(string text, IReadOnlyList<string> inputs, int rewritten, string shownAs, Console2 console, MeshBackendRegistry backends)
+    private static MeshModel Validate(string text, IReadOnlyList<MigrationInput> inputs, int rewritten, string shownAs, Console2 console, MeshBackendRegistry backends)
     {
-        var scratch = Directory.CreateTempSubdirectory("compose2ecs-migrate-");
         try
         {
-            var file = Path.Combine(scratch.FullName, Path.GetFileName(inputs[rewritten]));
-            File.WriteAllText(file, text);
-            try
+            var project = ComposeLoader.Load(new LoadOptions
             {
-                var project = ComposeLoader.Load(new LoadOptions
-                {
-                    Files = [.. inputs.Select((path, i) => i == rewritten ? file : path)],
-                    ProjectDirectory = Path.GetDirectoryName(inputs[0]),
-                    WorkingDirectory = console.WorkingDirectory,
-                    Environment = console.Environment,
-                });
-                return MeshReader.Read(project, null, backends.All);
-            }
-            catch (InvalidInputException e)
-            {
-                throw new InvalidInputException(e.Diagnostics.Select(d => d.Location.File == file ? d with { Location = d.Location with { File = shownAs } } : d)
-                    .Prepend(Diagnostic.Error(new SourceLocation(shownAs, 0, 0), "the migrated file does not validate, so it is not written; the errors below are at its lines")));
-            }
+                Texts = [.. inputs.Select((input, i) => new ComposeText(input.File, i == rewritten ? text : input.Text))],
+                ProjectDirectory = Path.GetDirectoryName(Path.GetFullPath(inputs[0].File, console.WorkingDirectory)),
+                WorkingDirectory = console.WorkingDirectory,
+                Environment = console.Environment,
+            });
+            return MeshReader.Read(project, null, backends.All);
         }
-        finally
+        catch (InvalidInputException e)
         {
-            scratch.Delete(recursive: true);
+            var rewrittenName = inputs[rewritten].File;
+            throw new InvalidInputException(e.Diagnostics.Select(d => d.Location.File == rewrittenName ? d with { Location = d.Location with { File = shownAs } } : d)
+                .Prepend(Diagnostic.Error(new SourceLocation(shownAs, 0, 0), MigrationDiagnosticCodes.DoesNotValidate, "the migrated file does not validate, so it is not written; the errors below are at its lines")));
         }
     }
 }

@@ -28,10 +28,7 @@ public sealed class AppIndex
                 var containers = (task!.Properties["ContainerDefinitions"] as JsonArray ?? []).OfType<JsonObject>().ToImmutableArray();
                 if (containers.Any(c => c["Name"]?.GetValue<string>() == name))
                 {
-                    var groups = graph.Value(service, "NetworkConfiguration", "AwsvpcConfiguration", "SecurityGroups") is CfnListValue list
-                        ? list.Items.Select(i => i.Resource).OfType<ResourceId>().ToImmutableArray()
-                        : [];
-                    _tasks[name] = new AppTask(name, service, task, groups, containers);
+                    _tasks[name] = Task(graph, name, service, task);
                     break;
                 }
             }
@@ -40,10 +37,26 @@ public sealed class AppIndex
 
     public ResourceGraph Graph { get; }
 
+    /// <summary>The task of any ECS service (a compose service's, a gateway's, a controller's), named <paramref name="name"/>.</summary>
+    public static AppTask? Task(ResourceGraph graph, string name, Resource service)
+        => graph.Target(service, "TaskDefinition") is { } task ? Task(graph, name, service, task) : null;
+
+    /// <summary>The compose service an ECS service runs, or null (a gateway, a controller).</summary>
+    public AppTask? OfService(Resource service) => _tasks.Values.FirstOrDefault(t => t.Service.Id == service.Id);
+
     public AppTask? Find(string name) => _tasks.GetValueOrDefault(name);
 
     public IEnumerable<AppTask> All => _tasks.Values;
 
     /// <summary>The compose service whose tasks use security group <paramref name="group"/>, or null (a load balancer's, a gateway's).</summary>
     public AppTask? OwnerOf(ResourceId group) => _tasks.Values.FirstOrDefault(t => t.SecurityGroups.Contains(group));
+
+    private static AppTask Task(ResourceGraph graph, string name, Resource service, Resource task)
+    {
+        var containers = (task.Properties["ContainerDefinitions"] as JsonArray ?? []).OfType<JsonObject>().ToImmutableArray();
+        var groups = graph.Value(service, "NetworkConfiguration", "AwsvpcConfiguration", "SecurityGroups") is CfnListValue list
+            ? list.Items.Select(i => i.Resource).OfType<ResourceId>().ToImmutableArray()
+            : [];
+        return new AppTask(name, service, task, groups, containers);
+    }
 }

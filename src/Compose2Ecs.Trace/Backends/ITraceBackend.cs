@@ -29,6 +29,9 @@ public interface ITraceBackend
     /// <summary>Ports the backend's proxy listens on in every mesh task (no port mapping needed).</summary>
     IReadOnlySet<int> ProxyListenerPorts => new HashSet<int>();
 
+    /// <summary>What the backend's proxy does to traffic a load balancer sends to a task (TLS it demands, the gateway's listener).</summary>
+    IEnumerable<Hop> IngressHops(Ingress.IngressPath path, TraceContext context) => [];
+
     /// <summary>The backend's rules: proxy, mesh, its start-up conditions.</summary>
     IReadOnlyList<IHopRule> Rules { get; }
 }

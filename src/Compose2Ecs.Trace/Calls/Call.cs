@@ -14,6 +14,9 @@ public enum CallSource
 
     /// <summary>An address in an environment value of the app container.</summary>
     Environment,
+
+    /// <summary>A load balancer listener forwarding to a service (the gateway, a published port).</summary>
+    LoadBalancer,
 }
 
 /// <summary>

@@ -3,6 +3,9 @@ namespace Compose2Ecs.Trace.Rules;
 /// <summary>The stages a call passes through, in the order it meets them.</summary>
 public enum HopKind
 {
+    /// <summary>A load balancer listener forwards to a target group whose targets are the service's tasks.</summary>
+    Listener,
+
     /// <summary>The name the app dials resolves (DNS, a Service Connect alias, a local listener).</summary>
     Name,
 
@@ -14,6 +17,9 @@ public enum HopKind
 
     /// <summary>A security group admits it at the target, on the port on the wire.</summary>
     Network,
+
+    /// <summary>The load balancer's health check reaches something that answers it.</summary>
+    Health,
 
     /// <summary>The tasks start in an order in which the call can work.</summary>
     Startup,

@@ -1,6 +1,6 @@
-using System.Runtime.InteropServices;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Tests.Support;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Core.Tests.Compose;
 
@@ -13,7 +13,7 @@ public sealed class HostileFileTests
     public void A_fifo_as_the_dotenv_is_refused_without_blocking()
     {
         using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: nginx\n");
-        MakeFifo(project.PathOf(".env"));
+        SpecialFiles.MakeFifo(project.PathOf(".env"));
 
         var errors = ErrorsWithin(project);
 
@@ -49,7 +49,7 @@ public sealed class HostileFileTests
     public void A_fifo_as_an_included_file_is_refused_without_blocking()
     {
         using var project = new TempProject().With("compose.yaml", "include:\n  - other.yaml\nservices:\n  web:\n    image: nginx\n");
-        MakeFifo(project.PathOf("other.yaml"));
+        SpecialFiles.MakeFifo(project.PathOf("other.yaml"));
 
         var errors = ErrorsWithin(project);
 
@@ -106,12 +106,4 @@ public sealed class HostileFileTests
         Assert.True(task.Wait(bound), "the loader did not return in time");
         return task.Result;
     }
-
-    private static void MakeFifo(string path)
-    {
-        Assert.Equal(0, mkfifo(path, Convert.ToUInt32("600", 8)));
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int mkfifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mode);
 }

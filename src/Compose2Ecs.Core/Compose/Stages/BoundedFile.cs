@@ -9,7 +9,7 @@ namespace Compose2Ecs.Core.Compose.Stages;
 /// is refused before it is opened, because opening a FIFO for reading blocks until a writer appears
 /// and /dev/zero never ends.
 /// </summary>
-internal static class BoundedFile
+public static class BoundedFile
 {
     /// <summary>Far above any real compose or env file; small enough that a mistake cannot exhaust memory.</summary>
     public const int MaxBytes = 8 * 1024 * 1024;

@@ -24,5 +24,8 @@ public sealed class AppMeshBackend : ITraceBackend
             : call.Port;
     }
 
+    public IEnumerable<Hop> IngressHops(Ingress.IngressPath path, TraceContext context) =>
+        IngressEnvoyRule.Check(path, new AppMeshView(context.Graph));
+
     public IReadOnlyList<IHopRule> Rules { get; } = [new EnvoyProxyRule(), new EnvoyRoutingRule()];
 }

@@ -52,6 +52,13 @@ internal sealed class AppMeshView(ResourceGraph graph)
         return null;
     }
 
+    /// <summary>The virtual gateway a gateway task's Envoy serves (its <c>APPMESH_RESOURCE_ARN</c>), or null.</summary>
+    public Resource? Gateway(AppTask task) =>
+        task.Containers.SelectMany(c => c["Environment"] as JsonArray ?? [])
+            .Where(v => v?["Name"]?.GetValue<string>() == "APPMESH_RESOURCE_ARN")
+            .Select(v => Graph.Find(Graph.Resolve(v!["Value"], task.TaskDefinition).Resource))
+            .FirstOrDefault(r => r?.Type == "AWS::AppMesh::VirtualGateway");
+
     public IEnumerable<Resource> Nodes => Graph.OfType("AWS::AppMesh::VirtualNode");
 
     public string? NameOf(Resource node) => Graph.Value(node, "VirtualNodeName").Text;

@@ -48,5 +48,8 @@ public sealed class ServiceConnectBackend : ITraceBackend
         return call.Port;
     }
 
+    public IEnumerable<Hop> IngressHops(Ingress.IngressPath path, TraceContext context) =>
+        IngressTlsRule.Check(path, new ServiceConnectView(context.Graph, context.Apps));
+
     public IReadOnlyList<IHopRule> Rules { get; } = [new ClientAliasRule(), new AppProtocolRule(), new EndpointOrderRule()];
 }
