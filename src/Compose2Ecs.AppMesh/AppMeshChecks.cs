@@ -37,7 +37,7 @@ public static class AppMeshChecks
         var settings = model.Settings<AppMeshSettings>();
         if (settings.MeshOwner is not null && !settings.Existing)
         {
-            yield return Error(model.LocationOf("x-mesh.appmesh.mesh_owner"), "x-mesh.appmesh.mesh_owner",
+            yield return Diagnostic.Error(model.LocationOf("x-mesh.appmesh.mesh_owner"), AppMeshDiagnosticCodes.SharedMeshNotExisting, "x-mesh.appmesh.mesh_owner: " +
                 "a shared mesh belongs to another account, so this stack cannot create it; add existing: true to import it by name, or remove mesh_owner");
         }
 

@@ -39,7 +39,7 @@ internal sealed partial class AppMeshSectionReader(MeshFields fields)
 
         if (settings.MeshOwner is { } account && !AccountId().IsMatch(account))
         {
-            fields.Error(map["mesh_owner"]!.Location, $"{Path}.mesh_owner", $"\"{account}\" is not an AWS account id; write the 12 digits in quotes, such as \"123456789012\"");
+            fields.Error(map["mesh_owner"]!.Location, AppMeshDiagnosticCodes.InvalidMeshOwner, $"{Path}.mesh_owner", $"\"{account}\" is not an AWS account id; write the 12 digits in quotes, such as \"123456789012\"");
         }
 
         if (map["envoy"] is { } envoyNode && fields.Mapping(envoyNode, $"{Path}.envoy") is { } envoy)

@@ -93,7 +93,7 @@ public static class GatewayPlanner
             Location = gateway.Location,
             TaskDefinition = new TaskDefinitionPlan
             {
-                Family = $"{Family(model.ProjectName)}-{AppMeshNames.GatewayService}",
+                Family = ServiceKit.Family(model.ProjectName, AppMeshNames.GatewayService),
                 AppContainerName = EnvoySidecar.ContainerName,
                 Containers = [envoy],
             },
@@ -101,14 +101,14 @@ public static class GatewayPlanner
             {
                 // Two tasks: the gateway is the only way in.
                 DesiredCount = 2,
-                DependsOn = [ids.Listener(kind, protocol, gateway.Port), .. NetworkReady(plan.Network)],
+                DependsOn = [ids.Listener(kind, protocol, gateway.Port), .. ServiceKit.NetworkReady(plan.Network)],
                 HealthCheckGracePeriodSeconds = 60,
             },
             SecurityGroup = new SecurityGroupPlan { Description = $"{plan.ProjectName} App Mesh gateway (Envoy)" },
             TaskRole = new RolePlan { Statements = [.. taskStatements] },
             ExecutionRole = new RolePlan
             {
-                Statements = [new IamStatement(["logs:CreateLogStream", "logs:PutLogEvents"], [CfnValue.GetAtt(ids.LogGroup, "Arn")]), .. EnvoyImage.PullStatements(model.Settings<AppMeshSettings>().EnvoyImage)],
+                Statements = [ServiceKit.LogStatement(ids), .. EnvoyImage.PullStatements(model.Settings<AppMeshSettings>().EnvoyImage)],
             },
             LoadBalancers = [new LoadBalancerPlan(kind, [listener])],
         };
@@ -156,9 +156,4 @@ public static class GatewayPlanner
             { Owner = AppMeshNames.GatewayService };
         }
     }
-
-    private static IEnumerable<string> NetworkReady(NetworkPlan network) =>
-        network.Create ? [SharedIds.PrivateDefaultRoute, SharedIds.PrivateSubnetRouteTableAssociation(1), SharedIds.PrivateSubnetRouteTableAssociation(2)] : [];
-
-    private static string Family(string project) => new([.. project.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '-')]);
 }

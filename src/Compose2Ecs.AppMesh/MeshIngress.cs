@@ -12,21 +12,5 @@ namespace Compose2Ecs.AppMesh;
 /// </summary>
 public static class MeshIngress
 {
-    public static IEnumerable<IngressRulePlan> Rules(MeshModel model, EcsPlan plan)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var edge in model.ConcreteEdges)
-        {
-            if (edge.Caller == edge.Target || plan.FindService(edge.Target) is null || plan.FindService(edge.Caller) is null)
-            {
-                continue;
-            }
-
-            var rule = IngressRules.Between(edge.Target, edge.Caller, "tcp", edge.Port, edge.Port);
-            if (seen.Add(rule.LogicalId))
-            {
-                yield return rule;
-            }
-        }
-    }
+    public static IEnumerable<IngressRulePlan> Rules(MeshModel model, EcsPlan plan) => EdgeIngress.Rules(model, plan);
 }

@@ -1,15 +1,15 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Naming;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Consul;
 
 /// <summary>What every part of the transform reads: the model, the Consul settings, and the names and endpoints derived from them once.</summary>
-internal sealed partial class ConsulContext(BackendContext backend, EcsPlan plan)
+internal sealed class ConsulContext(BackendContext backend, EcsPlan plan)
 {
     public MeshModel Model => backend.Mesh;
 
@@ -74,23 +74,12 @@ internal sealed partial class ConsulContext(BackendContext backend, EcsPlan plan
         "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task/${ClusterName}/*",
         new CfnMap([KeyValuePair.Create("ClusterName", ClusterName)])));
 
-    public string Family(string service) => Clean($"{plan.ProjectName}-{service}");
+    public string Family(string service) => ServiceKit.Family(plan.ProjectName, service);
 
     /// <summary>What a created VPC must finish before tasks can pull images (as the base's ServicePlanner waits for it).</summary>
-    public ImmutableArray<string> NetworkReady => plan.Network.Create
-        ? [SharedIds.PrivateDefaultRoute, SharedIds.PrivateSubnetRouteTableAssociation(1), SharedIds.PrivateSubnetRouteTableAssociation(2)]
-        : [];
+    public ImmutableArray<string> NetworkReady => [.. ServiceKit.NetworkReady(plan.Network)];
 
     private static string ClusterNameOf(string cluster) => cluster.StartsWith("arn:", StringComparison.Ordinal) ? cluster[(cluster.LastIndexOf('/') + 1)..] : cluster;
-
-    private static string Clean(string name)
-    {
-        var cleaned = NotEcs().Replace(name, "-");
-        return cleaned.Length > 255 ? cleaned[..255] : cleaned;
-    }
-
-    [GeneratedRegex("[^A-Za-z0-9_-]")]
-    private static partial Regex NotEcs();
 
     /// <summary>The logical IDs of the backend's shared resources.</summary>
     public static class Ids

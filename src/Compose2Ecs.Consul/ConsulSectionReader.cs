@@ -46,7 +46,7 @@ internal sealed partial class ConsulSectionReader(MeshFields fields)
         {
             if (isChosen && entry is null)
             {
-                fields.Error(meshLocation, Path, MissingServers);
+                fields.Error(meshLocation, ConsulDiagnosticCodes.ServersRequired, Path, MissingServers);
             }
 
             return new ConsulSettings { Location = entry?.Key.Location ?? SourceLocation.None };
@@ -91,12 +91,12 @@ internal sealed partial class ConsulSectionReader(MeshFields fields)
         if (settings.Servers.Hosts is null && !settings.DevServer && !joinsByRetryJoin && (map["servers"] as MappingNode)?.Contains("hosts") != true)
         {
             var servers = map.Find("servers");
-            fields.Error(servers?.Key.Location ?? entry.Key.Location, servers is null ? Path : $"{Path}.servers", MissingServers);
+            fields.Error(servers?.Key.Location ?? entry.Key.Location, ConsulDiagnosticCodes.ServersRequired, servers is null ? Path : $"{Path}.servers", MissingServers);
         }
 
         if (settings.Acls && settings.BootstrapTokenSecretArn is null && !settings.DevServer && !map.Contains("bootstrap_token_secret_arn"))
         {
-            fields.Error(map.Find("acls")!.Key.Location, $"{Path}.acls",
+            fields.Error(map.Find("acls")!.Key.Location, ConsulDiagnosticCodes.BootstrapTokenRequired, $"{Path}.acls",
                 "acls: true needs bootstrap_token_secret_arn, the Secrets Manager secret the ACL controller logs in with; set it, or acls: false");
         }
 
@@ -106,7 +106,7 @@ internal sealed partial class ConsulSectionReader(MeshFields fields)
             {
                 if (map.Find(key) is { } agentKey)
                 {
-                    fields.Error(agentKey.Key.Location, $"{Path}.{key}",
+                    fields.Error(agentKey.Key.Location, ConsulDiagnosticCodes.AgentOnlyKey, $"{Path}.{key}",
                         "is for mode: agent (dataplane tasks run no Consul client); remove it, or set mode: agent");
                 }
             }

@@ -28,7 +28,7 @@ public static class ConsulSpec
     {
         if (model.Tls is { IsModeExplicit: true, Mode: TlsMode.Disabled } tls)
         {
-            yield return Diagnostic.Error(tls.ModeLocation,
+            yield return Diagnostic.Error(tls.ModeLocation, ConsulDiagnosticCodes.TlsAlwaysOn,
                 "x-mesh.tls.mode: Consul's service mesh always uses mutual TLS and cannot disable it; remove mode, or choose another backend");
         }
     }

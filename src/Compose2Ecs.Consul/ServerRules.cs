@@ -18,29 +18,10 @@ namespace Compose2Ecs.Consul;
 /// </summary>
 internal static class ServerRules
 {
-    public static IEnumerable<IngressRulePlan> Edges(ConsulContext consul, EcsPlan plan)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var edge in consul.Model.ConcreteEdges)
-        {
-            if (plan.FindService(edge.Target) is null || plan.FindService(edge.Caller) is null || edge.Caller == edge.Target)
-            {
-                continue;
-            }
-
-            var port = edge.Via == EdgeVia.Mesh ? ConsulEcsDefaults.PublicListenerPort : edge.Port;
-            var rule = IngressRules.Between(edge.Target, edge.Caller, "tcp", port, port);
-            if (seen.Add(rule.LogicalId))
-            {
-                yield return rule with
-                {
-                    Description = edge.Via == EdgeVia.Mesh
-                        ? $"{edge.Caller} to {edge.Target} through the mesh (Envoy public listener {port}/tcp)"
-                        : rule.Description,
-                };
-            }
-        }
-    }
+    /// <summary>Through the mesh a connection arrives at the target's Envoy public listener; a direct one at the container port.</summary>
+    public static IEnumerable<IngressRulePlan> Edges(ConsulContext consul, EcsPlan plan) => EdgeIngress.Rules(consul.Model, plan,
+        port: edge => edge.Via == EdgeVia.Mesh ? ConsulEcsDefaults.PublicListenerPort : edge.Port,
+        description: (edge, port) => edge.Via == EdgeVia.Mesh ? $"{edge.Caller} to {edge.Target} through the mesh (Envoy public listener {port}/tcp)" : null);
 
     public static IEnumerable<IngressRulePlan> ToServers(ConsulContext consul)
     {

@@ -1,4 +1,5 @@
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
 
 namespace Compose2Ecs.Consul;
 
@@ -32,7 +33,7 @@ internal static class Synthetic
             SecurityGroup = new SecurityGroupPlan { Description = $"{consul.Model.ProjectName} {name} (consul backend)" },
             ExecutionRole = new RolePlan
             {
-                Statements = [new IamStatement(["logs:CreateLogStream", "logs:PutLogEvents"], [CfnValue.GetAtt(ids.LogGroup, "Arn")])],
+                Statements = [ServiceKit.LogStatement(ids)],
             },
             Discovery = discovery ? new DiscoveryPlan(name) : null,
         };

@@ -27,6 +27,16 @@ public sealed record LoadBalancerPlan(LoadBalancerKind Kind, ImmutableArray<List
     public IEnumerable<TargetGroupPlan> TargetGroups =>
         Listeners.GroupBy(l => (l.TargetPort, l.Protocol))
             .Select(g => new TargetGroupPlan(g.Key.TargetPort, g.Key.Protocol, g.First().HealthCheckPath, g.First().HealthCheckPort));
+
+    /// <summary>
+    /// The container ports (and health-check ports) the load balancer sends traffic to, as IP
+    /// protocol and port: its security group's egress, and the service's ingress from it.
+    /// </summary>
+    public IEnumerable<(string Protocol, int Port)> TargetPorts =>
+        TargetGroups
+            .SelectMany(t => ListenerPlan.IpProtocols(t.Protocol).Select(p => (Protocol: p, t.Port))
+                .Concat(t.HealthCheckPort is { } h ? [("tcp", h)] : []))
+            .Distinct();
 }
 
 /// <summary>A listener on the published port that forwards to the container port.</summary>
@@ -40,6 +50,14 @@ public sealed record ListenerPlan(int Port, string Protocol, int TargetPort, str
 
     /// <summary>The listener's protocol as the load balancer takes it: <see cref="Protocol"/>, or HTTPS/TLS with a certificate.</summary>
     public string ListenerProtocol => CertificateArn is null ? Protocol : Protocol == "HTTP" ? "HTTPS" : "TLS";
+
+    /// <summary>The IP protocols a listener protocol carries: "HTTP" → tcp; "TCP_UDP" → tcp and udp.</summary>
+    public static IEnumerable<string> IpProtocols(string listenerProtocol) => listenerProtocol switch
+    {
+        "UDP" => ["udp"],
+        "TCP_UDP" => ["tcp", "udp"],
+        _ => ["tcp"],
+    };
 }
 
 public sealed record TargetGroupPlan(int Port, string Protocol, string? HealthCheckPath, int? HealthCheckPort);

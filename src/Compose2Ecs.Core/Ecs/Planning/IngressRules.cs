@@ -16,8 +16,11 @@ public static class IngressRules
         var ports = from == to ? $"{from}" : $"{from}-{to}";
         var id = new ServiceIds(callee).For($"IngressFrom{Naming.LogicalIds.Part(caller)}{ServiceIds.ProtocolWord(protocol)}{range}");
         return new IngressRulePlan(id, new ServiceSecurityGroup(callee), new ServiceSecurityGroup(caller), protocol, from, to,
-            Naming.AwsNames.Fit($"{caller} to {callee} on {ports}/{protocol}", Naming.AwsNames.SecurityGroupDescription));
+            Description($"{caller} to {callee} on {ports}/{protocol}"));
     }
+
+    /// <summary>EC2 takes at most 255 characters of a rule's description (long service names exceed it): shortened stably, with a hash.</summary>
+    public static string Description(string text) => Naming.AwsNames.Fit(text, Naming.AwsNames.SecurityGroupDescription);
 
     /// <summary>
     /// Without a mesh, a service may call what it depends on: for each depends_on edge, one rule

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Settings;
 
 namespace Compose2Ecs.Core.Ecs.Planning;
 
@@ -21,7 +22,7 @@ internal static class LoadBalancerPlanner
 
     public sealed record Result(ImmutableArray<LoadBalancerPlan> LoadBalancers, ImmutableArray<IngressRulePlan> Ingress, ImmutableArray<TemplateOutput> Outputs);
 
-    public static Result Plan(ComposeService service, DiagnosticBag diagnostics)
+    public static Result Plan(ComposeService service, DeclaredProtocol? declared, DiagnosticBag diagnostics)
     {
         var probe = HttpProbe.Find(service.Healthcheck);
         var listeners = new Dictionary<LoadBalancerKind, List<ListenerPlan>>();
@@ -42,7 +43,7 @@ internal static class LoadBalancerPlanner
                 continue;
             }
 
-            var http = PortProtocols.IsHttp(service, port, probe);
+            var http = PortProtocols.IsHttp(port, declared, probe);
             var kind = http ? LoadBalancerKind.Application : LoadBalancerKind.Network;
             var protocol = http ? "HTTP" : port.Protocol.ToUpperInvariant();
             var list = listeners.TryGetValue(kind, out var l) ? l : listeners[kind] = [];
@@ -95,30 +96,15 @@ internal static class LoadBalancerPlanner
         var prefix = loadBalancer.Kind.Prefix();
         var lbGroup = new LoadBalancerSecurityGroup(service, loadBalancer.Kind);
         var listenerRules = loadBalancer.Listeners
-            .SelectMany(l => IpProtocols(l.Protocol).Select(p => (Protocol: p, l.Port)))
+            .SelectMany(l => ListenerPlan.IpProtocols(l.Protocol).Select(p => (Protocol: p, l.Port)))
             .Distinct()
             .Select(x => new IngressRulePlan(ids.For($"{prefix}Ingress{ServiceIds.ProtocolWord(x.Protocol)}{x.Port}"), lbGroup, new CidrSource(Anywhere),
                 x.Protocol, x.Port, x.Port, $"{service} {prefix.ToUpperInvariant()} listener {x.Port}/{x.Protocol}"));
-        var targetRules = TargetPorts(loadBalancer)
+        var targetRules = loadBalancer.TargetPorts
             .Select(x => new IngressRulePlan(ids.For($"IngressFrom{prefix}{ServiceIds.ProtocolWord(x.Protocol)}{x.Port}"), new ServiceSecurityGroup(service), lbGroup,
                 x.Protocol, x.Port, x.Port, $"{service} from its {prefix.ToUpperInvariant()} on {x.Port}/{x.Protocol}"));
         return listenerRules.Concat(targetRules);
     }
-
-    /// <summary>The container ports (and health-check ports) the load balancer sends traffic to, as IP protocol and port.</summary>
-    public static IEnumerable<(string Protocol, int Port)> TargetPorts(LoadBalancerPlan loadBalancer) =>
-        loadBalancer.TargetGroups
-            .SelectMany(t => IpProtocols(t.Protocol).Select(p => (Protocol: p, t.Port))
-                .Concat(t.HealthCheckPort is { } h ? [("tcp", h)] : []))
-            .Distinct();
-
-    /// <summary>"HTTP" → tcp; "TCP_UDP" → tcp and udp.</summary>
-    public static IEnumerable<string> IpProtocols(string listenerProtocol) => listenerProtocol switch
-    {
-        "UDP" => ["udp"],
-        "TCP_UDP" => ["tcp", "udp"],
-        _ => ["tcp"],
-    };
 
     /// <summary>UDP target groups need a TCP or HTTP health check: use a TCP port of the same container when there is one.</summary>
     private static IEnumerable<ListenerPlan> UdpHealthChecks(ComposeService service, List<ListenerPlan> listeners, DiagnosticBag diagnostics)

@@ -19,7 +19,7 @@ internal static class ServicePlanner
         var image = ImageResolver.Resolve(service, settings, diagnostics);
         var secrets = SecretMapper.Map(project, service, diagnostics);
         var volumes = VolumeMapper.Map(service, project.WorkingDirectory, diagnostics);
-        var lbs = LoadBalancerPlanner.Plan(service, diagnostics);
+        var lbs = LoadBalancerPlanner.Plan(service, settings.DeclaredProtocols.GetValueOrDefault(service.Name), diagnostics);
         if (image is null)
         {
             return null;
@@ -39,7 +39,7 @@ internal static class ServicePlanner
             Location = service.Location,
             TaskDefinition = new TaskDefinitionPlan
             {
-                Family = EcsNames.Clean($"{settings.ProjectName}-{service.Name}"),
+                Family = ServiceKit.Family(settings.ProjectName, service.Name),
                 AppContainerName = container.Name,
                 Containers = [container],
                 Volumes = volumes.Volumes,
@@ -49,7 +49,7 @@ internal static class ServicePlanner
             {
                 DesiredCount = DesiredCount(service, diagnostics),
                 DependsOnServices = DependsOnMapper.Map(project, service, diagnostics),
-                DependsOn = [.. lbs.LoadBalancers.SelectMany(lb => lb.Listeners.Select(l => ids.Listener(lb.Kind, l.Protocol, l.Port))), .. NetworkReady(network)],
+                DependsOn = [.. lbs.LoadBalancers.SelectMany(lb => lb.Listeners.Select(l => ids.Listener(lb.Kind, l.Protocol, l.Port))), .. ServiceKit.NetworkReady(network)],
                 ServiceRegistries = container.Ports.IsEmpty ? [] : [new ServiceRegistryPlan(CfnValue.GetAtt(ids.Discovery, "Arn"))],
                 HealthCheckGracePeriodSeconds = lbs.LoadBalancers.IsEmpty ? null : Math.Max(60, container.HealthCheck?.StartPeriodSeconds ?? 0),
             },
@@ -61,13 +61,9 @@ internal static class ServicePlanner
         return new Result(plan, lbs.Ingress, lbs.Outputs);
     }
 
-    /// <summary>What a created VPC must finish before tasks can pull images: the private route through the NAT gateway.</summary>
-    public static IEnumerable<string> NetworkReady(NetworkPlan network) =>
-        network.Create ? [SharedIds.PrivateDefaultRoute, SharedIds.PrivateSubnetRouteTableAssociation(1), SharedIds.PrivateSubnetRouteTableAssociation(2)] : [];
-
     private static IEnumerable<IamStatement> ExecutionStatements(ServiceIds ids, string image, ImmutableArray<IamStatement> secretStatements)
     {
-        yield return new IamStatement(["logs:CreateLogStream", "logs:PutLogEvents"], [CfnValue.GetAtt(ids.LogGroup, "Arn")]);
+        yield return ServiceKit.LogStatement(ids);
         foreach (var statement in ImageResolver.PullStatements(image).Concat(secretStatements))
         {
             yield return statement;

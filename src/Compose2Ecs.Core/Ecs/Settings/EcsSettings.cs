@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh;
 
@@ -31,4 +32,13 @@ public sealed record EcsSettings
 
     /// <summary>An existing cluster's name (<c>x-mesh.cluster</c>); null: create one.</summary>
     public string? Cluster { get; init; }
+
+    /// <summary>
+    /// The listener protocols the user wrote (<c>services.X.x-mesh.protocol</c>), by service, as
+    /// the mesh model read them: evidence for whether a published port speaks HTTP.
+    /// </summary>
+    public ImmutableDictionary<string, DeclaredProtocol> DeclaredProtocols { get; init; } = ImmutableDictionary<string, DeclaredProtocol>.Empty;
 }
+
+/// <summary>A service's written <c>x-mesh.protocol</c>, and the listener port it is about.</summary>
+public sealed record DeclaredProtocol(int Port, bool IsHttp);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Mesh;
@@ -21,7 +22,14 @@ public static partial class EcsSettingsReader
         Tag = options.Tag ?? mesh.Tag,
         Vpc = mesh.Vpc,
         Cluster = mesh.Cluster,
+        DeclaredProtocols = DeclaredProtocols(mesh),
     };
+
+    /// <summary>Only a written protocol is evidence: the model's default (by port) is a guess the load balancer rules make on their own.</summary>
+    private static ImmutableDictionary<string, DeclaredProtocol> DeclaredProtocols(MeshModel mesh) =>
+        mesh.Services
+            .Where(s => s.Listener is not null && mesh.KeyLocations.ContainsKey($"services.{s.Name}.x-mesh.protocol"))
+            .ToImmutableDictionary(s => s.Name, s => new DeclaredProtocol(s.Listener!.Port, s.Listener.Protocol == MeshProtocol.Http), StringComparer.Ordinal);
 
     /// <summary>A CloudFormation stack name from a compose project name: letters, digits and '-', starting with a letter.</summary>
     public static string StackNameFrom(string projectName)

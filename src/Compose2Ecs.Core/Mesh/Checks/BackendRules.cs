@@ -25,7 +25,7 @@ internal sealed class BackendRules(MeshFields fields, MeshBackendSpec backend)
         {
             if (service.Listener is { } listener && reserved.Contains(listener.Port))
             {
-                fields.Error(listener.PortLocation, $"services.{service.Name}",
+                fields.Error(listener.PortLocation, MeshDiagnosticCodes.ReservedPort, $"services.{service.Name}",
                     $"port {listener.Port} is reserved by {backend.ReservedBy} ({string.Join(", ", reserved)}) in every task; make the app listen on another port");
             }
         }
@@ -42,7 +42,7 @@ internal sealed class BackendRules(MeshFields fields, MeshBackendSpec backend)
         var published = model.Gateway is not null ? "the gateway" : model.PublishedPorts.Select(p => p.Service).FirstOrDefault();
         if (published is not null)
         {
-            fields.Error(vpc.Location, "x-mesh.vpc",
+            fields.Error(vpc.Location, MeshDiagnosticCodes.PublicSubnetsRequired, "x-mesh.vpc",
                 $"public_subnets is required: {published} is published through a load balancer, which runs in public subnets; list them, or publish nothing");
         }
     }

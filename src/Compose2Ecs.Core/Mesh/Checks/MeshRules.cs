@@ -14,7 +14,7 @@ public static class MeshRules
         var tls = model.Tls;
         if (tls.IsEnabled && tls.AcmPcaArn is null)
         {
-            yield return Diagnostic.Error(tls.ModeLocation,
+            yield return Diagnostic.Error(tls.ModeLocation, MeshDiagnosticCodes.TlsNeedsPrivateCa,
                 $"x-mesh.tls: mode {tls.Mode.Name()} needs acm_pca_arn: {who} issues listener certificates from an ACM Private CA; set tls.acm_pca_arn, or mode: disabled");
         }
     }

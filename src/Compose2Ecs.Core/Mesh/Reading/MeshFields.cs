@@ -16,6 +16,9 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
 
     public void Error(SourceLocation at, string path, string message) => Diagnostics.Error(at, $"{path}: {message}");
 
+    /// <summary>An error with its stable code (see <see cref="MeshDiagnosticCodes"/> and the backends' catalogues).</summary>
+    public void Error(SourceLocation at, string code, string path, string message) => Diagnostics.Error(at, code, $"{path}: {message}");
+
     public void Warning(SourceLocation at, string path, string message) => Diagnostics.Warning(at, $"{path}: {message}");
 
     /// <summary>A mapping; a null value (<c>key:</c> with nothing after it) reads as an empty mapping.</summary>
@@ -28,7 +31,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
             case ScalarNode { IsNull: true }:
                 return MappingNode.Empty(node.Location);
             default:
-                Error(node.Location, path, $"must be a mapping, not {Describe(node)}");
+                Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a mapping, not {Describe(node)}");
                 return null;
         }
     }
@@ -41,7 +44,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
             return scalar.Value;
         }
 
-        Error(node.Location, path, $"must be a non-empty string, not {Describe(node)}");
+        Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a non-empty string, not {Describe(node)}");
         return null;
     }
 
@@ -49,13 +52,13 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
     {
         if (node is not ScalarNode scalar || !CoreSchema.TryGetInt(scalar.Value.Trim(), out var value))
         {
-            Error(node.Location, path, $"must be a whole number from {min} to {max}, not {Describe(node)}");
+            Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a whole number from {min} to {max}, not {Describe(node)}");
             return null;
         }
 
         if (value < min || value > max)
         {
-            Error(node.Location, path, $"{value} is out of range; use a whole number from {min} to {max}");
+            Error(node.Location, MeshDiagnosticCodes.OutOfRange, path, $"{value} is out of range; use a whole number from {min} to {max}");
             return null;
         }
 
@@ -71,7 +74,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
             return value;
         }
 
-        Error(node.Location, path, $"must be true or false, not {Describe(node)}");
+        Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be true or false, not {Describe(node)}");
         return null;
     }
 
@@ -80,13 +83,13 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
     {
         if (node is not ScalarNode { IsNull: false } scalar || !Durations.TryParse(scalar.Value, out var value))
         {
-            Error(node.Location, path, $"{Describe(node)} is not a duration; write one such as 15s, 1m30s or 500ms");
+            Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"{Describe(node)} is not a duration; write one such as 15s, 1m30s or 500ms");
             return null;
         }
 
         if (value < TimeSpan.Zero || (value == TimeSpan.Zero && !zeroDisables))
         {
-            Error(node.Location, path, zeroDisables ? "must be 0s (disabled) or longer" : "must be longer than 0s");
+            Error(node.Location, MeshDiagnosticCodes.OutOfRange, path, zeroDisables ? "must be 0s (disabled) or longer" : "must be longer than 0s");
             return null;
         }
 
@@ -103,7 +106,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
         }
 
         var given = node is ScalarNode { IsNull: false } s ? s.Value : "";
-        Error(node.Location, path,
+        Error(node.Location, MeshDiagnosticCodes.NotAChoice, path,
             $"{Describe(node)} is not one of {string.Join(" | ", choices.Keys)}{DidYouMean(given, choices.Keys)}");
         return null;
     }
@@ -117,7 +120,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
         }
 
         var given = node is ScalarNode { IsNull: false } s ? s.Value : "";
-        Error(node.Location, path, $"{Describe(node)} is not one of {string.Join(" | ", words)}{DidYouMean(given, words)}");
+        Error(node.Location, MeshDiagnosticCodes.NotAChoice, path, $"{Describe(node)} is not one of {string.Join(" | ", words)}{DidYouMean(given, words)}");
         return null;
     }
 
@@ -145,7 +148,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
 
                 return ok ? list.ToImmutable() : null;
             default:
-                Error(node.Location, path, $"must be a list of strings, not {Describe(node)}");
+                Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a list of strings, not {Describe(node)}");
                 return null;
         }
     }
@@ -157,7 +160,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
         {
             if (!allowed.Contains(entry.Name) && !entry.Name.StartsWith("x-", StringComparison.Ordinal))
             {
-                Diagnostics.Error(entry.Key.Location,
+                Diagnostics.Error(entry.Key.Location, MeshDiagnosticCodes.UnknownKey,
                     $"{path}: unknown key \"{entry.Name}\" (valid keys: {string.Join(", ", allowed)}){DidYouMean(entry.Name, allowed)}");
             }
         }

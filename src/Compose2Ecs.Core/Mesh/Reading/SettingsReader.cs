@@ -43,13 +43,13 @@ internal sealed partial class SettingsReader(MeshFields fields)
         var name = Value(mesh, "name", (n, p) => fields.Text(n, p)) ?? projectName;
         if (mesh?.Find("name") is { } nameEntry && !MeshName().IsMatch(name))
         {
-            fields.Error(nameEntry.Value.Location, "x-mesh.name", $"\"{name}\" is not a valid mesh name; use letters, digits, '-' and '_' (at most 255)");
+            fields.Error(nameEntry.Value.Location, MeshDiagnosticCodes.InvalidName, "x-mesh.name", $"\"{name}\" is not a valid mesh name; use letters, digits, '-' and '_' (at most 255)");
         }
 
         var ns = Value(mesh, "namespace", (n, p) => fields.Text(n, p)) ?? DefaultNamespace(projectName);
         if (mesh?.Find("namespace") is { } nsEntry && !DnsName().IsMatch(ns))
         {
-            fields.Error(nsEntry.Value.Location, "x-mesh.namespace", $"\"{ns}\" is not a valid DNS name; use dot-separated labels of letters, digits and '-', such as shop.local");
+            fields.Error(nsEntry.Value.Location, MeshDiagnosticCodes.InvalidName, "x-mesh.namespace", $"\"{ns}\" is not a valid DNS name; use dot-separated labels of letters, digits and '-', such as shop.local");
         }
 
         return new MeshModel
@@ -85,7 +85,7 @@ internal sealed partial class SettingsReader(MeshFields fields)
         {
             if (!known.Contains(backendOverride))
             {
-                fields.Diagnostics.Error(SourceLocation.None,
+                fields.Diagnostics.Error(SourceLocation.None, MeshDiagnosticCodes.NotAChoice,
                     $"--mesh: \"{backendOverride}\" is not a backend; use one of {string.Join(" | ", known)}{MeshFields.DidYouMean(backendOverride, known)}");
                 return (MeshBackends.None, SourceLocation.None);
             }

@@ -32,15 +32,15 @@ internal sealed class LocalPortAssigner(MeshFields fields, MeshBackendSpec backe
             var at = edge.LocalPortLocation;
             if (explicitOwner.TryGetValue(port, out var owner))
             {
-                fields.Error(at, $"{path}.local_port", $"{port} (for {edge.Upstream}) is already the local port of {owner}; give each upstream its own local_port");
+                fields.Error(at, MeshDiagnosticCodes.LocalPortTaken, $"{path}.local_port", $"{port} (for {edge.Upstream}) is already the local port of {owner}; give each upstream its own local_port");
             }
             else if (caller.ContainerPorts.Contains(port))
             {
-                fields.Error(at, $"{path}.local_port", $"{port} (for {edge.Upstream}) is a container port of {caller.Name}, and local ports bind in the same task; choose another local_port");
+                fields.Error(at, MeshDiagnosticCodes.LocalPortTaken, $"{path}.local_port", $"{port} (for {edge.Upstream}) is a container port of {caller.Name}, and local ports bind in the same task; choose another local_port");
             }
             else if (reserved.Contains(port))
             {
-                fields.Error(at, $"{path}.local_port",
+                fields.Error(at, MeshDiagnosticCodes.ReservedPort, $"{path}.local_port",
                     $"{port} (for {edge.Upstream}) is reserved by {backend.ReservedBy} ({string.Join(", ", reserved)}); choose another local_port");
             }
 

@@ -1,6 +1,5 @@
 using Compose2Ecs.Core.Ecs.Naming;
 using Compose2Ecs.Core.Ecs.Plan;
-using Compose2Ecs.Core.Ecs.Planning;
 
 namespace Compose2Ecs.Core.Ecs.Templates.Resources;
 
@@ -18,7 +17,7 @@ internal static class LoadBalancerResources
         {
             var kind = lb.Kind;
             var name = kind == LoadBalancerKind.Application ? "ALB" : "NLB";
-            var egress = LoadBalancerPlanner.TargetPorts(lb).Select(t => (CfnValue)new CfnMapBuilder()
+            var egress = lb.TargetPorts.Select(t => (CfnValue)new CfnMapBuilder()
                 .Add("IpProtocol", t.Protocol)
                 .Add("FromPort", t.Port)
                 .Add("ToPort", t.Port)

@@ -1,0 +1,17 @@
+namespace Compose2Ecs.Consul;
+
+/// <summary>Codes of the Consul backend's findings (C2E5xxx), listed with their meaning in docs/diagnostics.md.</summary>
+public static class ConsulDiagnosticCodes
+{
+    /// <summary><c>tls.mode: disabled</c> with Consul, whose service mesh is always mutual TLS.</summary>
+    public const string TlsAlwaysOn = "C2E5001";
+
+    /// <summary>No way to reach the servers: no servers.hosts, no dev_server, no agent-mode retry_join.</summary>
+    public const string ServersRequired = "C2E5002";
+
+    /// <summary><c>acls: true</c> without the bootstrap token the ACL controller logs in with.</summary>
+    public const string BootstrapTokenRequired = "C2E5003";
+
+    /// <summary>An agent-mode key (gossip key, retry_join) in dataplane mode, where nothing would use it.</summary>
+    public const string AgentOnlyKey = "C2E5004";
+}

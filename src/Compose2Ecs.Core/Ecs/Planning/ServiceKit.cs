@@ -1,0 +1,24 @@
+using Compose2Ecs.Core.Ecs.Naming;
+using Compose2Ecs.Core.Ecs.Plan;
+
+namespace Compose2Ecs.Core.Ecs.Planning;
+
+/// <summary>
+/// The pieces the base builds its services from, public so that a backend's own services
+/// (gateways, controllers, servers, one-off tasks) are built the same way, not copied.
+/// </summary>
+public static class ServiceKit
+{
+    /// <summary>What a created VPC must finish before tasks can pull images: the private route through the NAT gateway.</summary>
+    public static IEnumerable<string> NetworkReady(NetworkPlan network) =>
+        network.Create ? [SharedIds.PrivateDefaultRoute, SharedIds.PrivateSubnetRouteTableAssociation(1), SharedIds.PrivateSubnetRouteTableAssociation(2)] : [];
+
+    /// <summary>A task definition family, <c>&lt;project&gt;-&lt;service&gt;</c>, as ECS accepts it.</summary>
+    public static string Family(string projectName, string service) => EcsNames.Clean($"{projectName}-{service}");
+
+    /// <summary>The execution role's right to write the service's own log group.</summary>
+    public static IamStatement LogStatement(ServiceIds ids) => LogStatement(CfnValue.GetAtt(ids.LogGroup, "Arn"));
+
+    /// <summary>The right to write the log group <paramref name="logGroupArn"/>.</summary>
+    public static IamStatement LogStatement(CfnValue logGroupArn) => new(["logs:CreateLogStream", "logs:PutLogEvents"], [logGroupArn]);
+}
