@@ -31,8 +31,8 @@ public sealed class ClearTextSecretTests
             .With("creds.env", $"REGION=eu-west-1\nAWS_ACCESS_KEY_ID={AccessKey}\nCI_AUTH={GitHubToken}\n");
         var result = CliRunner.Run(dir.Path, "validate");
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"compose\.yaml:4:16: warning: services\.app\.environment\.AWS_ACCESS_KEY_ID \(from env_file .*creds\.env\): .* \[C2E1102\]", result.Error);
-        Assert.Matches(@"compose\.yaml:4:16: warning: services\.app\.environment\.CI_AUTH \(from env_file .*creds\.env\): .* \[C2E1102\]", result.Error);
+        Assert.Matches(@"compose\.yaml:4:16: warning: services\.app\.environment\.AWS_ACCESS_KEY_ID \(from env_file creds\.env\): .* \[C2E1102\]", result.Error);
+        Assert.Matches(@"compose\.yaml:4:16: warning: services\.app\.environment\.CI_AUTH \(from env_file creds\.env\): .* \[C2E1102\]", result.Error);
         Assert.DoesNotContain(AccessKey, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(GitHubToken, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("REGION", result.Error, StringComparison.Ordinal);

@@ -50,6 +50,16 @@ public sealed class HostileValueTests
     }
 
     [Fact]
+    public void A_control_character_in_a_gateway_path_prefix_is_a_located_error()
+    {
+        using var dir = new TempDir().With("compose.yaml", "x-mesh:\n  gateway:\n    routes:\n      - { path_prefix: \"/a\\nb\", to: web }\n" + Web);
+        var result = CliRunner.Run(dir.Path, "validate", "--mesh", "appmesh");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("compose.yaml:4:24: error: x-mesh.gateway.routes[0].path_prefix: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("[C2E3105]", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Graph_labels_carry_no_raw_control_character()
     {
         var graph = new MeshGraph(

@@ -80,6 +80,88 @@ public partial class LeastPrivilegeTests(CdkAssemblies assemblies)
         Assert.Contains(resources.Values, r => (string?)r["Type"] == "AWS::ECS::TaskDefinition");
     }
 
+    public static TheoryData<string> CorpusBackends() => new(Matrix.Backends);
+
+    /// <summary>
+    /// Every loadable corpus file with each backend, from the templates synth builds (no CDK): no
+    /// IAM statement grants a wildcard action or secret, no secret is in the template, and no
+    /// generated name or description passes its AWS limit. A file the loader refuses, or a backend
+    /// refuses by design, is counted, not checked.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CorpusBackends))]
+    public void Corpus_templates_grant_no_wildcard_and_pass_no_name_limit(string backend)
+    {
+        using var dir = new TempDir();
+        var consul = dir.File("consul.yml", "x-mesh:\n  consul:\n    dev_server: true\n");
+        var options = new Compose2Ecs.Core.Ecs.SynthOptions { Registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/corpus", Mesh = backend };
+        var problems = new List<string>();
+        var checkedFiles = 0;
+        foreach (var entry in Corpus.Entries)
+        {
+            if (CorpusBuild(entry, backend == "consul" ? consul : null, options) is not { } output)
+            {
+                continue;
+            }
+
+            checkedFiles++;
+            var resources = output.All.SelectMany(t => t.Resources).ToDictionary(r => r.Key, r => r.Value!.AsObject());
+            var found = new List<string>();
+            foreach (var (id, resource) in resources)
+            {
+                var properties = resource["Properties"] as JsonObject ?? [];
+                switch ((string?)resource["Type"])
+                {
+                    case "AWS::IAM::Role":
+                        foreach (var policy in properties["Policies"]?.AsArray() ?? [])
+                        {
+                            CheckStatements(id, policy!["PolicyDocument"]!["Statement"]!.AsArray(), found);
+                        }
+
+                        break;
+                    case "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy":
+                        CheckStatements(id, properties["PolicyDocument"]!["Statement"]!.AsArray(), found);
+                        break;
+                    case "AWS::ECS::TaskDefinition":
+                        CheckSecrets(id, properties, found);
+                        break;
+                }
+            }
+
+            CheckNameLimits(resources, found);
+            problems.AddRange(found.Select(f => $"{entry.File}: {f}"));
+        }
+
+        Assert.True(checkedFiles >= 50, $"only {checkedFiles} corpus files synthesized with {backend}");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static PureSynth.Output? CorpusBuild(CorpusEntry entry, string? overrideFile, Compose2Ecs.Core.Ecs.SynthOptions options)
+    {
+        Compose2Ecs.Core.Compose.Model.ComposeProject project;
+        try
+        {
+            project = Synth.Load(entry.Directory, [.. entry.Files, .. overrideFile is null ? Array.Empty<string>() : [overrideFile]]);
+        }
+        catch (Compose2Ecs.Core.Diagnostics.InvalidInputException)
+        {
+            return null;
+        }
+
+        try
+        {
+            return PureSynth.Project(project, options);
+        }
+        catch (Compose2Ecs.Core.Diagnostics.InvalidInputException e) when (e.Errors.All(CorpusSecrets.IsSecretError))
+        {
+            return PureSynth.Project(CorpusSecrets.WithExternalSecrets(project), options);
+        }
+        catch (Compose2Ecs.Core.Diagnostics.InvalidInputException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A rule from one service's group to another's exists only for a call edge of the model.</summary>
     private static void CheckRulesFollowEdges(Compose2Ecs.Core.Compose.Model.ComposeProject project, string backend, Dictionary<string, JsonObject> resources, List<string> problems)
     {

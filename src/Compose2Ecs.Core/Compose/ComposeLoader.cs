@@ -44,7 +44,7 @@ public static partial class ComposeLoader
         var profiles = EnabledProfiles(options, variables);
         root = ProfileFilter.Apply(root, profiles, out var disabled);
         root = new EnvironmentResolver(variables, diagnostics).Apply(root);
-        ClearTextSecrets.Check(root, diagnostics);
+        ClearTextSecrets.Check(root, projectDirectory, diagnostics);
         root = ProjectValidator.Validate(root, disabled, diagnostics);
         diagnostics.ThrowIfErrors();
 

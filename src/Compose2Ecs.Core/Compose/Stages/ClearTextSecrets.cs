@@ -30,7 +30,7 @@ internal static partial class ClearTextSecrets
         "ISSUER", "AUDIENCE", "USER", "USERNAME", "LOGIN", "FORMAT", "PREFIX", "STORE", "BACKEND", "PROVIDER", "COMMAND",
     };
 
-    public static void Check(MappingNode root, DiagnosticBag diagnostics)
+    public static void Check(MappingNode root, string projectDirectory, DiagnosticBag diagnostics)
     {
         if (root["services"] is not MappingNode services)
         {
@@ -60,7 +60,7 @@ internal static partial class ClearTextSecrets
                 }
 
                 var origin = envFiles.FirstOrDefault(f => f.Location == variable.Key.Location) is { } file
-                    ? $" (from env_file {(file["path"] as ScalarNode)?.Value})"
+                    ? $" (from env_file {Shown((file["path"] as ScalarNode)?.Value, projectDirectory)})"
                     : "";
                 var why = kind is not null ? $"its value looks like {kind}" : "its name says it holds a secret";
                 diagnostics.Warning(variable.Key.Location, kind is not null ? ComposeDiagnosticCodes.SecretByValue : ComposeDiagnosticCodes.SecretByName,
@@ -69,6 +69,18 @@ internal static partial class ClearTextSecrets
                     $"and at the top level `secrets: {{ {SecretKey(variable.Name)}: {{ external: true, name: arn:aws:secretsmanager:<region>:<account>:secret:<name> }} }}`");
             }
         }
+    }
+
+    /// <summary>An env file as the user knows it: relative to the project when it is inside it (an absolute path in CI logs says where the runner keeps its checkout).</summary>
+    private static string? Shown(string? path, string projectDirectory)
+    {
+        if (path is null || !Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var relative = Path.GetRelativePath(projectDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     /// <summary>The kind of credential a value is shaped like, or null.</summary>

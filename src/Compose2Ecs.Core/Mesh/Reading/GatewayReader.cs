@@ -87,6 +87,8 @@ internal sealed class GatewayReader(MeshFields fields)
                 fields.Error(prefixNode.Location, $"{path}.path_prefix", $"\"{text}\" must start with '/', such as /{text}");
             }
 
+            OneLineText.Check(fields, prefixNode, $"{path}.path_prefix", text);
+
             prefix = text;
         }
 

@@ -69,7 +69,7 @@ internal sealed class MatchReader(MeshFields fields)
             return null;
         }
 
-        if (!IsOneLine(node, $"{path}.{key}", value))
+        if (!OneLineText.Check(fields, node, $"{path}.{key}", value))
         {
             return null;
         }
@@ -142,12 +142,12 @@ internal sealed class MatchReader(MeshFields fields)
                 continue;
             }
 
-            if (!IsOneLine(item.Key, itemPath, item.Name))
+            if (!OneLineText.Check(fields, item.Key, itemPath, item.Name))
             {
                 continue;
             }
 
-            if (fields.Text(condition.Value, $"{itemPath}.{condition.Name}") is { } value && IsOneLine(condition.Value, $"{itemPath}.{condition.Name}", value))
+            if (fields.Text(condition.Value, $"{itemPath}.{condition.Name}") is { } value && OneLineText.Check(fields, condition.Value, $"{itemPath}.{condition.Name}", value))
             {
                 if (kind == ValueMatchKind.Regex)
                 {
@@ -159,28 +159,6 @@ internal sealed class MatchReader(MeshFields fields)
         }
 
         return result.ToImmutable();
-    }
-
-    /// <summary>
-    /// Paths, header names and values go into proxy configuration and HTTP requests as one line:
-    /// a control character (a newline, a NUL) would split a header or inject into generated text.
-    /// </summary>
-    private bool IsOneLine(Node node, string path, string value)
-    {
-        var index = value.AsSpan().IndexOfAnyInRange('\0', '\x1f');
-        if (index < 0)
-        {
-            index = value.IndexOf('\x7f', StringComparison.Ordinal);
-        }
-
-        if (index < 0)
-        {
-            return true;
-        }
-
-        fields.Diagnostics.Error(node.Location, Ecs.Planning.EcsDiagnosticCodes.ControlCharacter,
-            $"{path}: holds the control character U+{(int)value[index]:X4} at position {index + 1}; a path or header is one line of printable text; remove it");
-        return false;
     }
 
     private void CheckRegex(Node node, string path, string pattern)
