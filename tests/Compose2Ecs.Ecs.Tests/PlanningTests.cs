@@ -24,8 +24,9 @@ public sealed class PlanningTests
     {
         using var dir = new TempDir();
         var error = Assert.Single(Synth.Errors(dir, "services:\n  huge:\n    image: a\n    deploy:\n      resources:\n        limits: {cpus: '32', memory: 8G}\n"));
-        Assert.Contains("service \"huge\" needs 32768 CPU units", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, error.Location.Line);
+        Assert.Equal(Compose2Ecs.Core.Ecs.Planning.EcsDiagnosticCodes.TooLarge, error.Code);
+        Assert.Contains("services.huge", error.Message, StringComparison.Ordinal);
+        Assert.Equal(6, error.Location.Line);
     }
 
     [Theory]
