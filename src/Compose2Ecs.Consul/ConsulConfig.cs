@@ -35,18 +35,22 @@ internal static class ConsulConfig
         };
     }
 
-    /// <summary>A mesh task's config: the service, its proxy and upstreams, login, health-sync containers.</summary>
-    public static JsonObject MeshTask(ConsulContext consul, MeshService service, IReadOnlyList<string> healthSyncContainers, ServerEndpoint servers)
+    /// <summary>The service block both designs register (consul-ecs 0.6 and 0.10 spell it alike).</summary>
+    private static JsonObject ServiceBlock(ConsulContext consul, MeshService service)
     {
-        var settings = consul.Settings;
-        var serviceBlock = new JsonObject
+        var block = new JsonObject
         {
             ["name"] = ConsulNames.Of(service.Name),
             ["port"] = service.Listener?.Port ?? 0,
             ["meta"] = new JsonObject { ["compose-project"] = consul.Model.ProjectName, ["compose-service"] = service.Name },
         };
-        AddTenancy(serviceBlock, settings, "namespace", "partition");
+        AddTenancy(block, consul.Settings, "namespace", "partition");
+        return block;
+    }
 
+    /// <summary>The proxy's upstreams: each mesh edge with a local bind port the app dials.</summary>
+    private static JsonArray Upstreams(ConsulContext consul, MeshService service)
+    {
         var upstreams = new JsonArray();
         foreach (var edge in service.Upstreams.Where(e => e.Via == EdgeVia.Mesh && e.LocalPort is not null))
         {
@@ -55,14 +59,24 @@ internal static class ConsulConfig
                 ["destinationName"] = ConsulNames.Of(edge.Upstream),
                 ["localBindPort"] = edge.LocalPort!.Value,
             };
-            AddTenancy(upstream, settings, "destinationNamespace", "destinationPartition");
+            AddTenancy(upstream, consul.Settings, "destinationNamespace", "destinationPartition");
             if (consul.DatacenterWritten)
             {
-                upstream["datacenter"] = settings.Datacenter;
+                upstream["datacenter"] = consul.Settings.Datacenter;
             }
 
             upstreams.Add(upstream);
         }
+
+        return upstreams;
+    }
+
+    /// <summary>A mesh task's config: the service, its proxy and upstreams, login, health-sync containers.</summary>
+    public static JsonObject MeshTask(ConsulContext consul, MeshService service, IReadOnlyList<string> healthSyncContainers, ServerEndpoint servers)
+    {
+        var settings = consul.Settings;
+        var serviceBlock = ServiceBlock(consul, service);
+        var upstreams = Upstreams(consul, service);
 
         var config = new JsonObject
         {
@@ -97,30 +111,8 @@ internal static class ConsulConfig
     public static JsonObject AgentMeshTask(ConsulContext consul, MeshService service, IReadOnlyList<string> healthSyncContainers)
     {
         var settings = consul.Settings;
-        var serviceBlock = new JsonObject
-        {
-            ["name"] = ConsulNames.Of(service.Name),
-            ["port"] = service.Listener?.Port ?? 0,
-            ["meta"] = new JsonObject { ["compose-project"] = consul.Model.ProjectName, ["compose-service"] = service.Name },
-        };
-        AddTenancy(serviceBlock, settings, "namespace", "partition");
-
-        var upstreams = new JsonArray();
-        foreach (var edge in service.Upstreams.Where(e => e.Via == EdgeVia.Mesh && e.LocalPort is not null))
-        {
-            var upstream = new JsonObject
-            {
-                ["destinationName"] = ConsulNames.Of(edge.Upstream),
-                ["localBindPort"] = edge.LocalPort!.Value,
-            };
-            AddTenancy(upstream, settings, "destinationNamespace", "destinationPartition");
-            if (consul.DatacenterWritten)
-            {
-                upstream["datacenter"] = settings.Datacenter;
-            }
-
-            upstreams.Add(upstream);
-        }
+        var serviceBlock = ServiceBlock(consul, service);
+        var upstreams = Upstreams(consul, service);
 
         var config = new JsonObject { ["bootstrapDir"] = ConsulEcsDefaults.BootstrapDir };
         if (settings.Acls)
