@@ -14,7 +14,9 @@ public static class IngressFinder
     public static ImmutableArray<IngressPath> Find(ResourceGraph graph, AppIndex apps)
     {
         var paths = new List<IngressPath>();
-        var services = graph.OfType("AWS::ECS::Service").ToList();
+        // Target group -> the ECS services registering in it, read once (not once per listener).
+        var registrations = graph.OfType("AWS::ECS::Service").SelectMany(Registrations(graph))
+            .ToLookup(r => r.Group);
         var forwards = graph.OfType("AWS::ElasticLoadBalancingV2::Listener").SelectMany(l => Forwards(graph, graph.Value(l, "DefaultActions")).Select(tg => (Listener: l, Group: tg)))
             .Concat(graph.OfType("AWS::ElasticLoadBalancingV2::ListenerRule").SelectMany(r => graph.Target(r, "ListenerArn") is { } l
                 ? Forwards(graph, graph.Value(r, "Actions")).Select(tg => (Listener: l, Group: tg))
@@ -32,7 +34,7 @@ public static class IngressFinder
             var port = int.TryParse(graph.Value(listener, "Port").Text, out var p) ? p : 0;
             var protocol = graph.Value(listener, "Protocol").Text ?? "";
             var targetProtocol = graph.Value(group, "Protocol").Text ?? "HTTP";
-            var registered = services.SelectMany(s => Registrations(graph, s, group)).ToList();
+            var registered = registrations[group.Id].Select(r => (r.Service, r.Container, r.Port)).ToList();
             if (registered.Count == 0)
             {
                 paths.Add(new IngressPath(entry, balancer, listener, port, protocol, group, null, "", 0, lbGroups) { TargetProtocol = targetProtocol });
@@ -80,16 +82,13 @@ public static class IngressFinder
         }
     }
 
-    private static IEnumerable<(Resource Service, string Container, int Port)> Registrations(ResourceGraph graph, Resource service, Resource group)
-    {
-        foreach (var lb in (graph.Value(service, "LoadBalancers") as CfnListValue)?.Items.OfType<CfnObjectValue>() ?? [])
-        {
-            if (lb.Entries.GetValueOrDefault("TargetGroupArn")?.Resource == group.Id)
-            {
-                yield return (service, lb.Entries.GetValueOrDefault("ContainerName")?.Text ?? "", int.TryParse(lb.Entries.GetValueOrDefault("ContainerPort")?.Text, out var port) ? port : 0);
-            }
-        }
-    }
+    private static Func<Resource, IEnumerable<(ResourceId? Group, Resource Service, string Container, int Port)>> Registrations(ResourceGraph graph) =>
+        service => ((graph.Value(service, "LoadBalancers") as CfnListValue)?.Items.OfType<CfnObjectValue>() ?? [])
+            .Select(lb => (
+                lb.Entries.GetValueOrDefault("TargetGroupArn")?.Resource,
+                service,
+                lb.Entries.GetValueOrDefault("ContainerName")?.Text ?? "",
+                int.TryParse(lb.Entries.GetValueOrDefault("ContainerPort")?.Text, out var port) ? port : 0));
 
     /// <summary>A task that is no compose service (a gateway): the name the base tags its load balancer with, else its logical ID.</summary>
     private static string NameOf(ResourceGraph graph, Resource balancer, Resource service) =>
