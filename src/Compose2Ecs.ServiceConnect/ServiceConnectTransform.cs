@@ -280,23 +280,8 @@ public static class ServiceConnectTransform
     /// has one), or for a direct edge on each of the callee's container ports, as with --mesh none.
     /// Nothing else between services.
     /// </summary>
-    public static IEnumerable<IngressRulePlan> EdgeRules(EcsPlan plan, MeshModel mesh, IReadOnlyDictionary<string, int> ingressPorts)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var edge in mesh.ConcreteEdges)
-        {
-            if (edge.Caller == edge.Target || plan.FindService(edge.Caller) is null || plan.FindService(edge.Target) is null)
-            {
-                continue;
-            }
-
-            // With an ingress port override the proxy takes mesh traffic there; the container port is the load balancer's.
-            var port = ingressPorts.TryGetValue(edge.Target, out var proxy) && (edge.Route is not null || mesh.FindService(edge.Target)?.Listener?.Port == edge.Port) ? proxy : edge.Port;
-            var rule = IngressRules.Between(edge.Target, edge.Caller, "tcp", port, port);
-            if (seen.Add(rule.LogicalId))
-            {
-                yield return rule;
-            }
-        }
-    }
+    public static IEnumerable<IngressRulePlan> EdgeRules(EcsPlan plan, MeshModel mesh, IReadOnlyDictionary<string, int> ingressPorts) =>
+        // With an ingress port override the proxy takes mesh traffic there; the container port is the load balancer's.
+        EdgeIngress.Rules(mesh, plan, edge =>
+            ingressPorts.TryGetValue(edge.Target, out var proxy) && (edge.Route is not null || mesh.FindService(edge.Target)?.Listener?.Port == edge.Port) ? proxy : edge.Port);
 }
