@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Compose2Ecs.Core.Diagnostics;
@@ -9,10 +10,12 @@ namespace Compose2Ecs.Core.Ecs.Output;
 /// <summary>
 /// The stack layout file, <c>compose2ecs.layout.txt</c> beside the compose file (as the CDK keeps
 /// <c>cdk.context.json</c> beside its app): one line per service, sorted by name, so two branches
-/// that add services merge without conflict. Each line is <c>service security resources</c>:
+/// that add services merge without conflict. Each line is <c>service security resources generation</c>:
 /// the template of the service's security groups and of the rest of its resources, each
 /// <c>root</c>, a nested stack ID (<c>SecurityGroups0</c>, <c>ServiceGroup3</c>,
-/// <c>Services1/ServiceGroup3</c> under a middle stack) or <c>-</c> (none of that kind).
+/// <c>Services1/ServiceGroup3</c> under a middle stack) or <c>-</c> (none of that kind); and the
+/// run that placed the service (0 for a placement computed from the names; a rule between two
+/// services lives with the newer).
 /// </summary>
 public static partial class StackLayoutFile
 {
@@ -25,7 +28,7 @@ public static partial class StackLayoutFile
         # compose2ecs stack layout: the template that holds each service's resources (docs/synth.md#stack-layout).
         # Commit it beside the compose file: synth keeps every service where this file puts it, so no resource
         # changes stack (CloudFormation would replace it). synth --rebalance computes it anew.
-        # service security-groups resources
+        # service security-groups resources generation
 
         """.ReplaceLineEndings("\n");
 
@@ -37,7 +40,8 @@ public static partial class StackLayoutFile
         {
             text.Append(service.Service).Append(' ')
                 .Append(Show(service.SecurityStack)).Append(' ')
-                .Append(Show(service.ServicePath)).Append('\n');
+                .Append(Show(service.ServicePath)).Append(' ')
+                .Append(service.Generation.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         return text.ToString();
@@ -91,14 +95,14 @@ public static partial class StackLayoutFile
             SourceLocation At(int column) => new(file, number, column);
             void Error(int column, string message) => errors.Add(Diagnostic.Error(At(column), EcsDiagnosticCodes.LayoutMalformed, message));
 
-            if (fields.Count != 3)
+            if (fields.Count != 4)
             {
-                Error(fields.Count > 3 ? fields[3].Column : line.Length + 1,
-                    $"a stack layout line is `service security-groups resources` (3 fields), not {fields.Count}; e.g. `api SecurityGroups0 ServiceGroup1`, or `api root root`");
+                Error(fields.Count > 4 ? fields[4].Column : line.Length + 1,
+                    $"a stack layout line is `service security-groups resources generation` (4 fields), not {fields.Count}; e.g. `api SecurityGroups0 ServiceGroup1 0`, or `api root root 0`");
                 continue;
             }
 
-            var (name, security, resources) = (fields[0], fields[1], fields[2]);
+            var (name, security, resources, generation) = (fields[0], fields[1], fields[2], fields[3]);
             if (!ServiceName().IsMatch(name.Value))
             {
                 Error(name.Column, $"\"{name.Value}\" is not a compose service name (letters, digits, '.', '_', '-')");
@@ -141,8 +145,15 @@ public static partial class StackLayoutFile
                 continue;
             }
 
+            if (!Generation().IsMatch(generation.Value))
+            {
+                Error(generation.Column, $"\"{generation.Value}\" is not a generation: a whole number, 0 to 9999999");
+                continue;
+            }
+
             seen[name.Value] = number;
-            services.Add(new ServicePlacement(name.Value, securityStack, serviceStack, parent, At(1)));
+            services.Add(new ServicePlacement(name.Value, securityStack, serviceStack, parent,
+                int.Parse(generation.Value, CultureInfo.InvariantCulture), At(1)));
         }
 
         if (errors.Count > 0)
@@ -166,6 +177,9 @@ public static partial class StackLayoutFile
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex ServiceName();
+
+    [GeneratedRegex(@"^(0|[1-9][0-9]{0,6})$")]
+    private static partial Regex Generation();
 
     [GeneratedRegex(@"^SecurityGroups(0|[1-9][0-9]{0,6})$")]
     private static partial Regex SecurityStack();

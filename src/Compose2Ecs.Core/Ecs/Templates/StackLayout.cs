@@ -9,8 +9,9 @@ namespace Compose2Ecs.Core.Ecs.Templates;
 /// resources of that kind. <see cref="ServiceParent"/> is the template that holds the service
 /// stack (<c>""</c> for the root, or a <c>Services{m}</c> stack).
 /// </summary>
+/// <param name="Generation">The run that placed it: 0 for a placement computed from the names, one more than the layout's newest for services it did not have. A rule between two services lives with the newer one (<see cref="StickySplit.Reown"/>).</param>
 /// <param name="Location">The line of the placement file it was read from (none when computed).</param>
-public sealed record ServicePlacement(string Service, string? SecurityStack, string? ServiceStack, string ServiceParent, SourceLocation Location)
+public sealed record ServicePlacement(string Service, string? SecurityStack, string? ServiceStack, string ServiceParent, int Generation, SourceLocation Location)
 {
     /// <summary>The nested template path of the service stack, root first: <c>Services0/ServiceGroup3</c>, or <c>""</c> for the root.</summary>
     public string? ServicePath => ServiceStack is null ? null
@@ -30,8 +31,16 @@ public sealed record StackLayout(ImmutableArray<ServicePlacement> Services)
     public static StackLayout Of(IEnumerable<ServicePlacement> services) =>
         new([.. services.OrderBy(s => s.Service, StringComparer.Ordinal)]);
 
-    public ServicePlacement? Find(string service) =>
-        Services.FirstOrDefault(s => string.Equals(s.Service, service, StringComparison.Ordinal));
+    public ServicePlacement? Find(string service)
+    {
+        _byName ??= Services.ToDictionary(s => s.Service, StringComparer.Ordinal);
+        return _byName.GetValueOrDefault(service);
+    }
+
+    /// <summary>The generation of services placed by the next run: one past the newest.</summary>
+    public int NextGeneration => Services.Select(s => s.Generation).DefaultIfEmpty(-1).Max() + 1;
+
+    private Dictionary<string, ServicePlacement>? _byName;
 
     /// <summary>Whether any service lives in a nested stack (else the application was one template).</summary>
     public bool IsSplit => Services.Any(s => s.SecurityStack is { Length: > 0 } || s.ServiceStack is { Length: > 0 });

@@ -24,14 +24,16 @@ internal static class StackLayouts
 
     /// <summary>One template: every service in the root.</summary>
     public static StackLayout AllInRoot(SortedDictionary<string, OwnedKinds> kinds) =>
-        new([.. kinds.Select(k => new ServicePlacement(k.Key, k.Value.SecurityGroups ? "" : null, k.Value.Others ? "" : null, "", SourceLocation.None))]);
+        new([.. kinds.Select(k => new ServicePlacement(k.Key, k.Value.SecurityGroups ? "" : null, k.Value.Others ? "" : null, "", 0, SourceLocation.None))]);
 
-    public static StackLayout From(SortedDictionary<string, OwnedKinds> kinds, SplitLayout layout, StackTree tree) =>
+    /// <param name="kept">The layout the split kept (null: computed from the names, generation 0).</param>
+    public static StackLayout From(SortedDictionary<string, OwnedKinds> kinds, SplitLayout layout, StackTree tree, StackLayout? kept) =>
         new([.. kinds.Select(k =>
         {
             var security = k.Value.SecurityGroups ? layout.SecurityHome[k.Key] : null;
             var service = k.Value.Others ? layout.ServiceHome[k.Key] : null;
-            return new ServicePlacement(k.Key, security, service, service is { Length: > 0 } ? tree.Parent(service) : "", SourceLocation.None);
+            return new ServicePlacement(k.Key, security, service, service is { Length: > 0 } ? tree.Parent(service) : "",
+                kept is null ? 0 : kept.Find(k.Key)?.Generation ?? kept.NextGeneration, SourceLocation.None);
         })]);
 }
 

@@ -70,7 +70,8 @@ public static class StackSplitter
                 $"the application has {plan.Outputs.Length} stack outputs, more than CloudFormation allows in one template ({limits.MaxOutputs}); each service's outputs (load balancer DNS names) are outputs of the nested stack that holds the service"))
             : [];
 
-        var facts = new SplitFacts(resources);
+        var placed = kept is null ? resources : StickySplit.Reown(resources, kept);
+        var facts = new SplitFacts(placed);
         var placer = new SplitPlacer(facts, limits, plan, outputsInStacks);
         var services = plan.Services.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var built = kept is null
@@ -78,10 +79,10 @@ public static class StackSplitter
             : StickySplit.Build(kept, facts, placer, limits, plan, rootOutputs, description, services);
         if (built is { } result)
         {
-            return result.Set with
+            return (kept is null ? result.Set : StickySplit.RestoreOwners(result.Set, resources)) with
             {
                 Warnings = [.. warnings, .. result.Set.Warnings],
-                Layout = StackLayouts.From(kinds, result.Layout, result.Tree),
+                Layout = StackLayouts.From(kinds, result.Layout, result.Tree, kept),
             };
         }
 

@@ -72,6 +72,47 @@ internal static class StickySplit
         return null;
     }
 
+    /// <summary>
+    /// A placed service gains a rule for each new caller (an ingress from the caller's security
+    /// group); were those rules its own, its template would fill as the application grows, and
+    /// the root first. So, for splitting, a resource of one service that names the security group
+    /// of a newer one (a later <see cref="ServicePlacement.Generation"/>; new services are the
+    /// newest) goes with the newer service, the newest first, then by name. Both are placed for
+    /// good, so the rule never moves either; and a placement computed from the names (one
+    /// generation) keeps every rule with its owner, as without a layout.
+    /// </summary>
+    public static ImmutableArray<TemplateResource> Reown(ImmutableArray<TemplateResource> resources, StackLayout kept)
+    {
+        var next = kept.NextGeneration;
+        int Generation(string owner) => kept.Find(owner)?.Generation ?? next;
+        var groups = resources.Where(r => r.Type == SplitFacts.SecurityGroupType && r.Owner is not null)
+            .ToDictionary(r => r.LogicalId, r => r.Owner!, StringComparer.Ordinal);
+        return [.. resources.Select(r =>
+        {
+            if (r.Owner is not { } owner || r.Type == SplitFacts.SecurityGroupType)
+            {
+                return r;
+            }
+
+            var own = Generation(owner);
+            var newer = References.In(r.Properties).Select(x => groups.GetValueOrDefault(x.LogicalId)).OfType<string>()
+                .Where(o => o != owner && Generation(o) > own)
+                .OrderByDescending(Generation).ThenBy(o => o, StringComparer.Ordinal).FirstOrDefault();
+            return newer is null ? r : r with { Owner = newer };
+        })];
+    }
+
+    /// <summary>Gives the templates' resources back their owners (<see cref="Reown"/> only decided where they go).</summary>
+    public static TemplateSet RestoreOwners(TemplateSet set, ImmutableArray<TemplateResource> original)
+    {
+        var owners = original.ToDictionary(r => r.LogicalId, r => r.Owner, StringComparer.Ordinal);
+        TemplateDocument Restore(TemplateDocument d) => d with
+        {
+            Resources = [.. d.Resources.Select(r => owners.TryGetValue(r.LogicalId, out var owner) && owner != r.Owner ? r with { Owner = owner } : r)],
+        };
+        return set with { Root = Restore(set.Root), Nested = [.. set.Nested.Select(Restore)] };
+    }
+
     /// <summary>Located at the first line that places a service in the template (else the file's first line).</summary>
     private static InvalidInputException OverLimit(StackLayout kept, TemplateDocument document, IReadOnlyList<string> owners, SplitLimits limits)
     {
