@@ -1,3 +1,5 @@
+using Compose2Ecs.Core.Ecs;
+using Compose2Ecs.Core.Ecs.Output;
 using Compose2Ecs.Core.Ecs.Templates;
 using Compose2Ecs.Testing;
 
@@ -17,5 +19,14 @@ internal static class LayoutProjects
         var byId = set.Nested.ToDictionary(d => d.Id, StringComparer.Ordinal);
         string Path(TemplateDocument d) => d.IsRoot ? "" : d.Parent is { Length: > 0 } parent ? $"{Path(byId[parent])}/{d.Id}" : d.Id;
         return set.All.SelectMany(d => d.Resources.Select(r => (r.LogicalId, Path: Path(d)))).ToDictionary(x => x.LogicalId, x => x.Path, StringComparer.Ordinal);
+    }
+
+    /// <summary>App Mesh: 40 services in one template, then 45 with that layout kept (the 5 new ones nested).</summary>
+    public static StackLayout Sticky45()
+    {
+        using var dir = new TempDir();
+        var at40 = PureSynth.Yaml(dir, GeneratedProject.Yaml(40), new SynthOptions { Mesh = "appmesh" }).TemplateSet.Layout;
+        var layout = StackLayoutFile.Parse(StackLayoutFile.Format(at40), StackLayoutFile.DefaultName);
+        return PureSynth.Yaml(dir, GeneratedProject.Yaml(45), new SynthOptions { Mesh = "appmesh", Layout = layout }).TemplateSet.Layout;
     }
 }
