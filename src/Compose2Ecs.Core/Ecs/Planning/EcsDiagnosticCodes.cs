@@ -38,4 +38,13 @@ public static class EcsDiagnosticCodes
 
     /// <summary>A service asks for more CPU or memory than the largest Fargate task has.</summary>
     public const string TooLarge = "C2E3106";
+
+    /// <summary>The stack layout file names a service the project no longer has; its line is dropped (its room freed, no other service moved).</summary>
+    public const string LayoutServiceRemoved = "C2E3201";
+
+    /// <summary>The stack layout file is not one placement per line (<c>service security-template resources-template</c>).</summary>
+    public const string LayoutMalformed = "C2E3202";
+
+    /// <summary>The stack layout file keeps services where a template passes a CloudFormation limit; <c>synth --rebalance</c> computes a new layout.</summary>
+    public const string LayoutOverLimit = "C2E3203";
 }
