@@ -35,9 +35,16 @@ public sealed class NoMeshBackend : IMeshBackend
 
     public EcsPlan Transform(EcsPlan plan, BackendContext context)
     {
-        var rules = IngressRules.FromDependsOn(plan).Concat(EdgeIngress.Rules(context.Mesh, plan))
-            .DistinctBy(r => r.LogicalId);
-        return plan.AddIngress([.. rules])
+        // depends_on opens every container port (ranges); the declared upstreams add their listener.
+        var declared = context.Mesh with { Edges = [.. context.Mesh.Edges.Where(e => e.Origin == EdgeOrigin.Declared)] };
+        var dependsOn = IngressRules.FromDependsOn(plan);
+        var upstreams = EdgeIngress.Rules(declared, plan).Where(rule => !dependsOn.Any(d => Covers(d, rule)));
+        return plan.AddIngress([.. dependsOn, .. upstreams])
             .AddResources(context.Mesh.Routes.SelectMany(route => RouteAliases.Build(route, plan)));
     }
+
+    /// <summary>Whether <paramref name="wide"/> already admits everything <paramref name="rule"/> does (same groups, protocol, a range holding its ports).</summary>
+    private static bool Covers(IngressRulePlan wide, IngressRulePlan rule) =>
+        wide.Target == rule.Target && wide.Source == rule.Source && wide.Protocol == rule.Protocol
+        && wide.FromPort <= rule.FromPort && rule.ToPort <= wide.ToPort;
 }
