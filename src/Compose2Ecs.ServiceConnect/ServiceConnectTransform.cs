@@ -235,8 +235,8 @@ public static class ServiceConnectTransform
         CfnValue.Sub($"arn:${{AWS::Partition}}:logs:${{AWS::Region}}:${{AWS::AccountId}}:log-group:{CfnValue.SubLiteral(group)}{(streams ? ":*" : "")}");
 
     /// <summary>
-    /// ECS adds the proxy container to the task without a task definition entry, so the sizer cannot see it:
-    /// the task gets AWS's recommended room for it (256 CPU units, 64 MiB) on top of its containers. When that
+    /// ECS adds the proxy container to the task without a task definition entry, so no container need shows it:
+    /// the task plan carries it as proxy room, and the base's sizer gives AWS's recommended room for it (256 CPU units, 64 MiB) on top of its containers. When that
     /// room moves the task to a larger Fargate size, a warning says so (C2E6006); when no Fargate size has the
     /// room (an app of 16 vCPU, say), the task keeps the size its containers need, the proxy shares it, and a
     /// warning says that instead: the room is advice, not an ECS requirement, so such an app is never refused.
@@ -264,12 +264,8 @@ public static class ServiceConnectTransform
                 $"services.{service.Name}: the Service Connect proxy's recommended room ({ProxyCpu} CPU units, {ProxyMemoryMiB} MiB) moves the task from {Describe(without)} to {Describe(with)}; lower deploy.resources by that much to stay at {Describe(without)}");
         }
 
-        return service.UpdateTaskDefinition(task => task with
-        {
-            Extra = task.Extra
-                .With("Cpu", size.Cpu.ToString(CultureInfo.InvariantCulture))
-                .With("Memory", size.MemoryMiB.ToString(CultureInfo.InvariantCulture)),
-        });
+        // The base's sizer counts the room (it keeps the containers' size when no size has room).
+        return service.UpdateTaskDefinition(task => task with { ProxyRoom = new TaskSize(ProxyCpu, ProxyMemoryMiB) });
     }
 
     private static string Describe(TaskSize size) => $"{size.Cpu} CPU units / {size.MemoryMiB} MiB";
