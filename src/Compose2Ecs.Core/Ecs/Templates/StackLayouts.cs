@@ -55,7 +55,7 @@ internal static class StackLayoutCleaning
             .Select(s => Diagnostic.Warning(s.Location, Planning.EcsDiagnosticCodes.LayoutServiceRemoved,
                 $"the stack layout places service {s.Service}, which the project no longer has; its line is dropped and its room in {Show(s)} freed (no other service moves)"))
             .ToImmutableArray();
-        var kept = prior with { Services = [.. prior.Services.Where(s => current.Contains(s.Service))] };
+        var kept = new StackLayout([.. prior.Services.Where(s => current.Contains(s.Service))], prior.File);
         return (kept.Services.IsEmpty ? null : kept, notes);
     }
 
