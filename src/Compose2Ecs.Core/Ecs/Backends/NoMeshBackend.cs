@@ -35,9 +35,14 @@ public sealed class NoMeshBackend : IMeshBackend
 
     public EcsPlan Transform(EcsPlan plan, BackendContext context)
     {
-        var rules = IngressRules.FromDependsOn(plan).Concat(EdgeIngress.Rules(context.Mesh, plan))
+        // depends_on rules cover runs of ports; an edge's one-port rule inside such a run would open it twice.
+        var fromDependsOn = IngressRules.FromDependsOn(plan);
+        var rules = fromDependsOn.Concat(EdgeIngress.Rules(context.Mesh, plan).Where(edge => !fromDependsOn.Any(run => Covers(run, edge))))
             .DistinctBy(r => r.LogicalId);
         return plan.AddIngress([.. rules])
             .AddResources(context.Mesh.Routes.SelectMany(route => RouteAliases.Build(route, plan)));
     }
+
+    private static bool Covers(IngressRulePlan run, IngressRulePlan rule) =>
+        run.Target == rule.Target && run.Source == rule.Source && run.Protocol == rule.Protocol && run.FromPort <= rule.FromPort && rule.ToPort <= run.ToPort;
 }
