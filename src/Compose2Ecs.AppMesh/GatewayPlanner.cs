@@ -22,6 +22,8 @@ public static class GatewayPlanner
 
     public const string ReadyPath = "/ready";
 
+    public const int GatewayTasks = 2;
+
     /// <summary>
     /// The port the gateway's Envoy listens on. Envoy runs as uid 1337, and a process that is not
     /// root cannot bind below 1024; rather than run the mesh's only way in as root (what leaving
@@ -100,7 +102,8 @@ public static class GatewayPlanner
             EcsService = new EcsServicePlan
             {
                 // Two tasks: the gateway is the only way in.
-                DesiredCount = 2,
+                DesiredCount = GatewayTasks,
+                MaximumPercent = MeshDeployment.MaximumPercentFor(GatewayTasks),
                 DependsOn = [ids.Listener(kind, protocol, gateway.Port), .. ServiceKit.NetworkReady(plan.Network)],
                 HealthCheckGracePeriodSeconds = 60,
             },
