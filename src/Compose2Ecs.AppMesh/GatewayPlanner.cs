@@ -88,6 +88,7 @@ public static class GatewayPlanner
         };
         var envoy = EnvoySidecar.Container(model.Settings<AppMeshSettings>(), EnvoySizing.Cpu(model, []), gatewayArn, [new ContainerPort(envoyPort, "tcp"), new ContainerPort(AdminPort, "tcp")]);
         var taskStatements = new List<IamStatement> { EnvoySidecar.StreamAggregatedResources(gatewayArn) };
+        taskStatements.AddRange(EnvoyTelemetry.TaskStatements(model.Settings<AppMeshSettings>()));
         taskStatements.AddRange(MeshServiceTasks.TlsStatements(model.Tls, certificate: null));
         return new ServicePlan
         {
@@ -97,7 +98,7 @@ public static class GatewayPlanner
             {
                 Family = ServiceKit.Family(model.ProjectName, AppMeshNames.GatewayService),
                 AppContainerName = EnvoySidecar.ContainerName,
-                Containers = [envoy],
+                Containers = [envoy, .. EnvoyTelemetry.Sidecars(model.Settings<AppMeshSettings>())],
             },
             EcsService = new EcsServicePlan
             {
