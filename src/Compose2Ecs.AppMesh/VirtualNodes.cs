@@ -28,7 +28,12 @@ public static class VirtualNodes
         var spec = new CfnMapBuilder()
             .AddList("Listeners", listener is null ? [] : [Listener(service.Name, listener, tls)])
             .AddMap("ServiceDiscovery", listener is null ? null : new CfnMapBuilder()
-                .Add("AWSCloudMap", new CfnMapBuilder().Add("NamespaceName", cloudMapNamespace).Add("ServiceName", service.Name).Build())
+                // The Cloud Map service by reference (the node waits for it, and its name cannot drift);
+                // a private DNS namespace has no Name attribute, so the namespace stays written.
+                .Add("AWSCloudMap", new CfnMapBuilder()
+                    .Add("NamespaceName", cloudMapNamespace)
+                    .Add("ServiceName", CfnValue.GetAtt(new ServiceIds(service.Name).Discovery, "Name"))
+                    .Build())
                 .Build())
             // Backends by name: a node may name a virtual service created later (or in another
             // nested stack), and callers that call each other must not depend on each other.

@@ -34,7 +34,11 @@ public sealed class MeshShopTests(ExampleFixture examples)
             var node = T.Properties(Id(service, "VirtualNode"));
             Assert.Equal(service, (string?)node["VirtualNodeName"]);
             Assert.Equal("""{"Fn::GetAtt":["Mesh","MeshName"]}""", node["MeshName"].Json());
-            Assert.Equal("""{"NamespaceName":"shop.local","ServiceName":"__"}""".Replace("__", service, StringComparison.Ordinal), node.At("Spec.ServiceDiscovery.AWSCloudMap").Json());
+            // The Cloud Map service by reference, and that service is the one the ECS service registers in.
+            var discovery = Id(service, "Discovery");
+            Assert.Equal($$$$"""{"NamespaceName":"shop.local","ServiceName":{"Fn::GetAtt":["{{{{discovery}}}}","Name"]}}""", node.At("Spec.ServiceDiscovery.AWSCloudMap").Json());
+            Assert.Equal(service, (string?)T.Properties(discovery)["Name"]);
+            Assert.Equal($$$$"""{"Fn::GetAtt":["{{{{discovery}}}}","Arn"]}""", T.Properties(Id(service, "Service")).At("ServiceRegistries[0].RegistryArn").Json());
             var vs = T.Properties(Id(service, "VirtualService"));
             Assert.Equal($"{service}.shop.local", (string?)vs["VirtualServiceName"]);
             Assert.Equal($$$$"""{"VirtualNode":{"VirtualNodeName":{"Fn::GetAtt":["{{{{Id(service, "VirtualNode")}}}}","VirtualNodeName"]}}}""", vs.At("Spec.Provider").Json());
