@@ -21,12 +21,36 @@ internal static class LayoutProjects
         return set.All.SelectMany(d => d.Resources.Select(r => (r.LogicalId, Path: Path(d)))).ToDictionary(x => x.LogicalId, x => x.Path, StringComparer.Ordinal);
     }
 
-    /// <summary>App Mesh: 40 services in one template, then 45 with that layout kept (the 5 new ones nested).</summary>
-    public static StackLayout Sticky45()
+    /// <summary>
+    /// App Mesh: the most services of the generated project that fit in one template. Found, not
+    /// written down: a backend change that adds a resource per service moves it.
+    /// </summary>
+    public static int SingleTemplate => Single.Value;
+
+    /// <summary>Five services more than <see cref="SingleTemplate"/>: the project has crossed the single-template limit.</summary>
+    public static int Grown => SingleTemplate + 5;
+
+    private static readonly Lazy<int> Single = new(() =>
     {
         using var dir = new TempDir();
-        var at40 = PureSynth.Yaml(dir, GeneratedProject.Yaml(40), new SynthOptions { Mesh = "appmesh" }).TemplateSet.Layout;
-        var layout = StackLayoutFile.Parse(StackLayoutFile.Format(at40), StackLayoutFile.DefaultName);
-        return PureSynth.Yaml(dir, GeneratedProject.Yaml(45), new SynthOptions { Mesh = "appmesh", Layout = layout }).TemplateSet.Layout;
+        bool Fits(int services) => PureSynth.Yaml(dir, GeneratedProject.Yaml(services), new SynthOptions { Mesh = "appmesh" }).TemplateSet.Nested.IsEmpty;
+        var (fits, splits) = (1, 200);
+        Assert.True(Fits(fits) && !Fits(splits), "the single-template limit is outside 1-200 services");
+        while (splits - fits > 1)
+        {
+            var middle = (fits + splits) / 2;
+            (fits, splits) = Fits(middle) ? (middle, splits) : (fits, middle);
+        }
+
+        return fits;
+    });
+
+    /// <summary>App Mesh: <see cref="SingleTemplate"/> services in one template, then <see cref="Grown"/> with that layout kept (the 5 new ones nested).</summary>
+    public static StackLayout StickyGrown()
+    {
+        using var dir = new TempDir();
+        var single = PureSynth.Yaml(dir, GeneratedProject.Yaml(SingleTemplate), new SynthOptions { Mesh = "appmesh" }).TemplateSet.Layout;
+        var layout = StackLayoutFile.Parse(StackLayoutFile.Format(single), StackLayoutFile.DefaultName);
+        return PureSynth.Yaml(dir, GeneratedProject.Yaml(Grown), new SynthOptions { Mesh = "appmesh", Layout = layout }).TemplateSet.Layout;
     }
 }

@@ -40,9 +40,9 @@ public sealed class StackLayoutCliTests
     [Fact]
     public void A_rebalance_dry_run_prints_what_would_move_and_writes_nothing()
     {
-        // 40 services in the root, then 5 more kept out of it: placed from the names, the root's would move.
-        using var dir = new TempDir().With("compose.yaml", GeneratedProject.Yaml(45));
-        var placed = StackLayoutFile.Format(LayoutProjects.Sticky45());
+        // As many services as fit in the root, then 5 more kept out of it: placed from the names, the root's would move.
+        using var dir = new TempDir().With("compose.yaml", GeneratedProject.Yaml(LayoutProjects.Grown));
+        var placed = StackLayoutFile.Format(LayoutProjects.StickyGrown());
         dir.With("place.txt", placed);
 
         var result = CliRunner.Run(dir.Path, "synth", "--mesh", "appmesh", "--layout", "place.txt", "--rebalance", "--dry-run");

@@ -52,12 +52,16 @@ public static class StackSplitter
     {
         var description = $"compose2ecs: {plan.ProjectName} on ECS Fargate (--mesh {plan.BackendName})";
         var kinds = StackLayouts.Kinds(resources);
-        if (resources.Length <= limits.MaxResources && plan.Outputs.Length <= limits.MaxOutputs && kept?.IsSplit != true)
+        // A fresh placement keeps one template only with room left for the nested stacks the root
+        // gains when the project later crosses the limit, so that crossing moves nothing. A kept
+        // single-template layout uses the whole template (its services cannot move out).
+        var single = kept is null ? limits with { MaxResources = limits.MaxResources - SingleTemplateRoom.Resources, MaxBytes = limits.MaxBytes - SingleTemplateRoom.Bytes } : limits;
+        if (resources.Length <= single.MaxResources && plan.Outputs.Length <= limits.MaxOutputs && kept?.IsSplit != true)
         {
-            var single = new TemplateDocument("", resources) { Description = description, Outputs = plan.Outputs };
-            if (Fits(single, limits))
+            var whole = new TemplateDocument("", resources) { Description = description, Outputs = plan.Outputs };
+            if (Fits(whole, single))
             {
-                return new TemplateSet(single, []) { Layout = StackLayouts.AllInRoot(kinds) };
+                return new TemplateSet(whole, []) { Layout = StackLayouts.AllInRoot(kinds) };
             }
         }
 
@@ -132,6 +136,12 @@ public static class StackSplitter
     }
 
     /// <summary>Whether the templates that hold stacks (the root, the middle stacks) are within the limits; the leaves were checked before.</summary>
+    /// <summary>
+    /// What a fresh single-template placement leaves free: crossing the limit later adds the first
+    /// nested stacks (a stack resource each, their parameters' references) to the root.
+    /// </summary>
+    public static (int Resources, int Bytes) SingleTemplateRoom { get; } = (10, 20_000);
+
     internal static bool FitsTree(TemplateSet set, StackTree tree, SplitLimits limits) =>
         Fits(set.Root, limits) && set.Nested.Where(d => tree.Middles.Contains(d.Id)).All(d => Fits(d, limits));
 
