@@ -107,7 +107,8 @@ public sealed class OptionTests
             "web from its ALB on 8080/tcp",
             "web to api on 9000/tcp",
         ], t.IngressRules());
-        Assert.Contains(output.Warnings, w => w.Message.Contains("5432", StringComparison.Ordinal));
+        // Postgres defaults to tcp now (spec §2), so there is no warning that its traffic would break.
+        Assert.DoesNotContain(output.Warnings, w => w.Message.Contains("5432", StringComparison.Ordinal));
         Assert.Equal(512, int.Parse((string)t.Properties(Id("web", "TaskDefinition"))["Memory"]!, System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -16,7 +16,8 @@ public sealed class ScaleTests(ITestOutputHelper log)
     public void A_split_application_keeps_mesh_references_across_nested_stacks_and_the_mapping_in_each_template()
     {
         using var dir = new TempDir();
-        var yaml = GeneratedProject.Yaml(60).Replace("name: big\n", """
+        // The generated services speak HTTP (by default they would be tcp, and App Mesh tells tcp backends of one node apart only by port).
+        var yaml = GeneratedProject.Yaml(60).Replace("expose: [\"8080\"]\n", "expose: [\"8080\"]\n    x-mesh: { protocol: http }\n", StringComparison.Ordinal).Replace("name: big\n", """
             name: big
             x-mesh:
               routes:
@@ -72,7 +73,9 @@ public sealed class ScaleTests(ITestOutputHelper log)
             catch (InvalidInputException e)
             {
                 // What the ECS base or the mesh model refuses (not this backend) is the business of their own corpus tests.
-                Assert.DoesNotContain(e.Errors, d => d.Message.Contains("App Mesh", StringComparison.Ordinal) && !d.Message.Contains("reserved by App Mesh", StringComparison.Ordinal));
+                // Two tcp upstreams of one caller on one port are an App Mesh limit (it routes tcp by port alone), refused by design.
+                Assert.DoesNotContain(e.Errors, d => d.Message.Contains("App Mesh", StringComparison.Ordinal)
+                    && !d.Message.Contains("reserved by App Mesh", StringComparison.Ordinal) && !d.Message.Contains("App Mesh tells tcp backends", StringComparison.Ordinal));
                 rejected.Add($"{entry.File}: {e.Errors.First()}");
                 continue;
             }
@@ -82,7 +85,8 @@ public sealed class ScaleTests(ITestOutputHelper log)
 
         log.WriteLine($"{outputs.Count} synthesized; rejected: {string.Join("; ", rejected)}");
         // Files whose depended-on services declare no port (robot-shop, eShopOnContainers, ...) are refused by design (C2E2010).
-        Assert.True(outputs.Count >= 54, $"only {outputs.Count} corpus files synthesized");
+        // and so are, by App Mesh, callers with two tcp upstreams on one port (services default to tcp unless reached by HTTP).
+        Assert.True(outputs.Count >= 45, $"only {outputs.Count} corpus files synthesized");
         var check = CfnCheck.Run([.. outputs]);
         log.WriteLine(check.Summary);
         Assert.True(check.ExitCode == 0, check.Output);

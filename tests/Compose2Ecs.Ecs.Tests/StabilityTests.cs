@@ -116,6 +116,53 @@ public sealed class StabilityTests
         Assert.Equal(2, template.OfType("AWS::ECS::Service").Count());
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("appmesh")]
+    [InlineData("service-connect")]
+    public void Reordering_the_keys_of_a_compose_file_leaves_the_templates_byte_identical(string backend)
+    {
+        const string written = """
+            name: keys
+            services:
+              api:
+                image: example/api:1
+                ports: ["80:8080"]
+                environment:
+                  ZETA: "1"
+                  ALPHA: "2"
+                  MIDDLE: "3"
+                depends_on: [db]
+              db:
+                image: postgres:16
+                environment: { POSTGRES_DB: app, POSTGRES_USER: app }
+            """;
+        const string reordered = """
+            name: keys
+            services:
+              db:
+                environment: { POSTGRES_USER: app, POSTGRES_DB: app }
+                image: postgres:16
+              api:
+                depends_on: [db]
+                environment:
+                  MIDDLE: "3"
+                  ALPHA: "2"
+                  ZETA: "1"
+                ports: ["80:8080"]
+                image: example/api:1
+            """;
+        var options = new Compose2Ecs.Core.Ecs.SynthOptions { Mesh = backend };
+        using var first = new TempDir();
+        using var second = new TempDir();
+
+        var a = PureSynth.Yaml(first, written, options);
+        var b = PureSynth.Yaml(second, reordered, options);
+
+        Assert.Equal(a.Template.Text, b.Template.Text);
+        Assert.Equal(a.Nested.Select(n => n.Text), b.Nested.Select(n => n.Text));
+    }
+
     private static Dictionary<string, JsonNode> Resources(string compose)
     {
         using var dir = new TempDir();

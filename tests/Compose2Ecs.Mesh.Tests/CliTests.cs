@@ -83,11 +83,12 @@ public sealed class CliTests
     {
         var result = CommandLine.Run(CommandLine.Project("""
             services:
-              db: { image: postgres, expose: ["5432"] }
+              db: { image: postgres, expose: ["5432"], x-mesh: { protocol: http } }
             """), "validate", "--mesh", "appmesh");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("compose.yaml:2:3: warning: services.db.x-mesh: port 5432 (postgres) is not HTTP", result.Error);
+        Assert.Contains("warning: services.db.x-mesh: port 5432 is postgres", result.Error);
+        Assert.Contains("[C2E2011]", result.Error);
     }
 
     [Fact]

@@ -71,12 +71,12 @@ public sealed class DefaultsTests
     }
 
     [Fact]
-    public void Listener_is_the_first_container_port_and_protocol_follows_app_protocol_else_http()
+    public void Listener_is_the_first_container_port_and_protocol_follows_app_protocol_else_tcp()
     {
         var model = Read(PlainCompose, AppMeshSpec.Name);
 
-        Assert.Equal((8080, MeshProtocol.Http), Listener(model, "web"));
-        Assert.Equal((3000, MeshProtocol.Http), Listener(model, "api"));
+        Assert.Equal((8080, MeshProtocol.Tcp), Listener(model, "web"));
+        Assert.Equal((3000, MeshProtocol.Tcp), Listener(model, "api"));
         Assert.Equal((5432, MeshProtocol.Tcp), Listener(model, "db"));
         Assert.Equal([8080, 9090], model.FindService("web")!.ContainerPorts.ToArray());
         Assert.Equal(80, Assert.Single(model.FindService("web")!.PublishedPorts).Published);
@@ -393,5 +393,98 @@ public sealed class DefaultsTests
     {
         var listener = model.FindService(service)!.Listener!;
         return (listener.Port, listener.Protocol);
+    }
+}
+
+/// <summary>The protocol default (spec §2): app_protocol; else http for what the gateway or an L7 rule reaches; else tcp.</summary>
+public sealed class ProtocolDefaultTests
+{
+    private static MeshProtocol? Protocol(string yaml, string service) => Read(yaml, AppMeshSpec.Name).FindService(service)?.Listener?.Protocol;
+
+    [Fact]
+    public void App_protocol_wins()
+    {
+        Assert.Equal(MeshProtocol.Grpc, Protocol("""
+            x-mesh: {}
+            services:
+              api:
+                image: a
+                ports: [{ target: 50051, app_protocol: grpc }]
+            """, "api"));
+    }
+
+    [Fact]
+    public void A_service_the_gateway_reaches_is_http()
+    {
+        const string yaml = """
+            x-mesh:
+              gateway:
+                routes: [{ path_prefix: /, to: web }]
+            services:
+              web: { image: w, expose: ["8080"] }
+              db: { image: postgres }
+            """;
+
+        Assert.Equal(MeshProtocol.Http, Protocol(yaml, "web"));
+        Assert.Equal(MeshProtocol.Tcp, Protocol(yaml, "db"));
+    }
+
+    [Fact]
+    public void The_targets_of_an_l7_route_rule_are_http_and_of_a_route_the_gateway_reaches()
+    {
+        const string yaml = """
+            x-mesh:
+              routes:
+                api:
+                  rules:
+                    - match: { path_prefix: /v2 }
+                      targets: { api-v2: 1 }
+                    - targets: { api-v1: 1 }
+                split:
+                  rules: [{ targets: { s1: 1 } }]
+            services:
+              api-v1: { image: a, expose: ["8080"] }
+              api-v2: { image: a, expose: ["8080"] }
+              s1: { image: s, expose: ["9000"] }
+            """;
+
+        Assert.Equal(MeshProtocol.Http, Protocol(yaml, "api-v1"));
+        Assert.Equal(MeshProtocol.Http, Protocol(yaml, "api-v2"));
+        Assert.Equal(MeshProtocol.Tcp, Protocol(yaml, "s1"));
+    }
+
+    [Fact]
+    public void A_grpc_match_makes_the_targets_grpc()
+    {
+        Assert.Equal(MeshProtocol.Grpc, Protocol("""
+            x-mesh:
+              routes:
+                catalog:
+                  rules: [{ match: { grpc_service: a.B }, targets: { rpc: 1 } }]
+            services:
+              rpc: { image: r, expose: ["50051"] }
+            """, "rpc"));
+    }
+
+    [Fact]
+    public void Http_only_listener_settings_say_the_listener_is_http()
+    {
+        Assert.Equal(MeshProtocol.Http, Protocol("""
+            services:
+              api:
+                image: a
+                expose: ["8080"]
+                x-mesh: { health_check: { path: /healthz } }
+            """, "api"));
+    }
+
+    [Fact]
+    public void Anything_else_is_tcp()
+    {
+        Assert.Equal(MeshProtocol.Tcp, Protocol("""
+            x-mesh: {}
+            services:
+              web: { image: w, ports: ["80:8080"] }
+            """, "web"));
     }
 }

@@ -84,8 +84,8 @@ public sealed class RouteCheckTests
     public void Protocol_mismatch_between_targets_of_a_defaulted_route() =>
         ErrorAt(WithRoutes("""
             api:
-              rules: [ { targets: { api-v1: 50, db: 50 } } ]
-            """), "db: 50", "the route speaks http but db listens with tcp");
+              rules: [ { targets: { api-v1: 50, rpc: 50 } } ]
+            """), "rpc: 50", "the route speaks tcp but rpc listens with grpc");
 
     [Fact]
     public void Weight_above_100() =>
@@ -171,6 +171,7 @@ public sealed class RouteCheckTests
     public void Grpc_service_on_an_http_route() =>
         ErrorAt(WithRoutes("""
             api:
+              protocol: http
               rules:
                 - match: { grpc_service: catalog.v1.Catalog }
                   targets: { api-v1: 1 }

@@ -197,7 +197,7 @@ public sealed class ServiceCheckTests
             """, "max_connection:", "max_connection", "max_connections");
 
     [Fact]
-    public void A_database_port_defaulting_to_http_warns()
+    public void A_database_port_defaults_to_tcp_without_warning()
     {
         const string yaml = """
             x-mesh: {}
@@ -206,9 +206,23 @@ public sealed class ServiceCheckTests
             """;
         var model = Read(yaml, AppMeshSpec.Name);
 
+        Assert.Empty(model.Warnings);
+        Assert.Equal(MeshProtocol.Tcp, model.FindService("db")!.Listener!.Protocol);
+    }
+
+    [Fact]
+    public void A_database_port_declared_http_warns_that_its_traffic_will_break()
+    {
+        const string yaml = """
+            x-mesh: {}
+            services:
+              db: { image: postgres, expose: ["5432"], x-mesh: { protocol: http } }
+            """;
+        var model = Read(yaml, AppMeshSpec.Name);
+
         var warning = Assert.Single(model.Warnings);
-        Assert.Equal(Severity.Warning, warning.Severity);
-        Assert.Contains("port 5432 (postgres) is not HTTP, but the mesh protocol defaults to http; set x-mesh.protocol: tcp", warning.Message);
+        Assert.Equal((Severity.Warning, MeshDiagnosticCodes.NonHttpPortAsHttp), (warning.Severity, warning.Code));
+        Assert.Equal(Position(yaml, "http }"), (warning.Location.Line, warning.Location.Column));
         Assert.Equal(MeshProtocol.Http, model.FindService("db")!.Listener!.Protocol);
     }
 

@@ -100,6 +100,6 @@ public sealed class MinorTests
         var resources = Sc.Resources(compose);
         Assert.Null(Sc.App(resources, "db")["PortMappings"]![0]!["AppProtocol"]);
         Assert.Equal("http", (string?)Sc.App(resources, "cache")["PortMappings"]![0]!["AppProtocol"]);   // written: kept
-        Assert.Equal("http", (string?)Sc.App(resources, "api")["PortMappings"]![0]!["AppProtocol"]);
+        Assert.Null(Sc.App(resources, "api")["PortMappings"]![0]!["AppProtocol"]);   // nothing reaches it by HTTP: tcp (spec §2)
     }
 }

@@ -49,9 +49,12 @@ public static class MeshReader
             IsEnabled(project, entry is not null, backendOverride), backends);
         var spec = backends.FirstOrDefault(b => b.Name == model.Backend) ?? new MeshBackendSpec(model.Backend);
 
-        var drafts = project.Services.Select(s => new ServiceReader(fields, model.Backend, project).Read(s, model.IsEnabled)).ToList();
-        drafts = OutboundClients.Join(drafts);
         var routeSpecs = new RouteReader(fields).Read(mesh?.Find("routes"));
+        var gatewaySpec = new GatewayReader(fields).Read(mesh?.Find("gateway"));
+        var reached = DefaultProtocols.Reached(routeSpecs, gatewaySpec);
+        var drafts = project.Services.Select(s => new ServiceReader(fields, project, reached).Read(s, model.IsEnabled)).ToList();
+        drafts = OutboundClients.Join(drafts);
+        NonHttpPorts.Warn(fields, drafts, model.Backend);
         var directory = new MeshDirectory(drafts, routeSpecs);
         var routes = new RouteResolver(fields, directory).Resolve(routeSpecs);
         var routesByName = routes.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -71,7 +74,6 @@ public static class MeshReader
             edges.AddRange(directEdges);
         }
 
-        var gatewaySpec = new GatewayReader(fields).Read(mesh?.Find("gateway"));
         model = model with
         {
             Services = services.ToImmutable(),

@@ -21,6 +21,9 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
 
     public void Warning(SourceLocation at, string path, string message) => Diagnostics.Warning(at, $"{path}: {message}");
 
+    /// <summary>A warning with its stable code.</summary>
+    public void Warning(SourceLocation at, string code, string path, string message) => Diagnostics.Warning(at, code, $"{path}: {message}");
+
     /// <summary>A mapping; a null value (<c>key:</c> with nothing after it) reads as an empty mapping.</summary>
     public MappingNode? Mapping(Node node, string path)
     {

@@ -11,16 +11,8 @@ namespace Compose2Ecs.Core.Mesh;
 /// its listener defaulted from its container ports. Upstreams are only parsed here; they are
 /// resolved once every service and route is known.
 /// </summary>
-internal sealed class ServiceReader(MeshFields fields, string backend, ComposeProject project)
+internal sealed class ServiceReader(MeshFields fields, ComposeProject project, IReadOnlyDictionary<string, MeshProtocol> reachedByHttp)
 {
-    /// <summary>Well-known ports of protocols that are not HTTP: defaulting them to http is almost always a mistake.</summary>
-    private static readonly Dictionary<int, string> NonHttpPorts = new()
-    {
-        [25] = "smtp", [587] = "smtp", [1433] = "sql server", [1521] = "oracle", [2181] = "zookeeper", [3306] = "mysql",
-        [4222] = "nats", [5432] = "postgres", [5672] = "amqp", [6379] = "redis", [9042] = "cassandra", [9092] = "kafka",
-        [11211] = "memcached", [27017] = "mongodb",
-    };
-
     public ServiceDraft Read(ComposeService service, bool projectHasMesh)
     {
         var containerPorts = ContainerPorts(service);
@@ -49,7 +41,8 @@ internal sealed class ServiceReader(MeshFields fields, string backend, ComposePr
             }
 
             var implicitMesh = Mesh(service, containerPorts, published, service.Location, isDeclared: false);
-            return new ServiceDraft(service, implicitMesh with { Listener = DefaultListener(service, containerPorts, path) }, null, null);
+            var implicitListener = DefaultListener(service, containerPorts, path);
+            return new ServiceDraft(service, implicitMesh with { Listener = implicitListener }, null, null);
         }
 
         MappingNode map;
@@ -165,7 +158,7 @@ internal sealed class ServiceReader(MeshFields fields, string backend, ComposePr
         var protocolEntry = map.Find("protocol");
         var (protocol, protocolLocation) = protocolEntry is not null
             ? (fields.Choice(protocolEntry.Value, $"{path}.protocol", MeshNames.Protocols) ?? MeshProtocol.Http, protocolEntry.Value.Location)
-            : DefaultProtocol(service, port, portLocation, path);
+            : DefaultProtocol(service, port, portLocation, path, map);
 
         var policies = new PolicyReader(fields);
         return new MeshListener
@@ -181,8 +174,13 @@ internal sealed class ServiceReader(MeshFields fields, string backend, ComposePr
         };
     }
 
-    /// <summary>The port's <c>app_protocol</c> when it names a mesh protocol, else http (spec §2).</summary>
-    private (MeshProtocol, SourceLocation) DefaultProtocol(ComposeService service, int port, SourceLocation portLocation, string path)
+    /// <summary>
+    /// The port's <c>app_protocol</c> when it names a mesh protocol; else the protocol the gateway or
+    /// an L7 route rule reaches the service by (<see cref="DefaultProtocols"/>); else http when the
+    /// service's own x-mesh writes settings only HTTP has (a health-check path, a per-request timeout,
+    /// request limits); else tcp (spec §2).
+    /// </summary>
+    private (MeshProtocol, SourceLocation) DefaultProtocol(ComposeService service, int port, SourceLocation portLocation, string path, MappingNode? map = null)
     {
         var declared = service.Ports.FirstOrDefault(p => p.Target == port && p.AppProtocol is not null);
         if (declared?.AppProtocol is { } appProtocol)
@@ -194,16 +192,20 @@ internal sealed class ServiceReader(MeshFields fields, string backend, ComposePr
 
             fields.Error(declared.Location, $"services.{service.Name}.ports",
                 $"app_protocol \"{appProtocol}\" of port {port} is not a mesh protocol (http, http2, grpc, tcp); set x-mesh.protocol on the service");
-            return (MeshProtocol.Http, declared.Location);
+            return (MeshProtocol.Tcp, declared.Location);
         }
 
-        // Only a real mesh cares about the protocol; with --mesh none it changes nothing.
-        if (backend != MeshBackends.None && NonHttpPorts.TryGetValue(port, out var what))
+        if (reachedByHttp.TryGetValue(service.Name, out var reached))
         {
-            fields.Warning(portLocation, path,
-                $"port {port} ({what}) is not HTTP, but the mesh protocol defaults to http; set x-mesh.protocol: tcp (or app_protocol: tcp on the port)");
+            return (reached, portLocation);
         }
 
-        return (MeshProtocol.Http, portLocation);
+        return (map is not null && WritesHttpSettings(map) ? MeshProtocol.Http : MeshProtocol.Tcp, portLocation);
     }
+
+    /// <summary>Settings that exist only for requests: written, they say the listener speaks HTTP.</summary>
+    private static bool WritesHttpSettings(MappingNode map) =>
+        (map["health_check"] as MappingNode)?.Contains("path") == true
+        || (map["timeout"] as MappingNode)?.Contains("per_request") == true
+        || map["connection_pool"] is MappingNode pool && (pool.Contains("max_pending_requests") || pool.Contains("max_requests"));
 }
