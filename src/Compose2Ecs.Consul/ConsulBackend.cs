@@ -108,7 +108,15 @@ public sealed class ConsulBackend : IMeshBackend
         }));
         if (acls)
         {
-            resources.AddRange(withOwn.Services.Where(s => meshNames.Contains(s.Name) || s.Name == ConsulEcsDefaults.GatewayService).Select(Acls.GetRolePolicy));
+            var logins = withOwn.Services.Where(s => meshNames.Contains(s.Name) || s.Name == ConsulEcsDefaults.GatewayService).ToList();
+            resources.AddRange(logins.Select(Acls.GetRolePolicy));
+
+            // The first tasks log in at once: their ECS service waits for the iam:GetRole grant (as the modules' depends_on do).
+            var loginNames = logins.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            withOwn = withOwn.UpdateServices(service => !loginNames.Contains(service.Name) ? service : service.UpdateEcsService(e => e with
+            {
+                DependsOn = [.. e.DependsOn.Append(Acls.GetRolePolicy(service).LogicalId).Distinct()],
+            }));
         }
 
         ingress.AddRange(ServerRules.Edges(consul, withOwn));
