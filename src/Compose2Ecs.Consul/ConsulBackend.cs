@@ -34,6 +34,9 @@ public sealed class ConsulBackend : IMeshBackend
         var meshNames = model.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         plan = plan.UpdateServices(service => model.FindService(service.Name) is { } mesh ? MeshTasks.Join(consul, service, mesh) : service);
 
+        // Apps keep their compose addresses; those that name an upstream now reach its local listener (spec §2).
+        plan = UpstreamAddresses.Apply(plan, model, context.Project, settings.RewriteEnv);
+
         // The backend's own services.
         var own = new List<ServicePlan>();
         var resources = ImmutableArray.CreateBuilder<TemplateResource>();
@@ -105,7 +108,15 @@ public sealed class ConsulBackend : IMeshBackend
         }));
         if (acls)
         {
-            resources.AddRange(withOwn.Services.Where(s => meshNames.Contains(s.Name) || s.Name == ConsulEcsDefaults.GatewayService).Select(Acls.GetRolePolicy));
+            var logins = withOwn.Services.Where(s => meshNames.Contains(s.Name) || s.Name == ConsulEcsDefaults.GatewayService).ToList();
+            resources.AddRange(logins.Select(Acls.GetRolePolicy));
+
+            // The first tasks log in at once: their ECS service waits for the iam:GetRole grant (as the modules' depends_on do).
+            var loginNames = logins.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            withOwn = withOwn.UpdateServices(service => !loginNames.Contains(service.Name) ? service : service.UpdateEcsService(e => e with
+            {
+                DependsOn = [.. e.DependsOn.Append(Acls.GetRolePolicy(service).LogicalId).Distinct()],
+            }));
         }
 
         ingress.AddRange(ServerRules.Edges(consul, withOwn));
@@ -113,7 +124,7 @@ public sealed class ConsulBackend : IMeshBackend
         if (!model.Services.IsEmpty)
         {
             warnings.Add(Diagnostic.Warning(model.Location.IsKnown ? model.Location : model.Services[0].Location,
-                "consul: Fargate gives no NET_ADMIN, so there is no transparent proxy: apps reach an upstream at localhost:<local_port> (compose2ecs graph --mesh consul lists them), not at its DNS name"));
+                "consul: Fargate gives no NET_ADMIN, so there is no transparent proxy: apps reach an upstream at localhost:<local_port> (compose2ecs graph --mesh consul lists them), not at its DNS name; environment values that name an upstream are rewritten to it (C2E5005)"));
         }
 
         return withOwn

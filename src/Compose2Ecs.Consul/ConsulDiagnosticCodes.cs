@@ -14,4 +14,10 @@ public static class ConsulDiagnosticCodes
 
     /// <summary>An agent-mode key (gossip key, retry_join) in dataplane mode, where nothing would use it.</summary>
     public const string AgentOnlyKey = "C2E5004";
+
+    /// <summary>An environment value named an upstream and was rewritten to its local listener (a note: no transparent proxy on Fargate).</summary>
+    public const string EnvRewritten = "C2E5005";
+
+    /// <summary>An environment value is left pointing at a mesh name, so the call bypasses the sidecar (rewrite_env: false, no upstream, no port, another port).</summary>
+    public const string EnvNamesMesh = "C2E5006";
 }

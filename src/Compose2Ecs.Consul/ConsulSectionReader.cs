@@ -19,7 +19,7 @@ internal sealed partial class ConsulSectionReader(MeshFields fields)
 
     private static readonly ImmutableArray<string> Keys =
         ["mode", "datacenter", "servers", "dev_server", "acls", "bootstrap_token_secret_arn", "gossip_key_secret_arn", "retry_join",
-         "partition", "namespace", "config_entries", "images"];
+         "partition", "namespace", "config_entries", "rewrite_env", "images"];
 
     private static readonly ImmutableArray<string> ServersKeys = ["hosts", "security_group", "tls", "tls_server_name", "ca_cert_secret_arn", "skip_server_watch"];
 
@@ -70,6 +70,7 @@ internal sealed partial class ConsulSectionReader(MeshFields fields)
             ConfigEntries = map["config_entries"] is { } ce
                 ? fields.Choice(ce, $"{Path}.config_entries", ConfigEntryModes) ?? ConsulConfigEntries.Task
                 : ConsulConfigEntries.Task,
+            RewriteEnv = map["rewrite_env"] is not { } rewrite || (fields.Bool(rewrite, $"{Path}.rewrite_env") ?? true),
             Images = Images(map["images"]),
         };
 

@@ -35,6 +35,12 @@ public sealed record ConsulSettings
 
     public ConsulConfigEntries ConfigEntries { get; init; } = ConsulConfigEntries.Task;
 
+    /// <summary>
+    /// Rewrite environment values that name an upstream to its local listener (spec §2: Fargate has no
+    /// transparent proxy). Default true; false leaves them as written, each a warning.
+    /// </summary>
+    public bool RewriteEnv { get; init; } = true;
+
     public ConsulImages Images { get; init; } = new();
 
     public SourceLocation Location { get; init; } = SourceLocation.None;

@@ -94,6 +94,8 @@ public sealed class SecurityTests
         var policy = built.Properties(LogicalIds.For("api", "ConsulGetRolePolicy"));
         Assert.Equal($$"""[{"Ref":"{{LogicalIds.For("api", "TaskRole")}}"}]""", Consul.Json(policy["Roles"]));
         Assert.Equal($$$"""[{"Effect":"Allow","Action":"iam:GetRole","Resource":{"Fn::GetAtt":["{{{LogicalIds.For("api", "TaskRole")}}}","Arn"]}}]""", Consul.Json(policy["PolicyDocument"]!["Statement"]));
+        // The first tasks log in at once: the ECS service is created after the grant, not racing it.
+        Assert.Contains(LogicalIds.For("api", "ConsulGetRolePolicy"), built.Resource(LogicalIds.For("api", "Service"))["DependsOn"]!.AsArray().Select(d => (string?)d));
         Assert.Equal("""{"enabled":true,"method":"iam-ecs-service-token"}""", Consul.Json(built.Config("api")["consulLogin"]));
 
         var controller = built.Container("consul-ecs-controller", "consul-ecs-controller");

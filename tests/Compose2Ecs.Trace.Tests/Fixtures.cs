@@ -13,7 +13,7 @@ namespace Compose2Ecs.Trace.Tests;
 /// <summary>
 /// One small application (web -> api over http, api -> db over postgres) synthesized once per
 /// backend through the CDK, with the addresses each backend's callers must use, so that each
-/// traces clean; tests copy its templates, break one rule, and trace the copy in memory.
+/// traces clean (Consul's callers keep the compose names: synth rewrites them to the local listeners); tests copy its templates, break one rule, and trace the copy in memory.
 /// </summary>
 public sealed class Fixtures : IDisposable
 {
@@ -30,7 +30,6 @@ public sealed class Fixtures : IDisposable
                 var (api, db) = backend switch
                 {
                     "appmesh" => ("http://api.demo.local:8080", "postgres://db.demo.local:5432/app"),
-                    "consul" => ("http://localhost:9001", "postgres://localhost:9002/app"),
                     _ => ("http://api:8080", "postgres://db:5432/app"),
                 };
                 var dir = System.IO.Path.Combine(_dir.Path, backend);
