@@ -43,7 +43,12 @@ public static partial class ComposeLoader
         }
 
         diagnostics.ThrowIfErrors();
-        root ??= MappingNode.Empty(new SourceLocation(files[0].DisplayPath, 1, 1));
+        if (root is null || root.Entries.IsEmpty)
+        {
+            // An empty override is fine; a project with nothing in any file is not, as in compose-go.
+            throw new InvalidInputException(new SourceLocation(files[0].DisplayPath, 1, 1), "the compose file is empty; it needs at least \"services\" (or name, include, ...)");
+        }
+
         root = root.With("name", ScalarNode.String(name, root.Find("name")?.Value.Location ?? root.Location));
 
         root = new ProjectDefaults(variables, projectDirectory, diagnostics).Apply(root);

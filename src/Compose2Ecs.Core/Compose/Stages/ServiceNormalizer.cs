@@ -268,6 +268,12 @@ internal sealed partial class ServiceNormalizer
             case MappingNode map:
                 foreach (var entry in map.Entries)
                 {
+                    if (entry.Key is { Style: ScalarStyle.Plain, Type: not ScalarType.String })
+                    {
+                        _check.Error(entry.Key, $"{path}.{entry.Name}", $"a key must be a string, not {entry.Key.KindName}; quote it");
+                        continue;
+                    }
+
                     Node value = entry.Value switch
                     {
                         ScalarNode { IsNull: true } n => n,
