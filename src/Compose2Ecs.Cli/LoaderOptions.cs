@@ -22,7 +22,7 @@ public sealed class LoaderOptions
 
     public Option<string[]> Profiles { get; } = new("--profile")
     {
-        Description = "Enable services of this profile; repeatable (adds to COMPOSE_PROFILES)",
+        Description = "Enable services of this profile; repeatable (replaces COMPOSE_PROFILES)",
         HelpName = "NAME",
         Arity = ArgumentArity.ZeroOrMore,
     };

@@ -23,4 +23,16 @@ public static class ComposeDiagnosticCodes
 
     /// <summary>An <c>include</c> that includes itself (directly, through other files or through a symbolic link), or a loop of symbolic links.</summary>
     public const string IncludeCycle = "C2E1106";
+
+    /// <summary>A project name (COMPOSE_PROJECT_NAME, the top-level <c>name</c>, <c>-p</c>) that is not a string of lowercase letters, digits, '-' and '_'.</summary>
+    public const string ProjectName = "C2E1107";
+
+    /// <summary>Input past a loader bound: interpolation nested too deep or expanding too far, an extends chain too long.</summary>
+    public const string InputBound = "C2E1108";
+
+    /// <summary>A YAML tag compose does not know (<c>!!python/object</c>, a custom <c>!tag</c>); only <c>!reset</c>, <c>!override</c> and the core schema's tags are read.</summary>
+    public const string UnknownTag = "C2E1109";
+
+    /// <summary>A consistency check of <c>docker compose config</c> failed (undefined network or volume, exclusive keys, distinct values of one setting).</summary>
+    public const string Consistency = "C2E1110";
 }

@@ -19,13 +19,20 @@ public static partial class ComposeLoader
     {
         var diagnostics = new DiagnosticBag();
         var environment = options.Environment ?? LoadOptions.ProcessEnvironment();
-        var files = FindFiles(options, environment);
+        var files = ProjectFiles.Find(options, environment, diagnostics);
         var projectDirectory = options.ProjectDirectory is { } dir
             ? Path.GetFullPath(dir, options.WorkingDirectory)
             : files[0].Directory;
 
         var variables = Variables.Resolve(environment, EnvFiles(options, projectDirectory), diagnostics);
         diagnostics.ThrowIfErrors();
+
+        // The name comes before interpolation: files may use ${COMPOSE_PROJECT_NAME}.
+        var name = options.ProjectName is { } given
+            ? CheckedName(given, "-p/--project-name", SourceLocation.None, diagnostics)
+            : ProjectName(files, variables, projectDirectory, diagnostics);
+        diagnostics.ThrowIfErrors();
+        variables["COMPOSE_PROJECT_NAME"] = name;
 
         var loader = new FileLoader(variables, diagnostics);
         MappingNode? root = null;
@@ -36,10 +43,13 @@ public static partial class ComposeLoader
         }
 
         diagnostics.ThrowIfErrors();
-        root ??= MappingNode.Empty(new SourceLocation(files[0].DisplayPath, 1, 1));
+        if (root is null || root.Entries.IsEmpty)
+        {
+            // An empty override is fine; a project with nothing in any file is not, as in compose-go.
+            throw new InvalidInputException(new SourceLocation(files[0].DisplayPath, 1, 1), "the compose file is empty; it needs at least \"services\" (or name, include, ...)");
+        }
 
-        var name = options.ProjectName is { } given ? CommandLineName(given, diagnostics) : ProjectName(root, variables, projectDirectory, diagnostics);
-        root = root.With("name", ScalarNode.String(name, root.Location));
+        root = root.With("name", ScalarNode.String(name, root.Find("name")?.Value.Location ?? root.Location));
 
         root = new ProjectDefaults(variables, projectDirectory, diagnostics).Apply(root);
         var profiles = EnabledProfiles(options, variables);
@@ -52,59 +62,7 @@ public static partial class ComposeLoader
         return ProjectBinder.Bind(name, projectDirectory, [.. files.Select(f => f.DisplayPath)], root, [.. diagnostics.Warnings]);
     }
 
-    private static List<ComposeFile> FindFiles(LoadOptions options, IReadOnlyDictionary<string, string> environment)
-    {
-        if (!options.Texts.IsEmpty)
-        {
-            return [.. options.Texts.Select(t => new ComposeFile(Path.GetFullPath(t.Name, options.WorkingDirectory), t.Name, t.Text))];
-        }
-
-        var named = options.Files;
-        if (named.IsEmpty && environment.TryGetValue("COMPOSE_FILE", out var fromEnvironment) && fromEnvironment.Length > 0)
-        {
-            // As docker compose does: COMPOSE_FILE lists files separated by COMPOSE_PATH_SEPARATOR (':' here).
-            var separator = environment.TryGetValue("COMPOSE_PATH_SEPARATOR", out var s) && s.Length > 0 ? s : ":";
-            named = [.. fromEnvironment.Split(separator, StringSplitOptions.RemoveEmptyEntries)];
-        }
-
-        if (!named.IsEmpty)
-        {
-            var result = new List<ComposeFile>();
-            foreach (var file in named)
-            {
-                if (file == "-")
-                {
-                    result.Add(new ComposeFile(Path.Combine(options.WorkingDirectory, LoadOptions.StandardInputName), LoadOptions.StandardInputName, options.StandardInput ?? ""));
-                    continue;
-                }
-
-                var full = Path.GetFullPath(file, options.WorkingDirectory);
-                if (!File.Exists(full))
-                {
-                    throw new InvalidInputException(new SourceLocation(file, 0, 0), "compose file not found; check the path given with -f");
-                }
-
-                result.Add(new ComposeFile(full, file));
-            }
-
-            return result;
-        }
-
-        var searchIn = options.ProjectDirectory is { } dir ? Path.GetFullPath(dir, options.WorkingDirectory) : options.WorkingDirectory;
-        foreach (var name in LoadOptions.DefaultFileNames)
-        {
-            var full = Path.Combine(searchIn, name);
-            if (File.Exists(full))
-            {
-                return [new ComposeFile(full, Path.GetRelativePath(options.WorkingDirectory, full))];
-            }
-        }
-
-        throw new InvalidInputException(SourceLocation.None,
-            $"no compose file found in {searchIn}; looked for {string.Join(", ", LoadOptions.DefaultFileNames)}. Name one with -f FILE");
-    }
-
-    private static IEnumerable<(string Path, string Display, bool Required)> EnvFiles(LoadOptions options, string projectDirectory)
+    internal static IEnumerable<(string Path, string Display, bool Required)> EnvFiles(LoadOptions options, string projectDirectory)
     {
         if (options.EnvFiles.IsEmpty)
         {
@@ -115,49 +73,57 @@ public static partial class ComposeLoader
         return options.EnvFiles.Select(f => (Path.GetFullPath(f, options.WorkingDirectory), f, true));
     }
 
+    /// <summary>--profile when given (it replaces COMPOSE_PROFILES, as in docker compose), else COMPOSE_PROFILES.</summary>
     private static HashSet<string> EnabledProfiles(LoadOptions options, IReadOnlyDictionary<string, string> variables)
     {
-        var profiles = new HashSet<string>(options.Profiles, StringComparer.Ordinal);
-        if (variables.TryGetValue("COMPOSE_PROFILES", out var fromEnvironment))
+        if (!options.Profiles.IsEmpty)
         {
-            profiles.UnionWith(fromEnvironment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            return new HashSet<string>(options.Profiles, StringComparer.Ordinal);
         }
 
-        return profiles;
+        return variables.TryGetValue("COMPOSE_PROFILES", out var fromEnvironment)
+            ? new HashSet<string>(fromEnvironment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
     }
 
-    /// <summary>The top-level <c>name</c>, else COMPOSE_PROJECT_NAME, else the project directory's name; normalized as compose does.</summary>
-    private static string ProjectName(MappingNode root, IReadOnlyDictionary<string, string> variables, string projectDirectory, DiagnosticBag diagnostics)
+    /// <summary>
+    /// As docker compose: COMPOSE_PROJECT_NAME (shell or .env), else the top-level <c>name</c>
+    /// (the last file that sets one; interpolated), else the project directory's name, normalized.
+    /// A name given by the user must already be valid.
+    /// </summary>
+    private static string ProjectName(IReadOnlyList<ComposeFile> files, IReadOnlyDictionary<string, string> variables, string projectDirectory, DiagnosticBag diagnostics)
     {
-        if (root.Find("name") is { } entry)
-        {
-            if (entry.Value is ScalarNode { IsNull: false } named)
-            {
-                if (!ValidName().IsMatch(named.Value))
-                {
-                    diagnostics.Error(named.Location, $"name: \"{named.Value}\" is not a valid project name; use lowercase letters, digits, '-' and '_', starting with a letter or digit");
-                }
-
-                return named.Value;
-            }
-
-            diagnostics.Error(entry.Value.Location, $"name: must be a string, not {entry.Value.KindName}");
-            return "project";
-        }
-
         if (variables.TryGetValue("COMPOSE_PROJECT_NAME", out var fromEnvironment) && fromEnvironment.Length > 0)
         {
-            return Sanitize(fromEnvironment);
+            return CheckedName(fromEnvironment, "COMPOSE_PROJECT_NAME", SourceLocation.None, diagnostics);
         }
 
-        return Sanitize(Path.GetFileName(projectDirectory.TrimEnd('/', '\\')));
+        string? named = null;
+        foreach (var file in files)
+        {
+            if (FileParser.Parse(file).Find("name") is not { } entry)
+            {
+                continue;
+            }
+
+            if (entry.Value is not ScalarNode { IsNull: false, Type: ScalarType.String } scalar)
+            {
+                diagnostics.Error(entry.Value.Location, ComposeDiagnosticCodes.ProjectName, $"name: must be a string, not {entry.Value.KindName}; quote it");
+                continue;
+            }
+
+            var text = new Interpolator(variables, new DiagnosticBag()).Substitute(scalar.Value, scalar.Location) ?? scalar.Value;
+            named = CheckedName(text, "name", scalar.Location, diagnostics);
+        }
+
+        return named ?? Sanitize(Path.GetFileName(projectDirectory.TrimEnd('/', '\\')));
     }
 
-    private static string CommandLineName(string name, DiagnosticBag diagnostics)
+    private static string CheckedName(string name, string what, SourceLocation at, DiagnosticBag diagnostics)
     {
         if (!ValidName().IsMatch(name))
         {
-            diagnostics.Error(SourceLocation.None, $"-p/--project-name: \"{name}\" is not a valid project name; use lowercase letters, digits, '-' and '_', starting with a letter or digit");
+            diagnostics.Error(at, ComposeDiagnosticCodes.ProjectName, $"{what}: \"{name}\" is not a valid project name; use lowercase letters, digits, '-' and '_', starting with a letter or digit");
         }
 
         return name;

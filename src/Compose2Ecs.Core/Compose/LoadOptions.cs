@@ -29,7 +29,7 @@ public sealed record LoadOptions
     /// <summary><c>--env-file</c>, repeatable. Empty: <c>.env</c> in the project directory, if present.</summary>
     public ImmutableArray<string> EnvFiles { get; init; } = [];
 
-    /// <summary><c>--profile</c>, repeatable; adds to <c>COMPOSE_PROFILES</c>.</summary>
+    /// <summary><c>--profile</c>, repeatable; when given, replaces <c>COMPOSE_PROFILES</c>, as in docker compose.</summary>
     public ImmutableArray<string> Profiles { get; init; } = [];
 
     /// <summary><c>--project-directory</c>. Null: the first file's directory.</summary>

@@ -215,13 +215,14 @@ public class LayeringTests
     }
 
     [Fact]
-    public void Project_name_comes_from_the_file_then_the_environment_then_the_directory()
+    public void Project_name_comes_from_the_environment_then_the_file_then_the_directory()
     {
         using var project = new TempProject().With("compose.yaml", "services:\n  web: { image: x }\n");
         Assert.StartsWith("c2e-", project.Load().Name, StringComparison.Ordinal);
-        Assert.Equal("fromenv", project.Load(new Dictionary<string, string> { ["COMPOSE_PROJECT_NAME"] = "FromEnv" }).Name);
         project.With("compose.yaml", "name: shop\nservices:\n  web: { image: x }\n");
         Assert.Equal("shop", project.Load().Name);
+        // As docker compose: COMPOSE_PROJECT_NAME wins over the top-level name.
+        Assert.Equal("fromenv", project.Load(new Dictionary<string, string> { ["COMPOSE_PROJECT_NAME"] = "fromenv" }).Name);
     }
 
     [Fact]

@@ -209,7 +209,8 @@ public class NormalizeTests
     [Fact]
     public void Volumes_short_syntax_tells_bind_from_volume()
     {
-        var web = LoadService("    volumes:\n      - data:/var/lib/data\n      - ./conf:/etc/conf:ro\n      - /tmp/cache\n");
+        using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: nginx\n    volumes:\n      - data:/var/lib/data\n      - ./conf:/etc/conf:ro\n      - /tmp/cache\nvolumes:\n  data: {}\n");
+        var web = project.Load().Services.Single();
         Assert.Equal("volume", web.Volumes[0].Type);
         Assert.Equal("bind", web.Volumes[1].Type);
         Assert.True(web.Volumes[1].ReadOnly);

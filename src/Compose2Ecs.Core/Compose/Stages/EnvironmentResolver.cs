@@ -30,9 +30,16 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
         var merged = new Entries();
         if (service["env_file"] is SequenceNode files)
         {
+            // An env_file value sees the project's variables, then the service's environment,
+            // then the lines read before it (its own file's and earlier files'), as compose-go.
+            var own = service["environment"] is MappingNode env
+                ? env.Entries.Where(e => e.Value is ScalarNode { IsNull: false }).GroupBy(e => e.Name).ToDictionary(g => g.Key, g => ((ScalarNode)g.Last().Value).Value, StringComparer.Ordinal)
+                : [];
+            var earlier = new Dictionary<string, string>(StringComparer.Ordinal);
+            var lookup = new LayeredLookup(variables, own, earlier);
             foreach (var file in files.Items.OfType<MappingNode>())
             {
-                Read(name, file, merged);
+                Read(name, file, merged, lookup, earlier);
             }
         }
 
@@ -55,7 +62,7 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
         return service.With("environment", new MappingNode([.. resolved], service["environment"]?.Location ?? service.Location));
     }
 
-    private void Read(string service, MappingNode file, Entries merged)
+    private void Read(string service, MappingNode file, Entries merged, IReadOnlyDictionary<string, string> lookup, Dictionary<string, string> earlier)
     {
         var path = (file["path"] as ScalarNode)?.Value ?? "";
         var required = file["required"] is ScalarNode r && CoreSchema.TryGetBool(r.Value, out var b) ? b : true;
@@ -75,8 +82,18 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
             return;
         }
 
-        var values = DotEnv.Parse(text, path, (text, location, key) =>
-            EnvFileInterpolation.Substitute(variables, text, location, key, diagnostics), diagnostics);
+        var values = DotEnv.Parse(
+            text,
+            path,
+            (text, location, key) => EnvFileInterpolation.Substitute(lookup, text, location, key, diagnostics),
+            diagnostics,
+            (key, value) =>
+            {
+                if (value is not null)
+                {
+                    earlier[key] = value;
+                }
+            });
         foreach (var (key, value) in values)
         {
             var at = file.Location;

@@ -12,6 +12,7 @@ internal static class FileParser
         var text = file.Text ?? Read(file.FullPath, displayPath);
 
         var documents = YamlReader.ReadDocuments(text, displayPath);
+
         MappingNode? result = null;
         foreach (var document in documents)
         {

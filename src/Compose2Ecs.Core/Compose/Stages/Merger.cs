@@ -94,6 +94,7 @@ public static class Merger
         {
             "services.*.ports" => PortKey,
             "services.*.volumes" or "services.*.secrets" or "services.*.configs" => TargetKey,
+            "services.*.links" => node => node is ScalarNode link ? ProjectDefaults.LinkedService(link.Value) : Text(node),
             _ => null,
         };
         identity ??= Text;

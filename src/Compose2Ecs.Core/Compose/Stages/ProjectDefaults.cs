@@ -61,12 +61,11 @@ internal sealed class ProjectDefaults(IReadOnlyDictionary<string, string> variab
 
         if (build["args"] is MappingNode args)
         {
-            // An arg without a value takes the environment's; unset, it is left out, as compose-go does.
+            // An arg without a value takes the environment's, as compose-go does; unset, it stays without one.
             var resolved = args.Entries
                 .Select(e => e.Value is ScalarNode { IsNull: true } && variables.TryGetValue(e.Name, out var value)
                     ? e with { Value = ScalarNode.String(value, e.Value.Location) }
-                    : e)
-                .Where(e => e.Value is not ScalarNode { IsNull: true });
+                    : e);
             build = build.With("args", args with { Entries = [.. resolved] });
         }
 
@@ -101,12 +100,15 @@ internal sealed class ProjectDefaults(IReadOnlyDictionary<string, string> variab
         return service.With("labels", merged);
     }
 
+    /// <summary>The service of a link: "db", "db:alias" or "db=alias".</summary>
+    internal static string LinkedService(string link) => link.Split(':', '=')[0];
+
     private static MappingNode ImplicitDependencies(MappingNode service)
     {
         var implicitDependencies = new List<(string Service, bool Restart, SourceLocation At)>();
         if (service["links"] is SequenceNode links)
         {
-            implicitDependencies.AddRange(links.Items.OfType<ScalarNode>().Select(l => (l.Value.Split(':')[0], true, l.Location)));
+            implicitDependencies.AddRange(links.Items.OfType<ScalarNode>().Select(l => (LinkedService(l.Value), true, l.Location)));
         }
 
         if (service["volumes_from"] is SequenceNode volumesFrom)

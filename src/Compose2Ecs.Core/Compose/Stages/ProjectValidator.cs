@@ -41,7 +41,7 @@ internal static partial class ProjectValidator
                 continue;
             }
 
-            if (service["image"] is null or ScalarNode { IsNull: true } && service["build"] is null or ScalarNode { IsNull: true })
+            if (service["image"] is null or ScalarNode { IsNull: true } && service["build"] is null or ScalarNode { IsNull: true } && service["provider"] is null)
             {
                 diagnostics.Error(entry.Key.Location, $"services.{entry.Name}: has neither \"image\" nor \"build\"; add an image (or a build section). If this file is an override, load it after its base file with -f base.yml -f {Path.GetFileName(entry.Key.Location.File)}");
             }
@@ -54,6 +54,7 @@ internal static partial class ProjectValidator
 
         services = services with { Entries = edited.ToImmutable() };
         CheckCycles(services, diagnostics);
+        ConsistencyChecks.Check(root, diagnostics);
         return root.With("services", services);
     }
 

@@ -254,6 +254,12 @@ internal sealed partial class ServiceNormalizer
 
                     var eq = scalar.Value.IndexOf('=', StringComparison.Ordinal);
                     var key = eq < 0 ? scalar.Value : scalar.Value[..eq];
+                    if (key.Length > 0 && char.IsWhiteSpace(key[^1]))
+                    {
+                        _check.Error(item, $"{path}[{i}]", $"\"{key.TrimEnd()}\" is followed by a space before '='; write {key.TrimEnd()}=value");
+                        continue;
+                    }
+
                     Node value = eq < 0 ? ScalarNode.Null(item.Location) : ScalarNode.String(scalar.Value[(eq + 1)..], item.Location);
                     Put(entries, ScalarNode.String(key, item.Location), value);
                 }
@@ -262,6 +268,12 @@ internal sealed partial class ServiceNormalizer
             case MappingNode map:
                 foreach (var entry in map.Entries)
                 {
+                    if (entry.Key is { Style: ScalarStyle.Plain, Type: not ScalarType.String })
+                    {
+                        _check.Error(entry.Key, $"{path}.{entry.Name}", $"a key must be a string, not {entry.Key.KindName}; quote it");
+                        continue;
+                    }
+
                     Node value = entry.Value switch
                     {
                         ScalarNode { IsNull: true } n => n,
@@ -492,7 +504,13 @@ internal sealed partial class ServiceNormalizer
                         continue;
                     }
 
-                    entries.Add(new MappingEntry(entry.Key, Dependency(condition, required, restart, entry.Key.Location)));
+                    var dependency = Dependency(condition, required, restart, entry.Key.Location);
+                    foreach (var extension in (entry.Value as MappingNode)?.Entries.Where(e => e.Name.StartsWith("x-", StringComparison.Ordinal)) ?? [])
+                    {
+                        dependency = dependency.With(extension.Name, extension.Value, extension.Key.Location);
+                    }
+
+                    entries.Add(new MappingEntry(entry.Key, dependency));
                 }
 
                 break;
@@ -613,6 +631,7 @@ internal sealed partial class ServiceNormalizer
 
         if (map["resources"] is MappingNode resources)
         {
+            _check.KnownKeys(resources, $"{path}.resources", ResourceKinds);
             var normalizedResources = resources;
             foreach (var kind in new[] { "limits", "reservations" })
             {
@@ -621,6 +640,7 @@ internal sealed partial class ServiceNormalizer
                     continue;
                 }
 
+                _check.KnownKeys(limits, $"{path}.resources.{kind}", kind == "limits" ? LimitKeys : ReservationKeys);
                 var normalizedLimits = limits;
                 if (limits["cpus"] is { } cpus)
                 {
@@ -648,6 +668,10 @@ internal sealed partial class ServiceNormalizer
 
         return result;
     }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> ResourceKinds = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "limits", "reservations");
+    private static readonly System.Collections.Frozen.FrozenSet<string> LimitKeys = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "cpus", "memory", "pids");
+    private static readonly System.Collections.Frozen.FrozenSet<string> ReservationKeys = System.Collections.Frozen.FrozenSet.Create(StringComparer.Ordinal, "cpus", "memory", "devices", "generic_resources");
 
     private MappingNode ReservedDevice(MappingNode device, string path)
     {

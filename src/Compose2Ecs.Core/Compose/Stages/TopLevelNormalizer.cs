@@ -83,7 +83,7 @@ internal sealed class TopLevelNormalizer(DiagnosticBag diagnostics, string baseD
             {
                 definition = definition.With("file", ScalarNode.String(LocalPaths.Resolve(file.Value, baseDirectory, home), file.Location));
             }
-            else if (!external && definition["environment"] is null && definition["content"] is null)
+            else if (!external && definition["environment"] is null && definition["content"] is null && definition["driver"] is null)
             {
                 _check.Error(definition, path, $"a {section[..^1]} needs \"file\", \"environment\"{(section == "configs" ? ", \"content\"" : "")} or \"external: true\"");
             }

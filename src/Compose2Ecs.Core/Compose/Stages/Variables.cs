@@ -41,16 +41,18 @@ internal static class Variables
                 continue;
             }
 
-            var lines = DotEnv.Parse(text, display, (text, location, key) =>
-            {
-                var expanded = EnvFileInterpolation.Substitute(visible, text, location, key, diagnostics);
-                if (expanded is not null && !environment.ContainsKey(key))
+            var lines = DotEnv.Parse(
+                text,
+                display,
+                (text, location, key) => EnvFileInterpolation.Substitute(visible, text, location, key, diagnostics),
+                diagnostics,
+                (key, value) =>
                 {
-                    visible[key] = expanded;
-                }
-
-                return expanded;
-            }, diagnostics);
+                    if (value is not null && !environment.ContainsKey(key))
+                    {
+                        visible[key] = value;
+                    }
+                });
             foreach (var (key, value) in lines)
             {
                 if (value is not null)

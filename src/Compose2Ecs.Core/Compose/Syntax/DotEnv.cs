@@ -1,104 +1,116 @@
+using System.Text;
 using Compose2Ecs.Core.Diagnostics;
 
 namespace Compose2Ecs.Core.Compose.Syntax;
 
 /// <summary>
-/// Reads <c>.env</c> and <c>env_file</c> files as compose does: <c>KEY=value</c>, optional
-/// <c>export </c>, comments, single quotes literal, double quotes with escapes, and
-/// unquoted or double-quoted values interpolated from the variables known so far
-/// (so a line may use the lines before it).
+/// Reads <c>.env</c> and <c>env_file</c> files as compose-go's dotenv parser does:
+/// <c>KEY=value</c> or <c>KEY: value</c>, an optional <c>export</c> prefix (space or tab),
+/// comments, single quotes literal (but <c>\'</c>), double quotes with escapes
+/// (<c>\a \b \f \n \r \t \v \\ \" \$ \0NNN</c>; others kept as written), values spanning
+/// lines inside quotes, and unquoted or double-quoted values interpolated through the
+/// caller (so a line may use the lines before it). A key holds letters, digits, '_', '.',
+/// '-', '[' and ']'. Errors name the line, never its text: env files hold secrets.
 /// </summary>
 public static class DotEnv
 {
+    /// <param name="interpolate">Expands a value (text, where, key); null when it reported an error.</param>
+    /// <param name="parsed">Told each entry as it is read, so later lines can see it.</param>
     public static List<KeyValuePair<string, string?>> Parse(
         string text,
         string file,
         Func<string, SourceLocation, string, string?> interpolate,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        Action<string, string?>? parsed = null)
     {
         var result = new List<KeyValuePair<string, string?>>();
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var index = 0; index < lines.Length; index++)
         {
             var raw = lines[index];
-            var line = raw.Trim();
-            var location = new SourceLocation(file, index + 1, raw.Length - raw.TrimStart().Length + 1);
+            var line = raw.TrimStart();
+            var location = new SourceLocation(file, index + 1, raw.Length - line.Length + 1);
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
             }
 
-            if (line.StartsWith("export ", StringComparison.Ordinal))
+            if (line.StartsWith("export", StringComparison.Ordinal) && line.Length > 6 && line[6] is ' ' or '\t')
             {
-                line = line["export ".Length..].TrimStart();
+                line = line[6..].TrimStart();
             }
 
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
-            var key = (eq < 0 ? line : line[..eq]).Trim();
-            if (key.Length == 0 || key.Any(ch => char.IsWhiteSpace(ch)))
+            var separator = line.IndexOfAny(['=', ':']);
+            var key = (separator < 0 ? line : line[..separator]).TrimEnd();
+            var bad = key.FirstOrDefault(c => !IsKeyChar(c));
+            if (key.Length == 0 || bad != default)
             {
-                // Never the line's text: an env file (~/.netrc, credentials) may hold a secret, and errors end up in CI logs.
+                var why = key.Length == 0 ? "it has no name before '='"
+                    : char.IsWhiteSpace(bad) ? "its name holds a space"
+                    : $"its name holds the character '{bad}' (a name has letters, digits, '_', '.', '-', '[' and ']')";
                 diagnostics.Error(location, ComposeDiagnosticCodes.EnvFileLine,
-                    $"line {location.Line} is not KEY=value: {(key.Length == 0 ? "it has no name before '='" : "its name holds a space")}; write NAME=value, with no space in NAME (or start the line with # to comment it out)");
+                    $"line {location.Line} is not KEY=value: {why}; write NAME=value (or start the line with # to comment it out)");
                 continue;
             }
 
-            if (eq < 0)
+            string? value;
+            if (separator < 0)
             {
                 // A bare key: its value comes from the environment, if set.
-                result.Add(new(key, null));
-                continue;
-            }
-
-            var rest = line[(eq + 1)..].TrimStart();
-            string? value;
-            if (rest.StartsWith('\''))
-            {
-                value = ReadQuoted(rest, '\'', lines, ref index, out _);
-                if (value is null)
-                {
-                    diagnostics.Error(location, ComposeDiagnosticCodes.EnvFileLine, $"line {location.Line}: unterminated single quote in the value of {key}; close it with '");
-                    continue;
-                }
-            }
-            else if (rest.StartsWith('"'))
-            {
-                value = ReadQuoted(rest, '"', lines, ref index, out _);
-                if (value is null)
-                {
-                    diagnostics.Error(location, ComposeDiagnosticCodes.EnvFileLine, $"line {location.Line}: unterminated double quote in the value of {key}; close it with \"");
-                    continue;
-                }
-
-                value = Unescape(value);
-                value = interpolate(value, location, key);
+                value = null;
             }
             else
             {
-                var hash = rest.IndexOf(" #", StringComparison.Ordinal);
-                value = (hash >= 0 ? rest[..hash] : rest).TrimEnd();
-                value = interpolate(value, location, key);
+                var rest = line[(separator + 1)..].TrimStart(' ', '\t');
+                if (rest.StartsWith('\'') || rest.StartsWith('"'))
+                {
+                    var quote = rest[0];
+                    var body = ReadQuoted(rest, quote, lines, ref index);
+                    if (body is null)
+                    {
+                        diagnostics.Error(location, ComposeDiagnosticCodes.EnvFileLine,
+                            $"line {location.Line}: the value of {key} opens a {(quote == '"' ? "double" : "single")} quote that is never closed; close it with {quote}");
+                        continue;
+                    }
+
+                    value = quote == '\'' ? body.Replace("\\'", "'", StringComparison.Ordinal) : interpolate(Unescape(body), location, key);
+                }
+                else
+                {
+                    var hash = rest.IndexOf(" #", StringComparison.Ordinal);
+                    value = interpolate((hash >= 0 ? rest[..hash] : rest).TrimEnd(), location, key);
+                    if (value is null)
+                    {
+                        continue;
+                    }
+                }
+
+                if (value is null)
+                {
+                    continue;
+                }
             }
 
-            if (value is not null)
-            {
-                result.Add(new(key, value));
-            }
+            result.Add(new(key, value));
+            parsed?.Invoke(key, value);
         }
 
         return result;
     }
 
-    private static string? ReadQuoted(string rest, char quote, string[] lines, ref int index, out int consumed)
+    private static bool IsKeyChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.' or '-' or '[' or ']';
+
+    /// <summary>The text between the quotes (escapes still in), across lines if needed; null when never closed.</summary>
+    private static string? ReadQuoted(string rest, char quote, string[] lines, ref int index)
     {
-        var body = new System.Text.StringBuilder();
+        var body = new StringBuilder();
         var text = rest[1..];
-        consumed = 0;
+        var line = index;
         while (true)
         {
             for (var i = 0; i < text.Length; i++)
             {
-                if (quote == '"' && text[i] == '\\' && i + 1 < text.Length)
+                if (text[i] == '\\' && i + 1 < text.Length && (quote == '"' || text[i + 1] == '\''))
                 {
                     body.Append(text[i]).Append(text[i + 1]);
                     i++;
@@ -107,27 +119,68 @@ public static class DotEnv
 
                 if (text[i] == quote)
                 {
+                    index = line;
                     return body.ToString();
                 }
 
                 body.Append(text[i]);
             }
 
-            // Quoted values may span lines.
-            if (index + 1 >= lines.Length)
+            if (line + 1 >= lines.Length)
             {
                 return null;
             }
 
             body.Append('\n');
-            text = lines[++index];
-            consumed++;
+            text = lines[++line];
         }
     }
 
-    private static string Unescape(string value) => value
-        .Replace("\\n", "\n", StringComparison.Ordinal)
-        .Replace("\\t", "\t", StringComparison.Ordinal)
-        .Replace("\\\"", "\"", StringComparison.Ordinal)
-        .Replace("\\\\", "\\", StringComparison.Ordinal);
+    /// <summary>
+    /// Double-quote escapes. <c>\$</c> becomes <c>$$</c>, the interpolator's literal dollar, so
+    /// that "foo\${BAR}" is not expanded; an unknown escape stays as written.
+    /// </summary>
+    private static string Unescape(string value)
+    {
+        var output = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] != '\\' || i + 1 >= value.Length)
+            {
+                output.Append(value[i]);
+                continue;
+            }
+
+            var next = value[i + 1];
+            i++;
+            switch (next)
+            {
+                case 'a': output.Append('\a'); break;
+                case 'b': output.Append('\b'); break;
+                case 'f': output.Append('\f'); break;
+                case 'n': output.Append('\n'); break;
+                case 'r': output.Append('\r'); break;
+                case 't': output.Append('\t'); break;
+                case 'v': output.Append('\v'); break;
+                case '\\': output.Append('\\'); break;
+                case '"': output.Append('"'); break;
+                case '$': output.Append("$$"); break;
+                case '0':
+                    var digits = 0;
+                    var code = 0;
+                    while (digits < 3 && i + 1 < value.Length && value[i + 1] is >= '0' and <= '7')
+                    {
+                        code = (code * 8) + (value[i + 1] - '0');
+                        i++;
+                        digits++;
+                    }
+
+                    output.Append((char)code);
+                    break;
+                default: output.Append('\\').Append(next); break;
+            }
+        }
+
+        return output.ToString();
+    }
 }
