@@ -11,4 +11,7 @@ public static class CliDiagnosticCodes
 
     /// <summary>Node.js is past its end of life (still used; a newer one is recommended).</summary>
     public const string NodeEndOfLife = "C2E7002";
+
+    /// <summary><c>synth -f -</c> without <c>--layout</c> for an application split into nested stacks: no stack layout is read or written, so placement is not kept.</summary>
+    public const string LayoutNotKept = "C2E7003";
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Backends;
+using Compose2Ecs.Core.Ecs.Output;
+using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Ecs.Settings;
 using Compose2Ecs.Core.Ecs.Templates;
 
@@ -50,6 +52,7 @@ public static class SynthCommand
             }
         });
 
+        var layout = new LayoutOptions();
         var dryRun = new Option<bool>("--dry-run")
         {
             Description = "Plan and build the templates and print the diagnostics, without the CDK and without writing anything",
@@ -65,6 +68,7 @@ public static class SynthCommand
               compose2ecs synth -f compose.yaml -f compose.prod.yaml --registry 123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop --tag v1.2
               compose2ecs synth --format yaml --stack-name shop-staging
               compose2ecs synth --dry-run --warnings-as-errors
+              compose2ecs synth --rebalance --dry-run
             """);
         loader.AddTo(command);
         mesh.AddTo(command);
@@ -73,6 +77,7 @@ public static class SynthCommand
         command.Options.Add(registry);
         command.Options.Add(tag);
         command.Options.Add(stackName);
+        layout.AddTo(command);
         command.Options.Add(dryRun);
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
@@ -109,9 +114,23 @@ public static class SynthCommand
             progress.Stage($"planning {project.Services.Length} services");
             var (plan, context, backend) = EcsSynthesis.Plan(project, options, backends);
             progress.Stage($"building the templates of {plan.Services.Length} services");
-            var templates = TemplateBuilder.Build(plan);
+            // The stack layout beside the compose file keeps every placed service in its template; --rebalance places anew.
+            var layoutFile = layout.Locate(result, project, console.WorkingDirectory);
+            var rebalance = result.GetValue(layout.Rebalance);
+            var deployed = layoutFile is { } known ? StackLayoutFile.Read(known.Path, known.Shown) : null;
+            var templates = TemplateBuilder.Build(plan, layout: rebalance ? null : deployed);
+            var moves = rebalance && deployed is not null ? StackMoves.Between(deployed, templates, PlanResources.Build(plan)) : [];
+            if (!moves.IsEmpty)
+            {
+                plan = plan.AddFiles(new OutputFile(StackRefactorMapping.FileName, StackRefactorMapping.Json(moves, plan.StackName)));
+            }
+
             console.Log.Add(plan.Warnings);
             console.Log.Add(templates.Warnings);
+            if (layoutFile is null && !templates.Nested.IsEmpty)
+            {
+                console.Log.Add([LayoutOptions.NotKept(templates.Nested.Length)]);
+            }
             if (!result.GetValue(dryRun))
             {
                 // Node.js is checked before the CDK starts: a missing or too old one exits 3 with one message.
@@ -123,6 +142,7 @@ public static class SynthCommand
             {
                 progress.Complete();
                 console.Log.Flush();
+                WriteMoves(console, rebalance, deployed, moves, written: false);
                 console.Error.WriteLine($"dry run: {plan.Services.Length} services planned, {templates.Nested.Length + 1} template{(templates.Nested.IsEmpty ? "" : "s")}; nothing written");
                 return ExitCodes.Success;
             }
@@ -148,6 +168,13 @@ public static class SynthCommand
                     return ExitCodes.Success;
                 }
 
+                // After the assembly is in place: a failed synthesis leaves the layout as it was.
+                if (layoutFile is { } target && StackLayoutFile.Write(target.Path, templates.Layout) && !console.Output.Quiet)
+                {
+                    console.Error.WriteLine($"synth: layout: {target.Shown} {(deployed is null ? "written" : "updated")} (commit it with the compose file: it keeps each service in its stack)");
+                }
+
+                WriteMoves(console, rebalance, deployed, moves, written: true);
                 var relative = Path.GetRelativePath(console.WorkingDirectory, synthesized.OutputDirectory);
                 var shown = relative.StartsWith("..", StringComparison.Ordinal) ? synthesized.OutputDirectory : relative;
                 foreach (var file in synthesized.Templates)
@@ -174,5 +201,23 @@ public static class SynthCommand
             }
         }));
         return command;
+    }
+
+    /// <summary>What a rebalance moves, one line per service, and what to do with the mapping.</summary>
+    private static void WriteMoves(Console2 console, bool rebalance, StackLayout? deployed, IReadOnlyList<ResourceMove> moves, bool written)
+    {
+        if (!rebalance)
+        {
+            return;
+        }
+
+        foreach (var line in LayoutOptions.Describe(moves))
+        {
+            console.Error.WriteLine(line);
+        }
+
+        console.Error.WriteLine(deployed is null ? "rebalance: no stack layout file to compare with; placement computed from the names"
+            : moves.Count == 0 ? "rebalance: nothing moves"
+            : $"rebalance: {moves.Count} resources move{(written ? $"; {StackRefactorMapping.FileName} in the output maps them for aws cloudformation create-stack-refactor (docs/synth.md#rebalancing)" : "; nothing written (dry run)")}");
     }
 }

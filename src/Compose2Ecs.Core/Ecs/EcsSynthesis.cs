@@ -67,7 +67,7 @@ public static class EcsSynthesis
     public static SynthInput Build(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)
     {
         var (plan, context, backend) = Plan(project, options, backends);
-        return new SynthInput(plan, TemplateBuilder.Build(plan), context, backend);
+        return new SynthInput(plan, TemplateBuilder.Build(plan, layout: options.Layout), context, backend);
     }
 
     public static SynthResult Synthesize(ComposeProject project, SynthOptions options, MeshBackendRegistry backends)

@@ -20,4 +20,7 @@ public sealed record SynthOptions
 
     /// <summary>Also write <c>.template.yaml</c> files.</summary>
     public bool Yaml { get; init; }
+
+    /// <summary>The stack layout read from the layout file: each service it places stays in its template (null: computed from the names).</summary>
+    public Templates.StackLayout? Layout { get; init; }
 }

@@ -15,6 +15,12 @@ public static class EcsDiagnosticCodes
     /// <summary>A <c>deploy</c> key with no ECS Fargate equivalent.</summary>
     public const string IgnoredDeployKey = "C2E3003";
 
+    /// <summary>With <c>--mesh none</c>, a route's match rules, weights, retries or timeouts: a plain DNS name of its targets cannot apply them.</summary>
+    public const string RouteWithoutProxy = "C2E3010";
+
+    /// <summary>With <c>--mesh none</c>, a route's port differs from a target's listener: nothing translates the port without a proxy.</summary>
+    public const string RoutePortDiffers = "C2E3011";
+
     /// <summary>A secret ARN that does not name exactly one secret (a wildcard, or a part missing): the execution role would read more than the service needs.</summary>
     public const string SecretNotOne = "C2E3101";
 
@@ -32,4 +38,13 @@ public static class EcsDiagnosticCodes
 
     /// <summary>A service asks for more CPU or memory than the largest Fargate task has.</summary>
     public const string TooLarge = "C2E3106";
+
+    /// <summary>The stack layout file names a service the project no longer has; its line is dropped (its room freed, no other service moved).</summary>
+    public const string LayoutServiceRemoved = "C2E3201";
+
+    /// <summary>The stack layout file is not one placement per line (<c>service security-template resources-template</c>).</summary>
+    public const string LayoutMalformed = "C2E3202";
+
+    /// <summary>The stack layout file keeps services where a template passes a CloudFormation limit; <c>synth --rebalance</c> computes a new layout.</summary>
+    public const string LayoutOverLimit = "C2E3203";
 }

@@ -27,7 +27,8 @@ internal sealed class ChannelIndex
             for (var chunk = 0; chunk * perList < ordered.Count; chunk++)
             {
                 var items = ordered.Skip(chunk * perList).Take(perList).ToImmutableArray();
-                var channel = new Channel($"{stack}Ids{chunk}", stack, IsList: true, items);
+                // Security groups kept in the root by a stack layout travel as the root's own list.
+                var channel = new Channel($"{(stack.Length == 0 ? "RootSecurityGroup" : stack)}Ids{chunk}", stack, IsList: true, items);
                 for (var i = 0; i < items.Length; i++)
                 {
                     _listed[items[i]] = (channel, i);

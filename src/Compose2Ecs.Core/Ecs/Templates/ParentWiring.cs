@@ -47,8 +47,8 @@ internal sealed class ParentWiring
                 .Where(c => !_tree.Within(_leaves.Channels[c].Origin, middle)).Order(StringComparer.Ordinal)];
         }
 
-        // The root's own resources read nested values through its children's outputs.
-        var rootResources = _facts.Resources.Where(r => r.Owner is null).Select(r => r with
+        // The root's own resources (shared ones, and services a stack layout keeps there) read nested values through its children's outputs.
+        var rootResources = _facts.Resources.Where(r => _home(r.LogicalId).Length == 0).Select(r => r with
         {
             Properties = References.Replace(r.Properties, reference => FromRoot(reference)),
             DependsOn = [.. r.DependsOn.Where(d => !_facts.Index.ContainsKey(d) || _home(d).Length == 0)],
@@ -79,9 +79,7 @@ internal sealed class ParentWiring
             });
         }
 
-        var buckets = _layout.SecurityStacks.Select(p => (Id: SplitLayout.SecurityStackId(p.Bucket), p.Bucket))
-            .Concat(_layout.ServiceStacks.Select(p => (Id: SplitLayout.ServiceStackId(p.Bucket), p.Bucket)))
-            .ToDictionary(x => x.Id, x => x.Bucket, StringComparer.Ordinal);
+        var buckets = _layout.SecurityStacks.Concat(_layout.ServiceStacks).ToDictionary(p => p.Id, p => p.Bucket, StringComparer.Ordinal);
         nested.AddRange(_leaves.Documents.Values.Select(d => d with { Parent = _tree.Parent(d.Id), Bucket = buckets[d.Id] }));
 
         var root = new TemplateDocument("", [.. rootResources.Select(r => _rootDependsOn.TryGetValue(r.LogicalId, out var extra)

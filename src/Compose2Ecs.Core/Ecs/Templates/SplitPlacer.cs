@@ -50,20 +50,96 @@ internal sealed class SplitPlacer
         }
     }
 
+    /// <summary>Placement computed from the names alone: hash buckets, each as big as its template allows.</summary>
     public SplitLayout Place(IReadOnlySet<HashBucket> forcedSecurity, IReadOnlySet<HashBucket> forcedServices)
     {
         var hash = (string owner) => _facts.Hashes[owner];
-        var security = HashPartition.Split([.. _security.Keys.Order(StringComparer.Ordinal)], hash, 0, FitsSecurity, forcedSecurity, TooBig);
-        var securityHome = Homes(security, SplitLayout.SecurityStackId);
-        var listed = Listed(securityHome);
+        var security = HashPartition.Split([.. _security.Keys.Order(StringComparer.Ordinal)], hash, 0, (o, _) => FitsSecurity(o), forcedSecurity, TooBig)
+            .Select(p => new StackPart(SplitLayout.SecurityStackId(p.Bucket), p.Bucket, p.Items)).ToList();
+        return Layout(security, new HashSet<string>(), () => [.. HashPartition.Split([.. _services.Keys.Order(StringComparer.Ordinal)], hash, 0, (o, _) => FitsServices(o), forcedServices, TooBig)
+            .Select(p => new StackPart(SplitLayout.ServiceStackId(p.Bucket), p.Bucket, p.Items))]);
+    }
+
+    /// <summary>
+    /// Placement kept from a stack layout: every service it places stays in its template (the
+    /// root included); each new one goes, in name order, to the first stack of its kind with
+    /// room, else to a new stack numbered after the last. <paramref name="closed"/> stacks take
+    /// no new service (their built template did not fit).
+    /// </summary>
+    public SplitLayout PlaceSticky(StackLayout prior, IReadOnlySet<string> closed)
+    {
+        var placed = prior.Services.ToDictionary(s => s.Service, StringComparer.Ordinal);
+        var rootServices = placed.Values.Where(p => p.ServiceStack is "").Select(p => p.Service).ToHashSet(StringComparer.Ordinal);
+        var security = Sticky(_security, o => placed.GetValueOrDefault(o)?.SecurityStack, FitsSecurity, closed, SplitLayout.SecurityPrefix);
+        return Layout(security, rootServices,
+            () => Sticky(_services, o => placed.GetValueOrDefault(o)?.ServiceStack, FitsServices, closed, SplitLayout.ServicePrefix));
+    }
+
+    private SplitLayout Layout(List<StackPart> security, IReadOnlySet<string> rootServices, Func<List<StackPart>> placeServices)
+    {
+        var securityHome = Homes(security, _security.Keys);
+        var listed = Listed(securityHome, rootServices);
         var chunks = new ChannelIndex(id => Home(id, securityHome, null), listed, _limits.IdsPerList);
 
         Tally(chunks);
 
-        var services = HashPartition.Split([.. _services.Keys.Order(StringComparer.Ordinal)], hash, 0, FitsServices, forcedServices, TooBig);
-        var serviceHome = Homes(services, SplitLayout.ServiceStackId);
+        var services = placeServices();
+        var serviceHome = Homes(services, _services.Keys);
         return new SplitLayout(security, services, securityHome, serviceHome,
             new ChannelIndex(id => Home(id, securityHome, serviceHome), listed, _limits.IdsPerList));
+    }
+
+    private List<StackPart> Sticky(Dictionary<string, OwnerSize> sizes, Func<string, string?> prior, Func<IReadOnlyList<string>, bool> fits,
+        IReadOnlySet<string> closed, string prefix)
+    {
+        var stacks = new SortedDictionary<string, List<string>>(StackOrder.Instance);
+        var fresh = new List<string>();
+        foreach (var owner in sizes.Keys.Order(StringComparer.Ordinal))
+        {
+            switch (prior(owner))
+            {
+                case null:
+                    fresh.Add(owner);
+                    break;
+                case { Length: > 0 } stack:
+                    (stacks.TryGetValue(stack, out var members) ? members : stacks[stack] = []).Add(owner);
+                    break;
+            }
+        }
+
+        // A stack that refused one service is full for this run: each new service tries each stack at most once.
+        var full = new HashSet<string>(closed, StringComparer.Ordinal);
+        var next = stacks.Keys.Concat(closed.Where(c => c.StartsWith(prefix, StringComparison.Ordinal)))
+            .Select(id => int.Parse(id[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(-1).Max() + 1;
+        foreach (var owner in fresh)
+        {
+            var home = stacks.FirstOrDefault(s => !full.Contains(s.Key) && Fits(s.Value, owner, fits, full, s.Key)).Key;
+            if (home is null)
+            {
+                if (!fits([owner]))
+                {
+                    throw TooBig(owner);
+                }
+
+                stacks[$"{prefix}{next++}"] = [owner];
+            }
+        }
+
+        return [.. stacks.Select(s => new StackPart(s.Key, null, s.Value))];
+    }
+
+    /// <summary>Adds the owner when the stack still fits with it; else marks the stack full.</summary>
+    private static bool Fits(List<string> members, string owner, Func<IReadOnlyList<string>, bool> fits, HashSet<string> full, string stack)
+    {
+        members.Add(owner);
+        if (fits(members))
+        {
+            return true;
+        }
+
+        members.RemoveAt(members.Count - 1);
+        full.Add(stack);
+        return false;
     }
 
     /// <summary>What each service reads from other templates (by channel), and which of its values other templates read.</summary>
@@ -125,11 +201,24 @@ internal sealed class SplitPlacer
         };
     }
 
-    private static Dictionary<string, string> Homes(List<HashPartition.Part<string>> parts, Func<HashBucket, string> id) =>
-        parts.SelectMany(p => p.Items.Select(owner => (owner, Id: id(p.Bucket)))).ToDictionary(x => x.owner, x => x.Id, StringComparer.Ordinal);
+    /// <summary>Each owner's template: its stack's, or the root's (<c>""</c>) for an owner no stack holds.</summary>
+    private static Dictionary<string, string> Homes(List<StackPart> parts, IEnumerable<string> owners)
+    {
+        var homes = owners.ToDictionary(o => o, _ => "", StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            foreach (var owner in part.Items)
+            {
+                homes[owner] = part.Id;
+            }
+        }
+
+        return homes;
+    }
 
     /// <summary>The security-group ids each <c>SecurityGroups</c> stack lists for other templates.</summary>
-    private Dictionary<string, SortedSet<ResourceReference>> Listed(Dictionary<string, string> securityHome)
+    /// <param name="rootServices">Services whose other resources stay in the root: they read the root's security groups directly.</param>
+    private Dictionary<string, SortedSet<ResourceReference>> Listed(Dictionary<string, string> securityHome, IReadOnlySet<string> rootServices)
     {
         var listed = new Dictionary<string, SortedSet<ResourceReference>>(StringComparer.Ordinal);
         for (var i = 0; i < _facts.Resources.Length; i++)
@@ -142,7 +231,13 @@ internal sealed class SplitPlacer
                 }
 
                 var stack = securityHome[_facts[reference.LogicalId].Owner!];
-                if (_facts.Placements[i] == Placement.SecurityGroup && securityHome[_facts.Resources[i].Owner!] == stack)
+                var readerHome = _facts.Placements[i] switch
+                {
+                    Placement.Root => "",
+                    Placement.SecurityGroup => securityHome[_facts.Resources[i].Owner!],
+                    _ => rootServices.Contains(_facts.Resources[i].Owner!) ? "" : null,
+                };
+                if (readerHome == stack)
                 {
                     continue;
                 }
@@ -154,7 +249,7 @@ internal sealed class SplitPlacer
         return listed;
     }
 
-    private bool FitsSecurity(IReadOnlyList<string> owners, HashBucket bucket)
+    private bool FitsSecurity(IReadOnlyList<string> owners)
     {
         var resources = owners.Sum(o => _security[o].Resources.Count);
         if (resources > _limits.MaxResources)
@@ -189,7 +284,7 @@ internal sealed class SplitPlacer
         return reads.Count <= _limits.MaxParameters && outputs <= _limits.MaxOutputs && bytes <= _limits.MaxBytes * Margin;
     }
 
-    private bool FitsServices(IReadOnlyList<string> owners, HashBucket bucket)
+    private bool FitsServices(IReadOnlyList<string> owners)
     {
         var resources = owners.Sum(o => _services[o].Resources.Count);
         if (resources > _limits.MaxResources)
@@ -197,7 +292,8 @@ internal sealed class SplitPlacer
             return false;
         }
 
-        var outside = (string? owner) => owner is null || !bucket.Holds(_facts.Hashes[owner]);
+        var inside = owners.ToHashSet(StringComparer.Ordinal);
+        var outside = (string? owner) => owner is null || !inside.Contains(owner);
         var reads = new HashSet<int>();
         var exports = new HashSet<int>();
         int bytes = 400, outputs = 0;

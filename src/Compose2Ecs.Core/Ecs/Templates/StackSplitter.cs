@@ -22,50 +22,82 @@ namespace Compose2Ecs.Core.Ecs.Templates;
 public static class StackSplitter
 {
     /// <summary>How often a template that was estimated to fit but did not may make its bucket split.</summary>
-    private const int MaxAttempts = 12;
+    internal const int MaxAttempts = 12;
 
-    public static TemplateSet Split(EcsPlan plan, ImmutableArray<TemplateResource> resources, SplitLimits? limits = null)
+    /// <param name="prior">The stack layout file's placement: each service it places stays in its template (null: computed from the names, as for a first run).</param>
+    public static TemplateSet Split(EcsPlan plan, ImmutableArray<TemplateResource> resources, SplitLimits? limits = null, StackLayout? prior = null)
     {
         limits ??= SplitLimits.CloudFormation;
+        var (kept, notes) = StackLayoutCleaning.Clean(prior, plan);
         if (plan.Mappings.IsEmpty)
         {
-            return SplitResources(plan, resources, limits);
+            return Finish(SplitResources(plan, resources, limits, kept), notes);
         }
 
         // Every template carries every mapping (a container that looks one up may land in any
         // stack), so the byte budget for the rest shrinks by their size.
         var mappingBytes = TemplateJson.Size(new TemplateDocument("", []) { Mappings = plan.Mappings }) - TemplateJson.Size(new TemplateDocument("", []));
-        var set = SplitResources(plan, resources, limits with { MaxBytes = limits.MaxBytes - mappingBytes });
-        return set with
+        var set = SplitResources(plan, resources, limits with { MaxBytes = limits.MaxBytes - mappingBytes }, kept);
+        return Finish(set with
         {
             Root = set.Root with { Mappings = plan.Mappings },
             Nested = [.. set.Nested.Select(d => d with { Mappings = plan.Mappings })],
-        };
+        }, notes);
     }
 
-    private static TemplateSet SplitResources(EcsPlan plan, ImmutableArray<TemplateResource> resources, SplitLimits limits)
+    private static TemplateSet Finish(TemplateSet set, ImmutableArray<Diagnostic> notes) =>
+        notes.IsEmpty ? set : set with { Warnings = [.. notes, .. set.Warnings] };
+
+    private static TemplateSet SplitResources(EcsPlan plan, ImmutableArray<TemplateResource> resources, SplitLimits limits, StackLayout? kept)
     {
         var description = $"compose2ecs: {plan.ProjectName} on ECS Fargate (--mesh {plan.BackendName})";
-        if (resources.Length <= limits.MaxResources && plan.Outputs.Length <= limits.MaxOutputs)
+        var kinds = StackLayouts.Kinds(resources);
+        if (resources.Length <= limits.MaxResources && plan.Outputs.Length <= limits.MaxOutputs && kept?.IsSplit != true)
         {
             var single = new TemplateDocument("", resources) { Description = description, Outputs = plan.Outputs };
             if (Fits(single, limits))
             {
-                return new TemplateSet(single, []);
+                return new TemplateSet(single, []) { Layout = StackLayouts.AllInRoot(kinds) };
             }
         }
 
         // Past the root's output limit, each service's outputs stay in its own stack (readable there).
         var outputsInStacks = plan.Outputs.Length > limits.MaxOutputs;
-        var rootOutputs = outputsInStacks ? [.. plan.Outputs.Where(o => o.Owner is null)] : plan.Outputs;
+        var inRoot = (string? owner) => owner is null || kept?.Find(owner)?.ServiceStack is "";
+        var rootOutputs = outputsInStacks ? [.. plan.Outputs.Where(o => inRoot(o.Owner))] : plan.Outputs;
         var warnings = outputsInStacks
             ? ImmutableArray.Create(Diagnostic.Warning(SourceLocation.None,
                 $"the application has {plan.Outputs.Length} stack outputs, more than CloudFormation allows in one template ({limits.MaxOutputs}); each service's outputs (load balancer DNS names) are outputs of the nested stack that holds the service"))
             : [];
 
-        var facts = new SplitFacts(resources);
+        var placed = kept is null ? resources : StickySplit.Reown(resources, kept);
+        var facts = new SplitFacts(placed);
         var placer = new SplitPlacer(facts, limits, plan, outputsInStacks);
         var services = plan.Services.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var built = kept is null
+            ? Hashed(plan, facts, placer, limits, rootOutputs, description, services)
+            : StickySplit.Build(kept, facts, placer, limits, plan, rootOutputs, description, services);
+        if (built is { } result)
+        {
+            return (kept is null ? result.Set : StickySplit.RestoreOwners(result.Set, resources)) with
+            {
+                Warnings = [.. warnings, .. result.Set.Warnings],
+                Layout = StackLayouts.From(kinds, result.Layout, result.Tree, kept),
+            };
+        }
+
+        // Located at the service with the most resources (the one to split or trim first), else the first service.
+        var biggest = resources.Where(r => r.Owner is not null).GroupBy(r => r.Owner!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        var at = (biggest is null ? null : plan.FindService(biggest))?.Location ?? plan.Services.FirstOrDefault()?.Location ?? SourceLocation.None;
+        throw new InvalidInputException(at, EcsDiagnosticCodes.TooLarge,
+            $"the application does not fit in CloudFormation's limits even split into nested stacks ({resources.Length} resources{(biggest is null ? "" : $"; services.{biggest} has the most")}); deploy it as several compose projects, or remove services or routes");
+    }
+
+    /// <summary>Placement from the names alone: hash buckets, split until every template fits, then the fewest middle stacks the root needs.</summary>
+    private static (TemplateSet Set, SplitLayout Layout, StackTree Tree)? Hashed(EcsPlan plan, SplitFacts facts, SplitPlacer placer, SplitLimits limits,
+        ImmutableArray<TemplateOutput> rootOutputs, string description, Dictionary<string, ServicePlan> services)
+    {
         var forcedSecurity = new HashSet<HashBucket>();
         var forcedServices = new HashSet<HashBucket>();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -77,8 +109,8 @@ public static class StackSplitter
             var tooBig = leaves.Documents.Values.Where(d => !Fits(d, limits)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             if (tooBig.Count > 0)
             {
-                forcedSecurity.UnionWith(layout.SecurityStacks.Where(p => tooBig.Contains(SplitLayout.SecurityStackId(p.Bucket))).Select(p => p.Bucket));
-                forcedServices.UnionWith(layout.ServiceStacks.Where(p => tooBig.Contains(SplitLayout.ServiceStackId(p.Bucket))).Select(p => p.Bucket));
+                forcedSecurity.UnionWith(layout.SecurityStacks.Where(p => tooBig.Contains(p.Id)).Select(p => p.Bucket!));
+                forcedServices.UnionWith(layout.ServiceStacks.Where(p => tooBig.Contains(p.Id)).Select(p => p.Bucket!));
                 continue;
             }
 
@@ -87,22 +119,21 @@ public static class StackSplitter
             {
                 var tree = new StackTree(layout, level);
                 var set = new ParentWiring(facts, layout, leaves, tree, Home).Build(plan, rootOutputs, description, services);
-                if (Fits(set.Root, limits) && set.Nested.Where(d => tree.Middles.Contains(d.Id)).All(d => Fits(d, limits)))
+                if (FitsTree(set, tree, limits))
                 {
-                    return set with { Warnings = [.. warnings, .. set.Warnings] };
+                    return (set, layout, tree);
                 }
             }
 
             break;
         }
 
-        // Located at the service with the most resources (the one to split or trim first), else the first service.
-        var biggest = resources.Where(r => r.Owner is not null).GroupBy(r => r.Owner!, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
-        var at = (biggest is null ? null : plan.FindService(biggest))?.Location ?? plan.Services.FirstOrDefault()?.Location ?? SourceLocation.None;
-        throw new InvalidInputException(at, EcsDiagnosticCodes.TooLarge,
-            $"the application does not fit in CloudFormation's limits even split into nested stacks ({resources.Length} resources{(biggest is null ? "" : $"; services.{biggest} has the most")}); deploy it as several compose projects, or remove services or routes");
+        return null;
     }
+
+    /// <summary>Whether the templates that hold stacks (the root, the middle stacks) are within the limits; the leaves were checked before.</summary>
+    internal static bool FitsTree(TemplateSet set, StackTree tree, SplitLimits limits) =>
+        Fits(set.Root, limits) && set.Nested.Where(d => tree.Middles.Contains(d.Id)).All(d => Fits(d, limits));
 
     /// <summary>Whether a template is within the limits: resources, parameters, outputs, and bytes as the CDK will write it.</summary>
     public static bool Fits(TemplateDocument document, SplitLimits limits) =>

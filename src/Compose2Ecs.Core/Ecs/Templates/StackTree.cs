@@ -12,19 +12,25 @@ internal sealed class StackTree
 {
     private readonly Dictionary<string, string> _parents = new(StringComparer.Ordinal);
 
+    /// <summary>The tree of <paramref name="level"/>: service stacks under <c>Services{m}</c> by the last bits of their bucket index.</summary>
     public StackTree(SplitLayout layout, int level)
+        : this(layout, layout.ServiceStacks.ToDictionary(p => p.Id, p => level == 0 ? "" : MiddleId(p.Bucket!.Index & ((1 << level) - 1)), StringComparer.Ordinal))
     {
         Level = level;
+    }
+
+    /// <summary>A tree with each service stack's parent given (<c>""</c> for the root, else a <c>Services{m}</c> stack).</summary>
+    public StackTree(SplitLayout layout, IReadOnlyDictionary<string, string> serviceParents)
+    {
         foreach (var part in layout.SecurityStacks)
         {
-            _parents[SplitLayout.SecurityStackId(part.Bucket)] = "";
+            _parents[part.Id] = "";
         }
 
-        var mask = (1 << level) - 1;
         foreach (var part in layout.ServiceStacks)
         {
-            var parent = level == 0 ? "" : MiddleId(part.Bucket.Index & mask);
-            _parents[SplitLayout.ServiceStackId(part.Bucket)] = parent;
+            var parent = serviceParents[part.Id];
+            _parents[part.Id] = parent;
             if (parent.Length > 0 && _parents.TryAdd(parent, ""))
             {
                 Middles.Add(parent);
@@ -32,14 +38,18 @@ internal sealed class StackTree
         }
 
         Middles.Sort(StackOrder.Instance);
+        Level = -1;
     }
 
+    /// <summary>The bits that pick a service stack's middle stack; -1 when the parents were given.</summary>
     public int Level { get; }
 
     /// <summary>The <c>Services{m}</c> stacks, in order.</summary>
     public List<string> Middles { get; } = [];
 
-    public static string MiddleId(int index) => $"Services{index}";
+    public const string MiddlePrefix = "Services";
+
+    public static string MiddleId(int index) => $"{MiddlePrefix}{index}";
 
     /// <summary>The parent of a nested template (the root's ID is empty).</summary>
     public string Parent(string id) => _parents[id];

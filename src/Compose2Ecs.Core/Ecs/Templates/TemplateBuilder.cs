@@ -5,7 +5,8 @@ namespace Compose2Ecs.Core.Ecs.Templates;
 /// <summary>A sized plan → its CloudFormation templates (pure: no CDK), split into nested stacks when too big for one.</summary>
 public static class TemplateBuilder
 {
-    public static TemplateSet Build(EcsPlan plan, SplitLimits? limits = null)
+    /// <param name="layout">The stack layout file's placement, kept (null: computed from the names).</param>
+    public static TemplateSet Build(EcsPlan plan, SplitLimits? limits = null, StackLayout? layout = null)
     {
         var resources = PlanResources.Build(plan);
         var duplicates = resources.GroupBy(r => r.LogicalId, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -21,6 +22,6 @@ public static class TemplateBuilder
             throw new InvalidOperationException($"DependsOn names resources that do not exist: {string.Join(", ", dangling)}");
         }
 
-        return StackSplitter.Split(plan, resources, limits);
+        return StackSplitter.Split(plan, resources, limits, layout);
     }
 }

@@ -45,6 +45,9 @@ public sealed record TemplateSet(TemplateDocument Root, ImmutableArray<TemplateD
     /// <summary>What splitting could not keep (a depends_on across nested stacks that would form a cycle), or moved (outputs past the root's limit).</summary>
     public ImmutableArray<Diagnostic> Warnings { get; init; } = [];
 
+    /// <summary>Where each service's resources went: what <c>synth</c> writes to the stack layout file.</summary>
+    public StackLayout Layout { get; init; } = new([]);
+
     public IEnumerable<TemplateDocument> All => Nested.Prepend(Root);
 
     /// <summary>The templates whose stack resources are in <paramref name="parent"/>.</summary>

@@ -1,0 +1,55 @@
+using Compose2Ecs.Core.Ecs;
+using Compose2Ecs.Core.Ecs.Output;
+using Compose2Ecs.Core.Ecs.Templates;
+using Compose2Ecs.Testing;
+using Xunit.Abstractions;
+
+namespace Compose2Ecs.Ecs.Tests;
+
+/// <summary>
+/// With the stack layout file kept from run to run, an application that grows never moves a
+/// resource to another template (CloudFormation would replace it) and never loses one: through
+/// the single-template limit (the root keeps its services) and up to hundreds of services.
+/// </summary>
+public sealed class StackLayoutGrowthTests(ITestOutputHelper log)
+{
+    /// <summary>Through one template (1–40), the crossing (45), several service stacks (120–600).</summary>
+    private static readonly int[] Steps = [1, 2, 5, 10, 40, 45, 50, 120, 300, 600];
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("appmesh")]
+    [InlineData("consul")]
+    [InlineData("service-connect")]
+    public void Growing_to_600_services_with_the_layout_file_moves_and_loses_no_resource(string mesh)
+    {
+        StackLayout? layout = null;
+        Dictionary<string, string>? before = null;
+        var wasSplit = false;
+        foreach (var services in Steps)
+        {
+            using var dir = new TempDir();
+            var set = PureSynth.Yaml(dir, LayoutProjects.Yaml(services, mesh), new SynthOptions { Mesh = mesh, Layout = layout }).TemplateSet;
+            var homes = LayoutProjects.Homes(set);
+            TemplateLimits.AssertWithin(set);
+            if (before is not null)
+            {
+                var moved = before.Where(p => !homes.TryGetValue(p.Key, out var now) || now != p.Value)
+                    .Select(p => $"{p.Key}: {Show(p.Value)} -> {(homes.TryGetValue(p.Key, out var now) ? Show(now) : "gone")}").ToList();
+                Assert.True(moved.Count == 0, $"{mesh}, {services} services: {moved.Count} resources moved or disappeared, e.g. {string.Join("; ", moved.Take(5))}");
+            }
+
+            wasSplit |= !set.Nested.IsEmpty;
+            log.WriteLine($"{mesh} {services}: {homes.Count} resources, {set.Nested.Length + 1} templates, root {set.Root.Resources.Length}");
+
+            // Through the file's text, as synth writes and reads it.
+            layout = StackLayoutFile.Parse(StackLayoutFile.Format(set.Layout), StackLayoutFile.DefaultName);
+            before = homes;
+        }
+
+        Assert.True(wasSplit, "the application never needed nested stacks: the test proves nothing");
+        Assert.Contains(before!, p => p.Value.Length == 0 && p.Key.StartsWith("s0001", StringComparison.Ordinal));
+    }
+
+    private static string Show(string template) => template.Length == 0 ? "root" : template;
+}
