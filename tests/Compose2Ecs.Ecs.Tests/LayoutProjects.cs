@@ -21,12 +21,12 @@ internal static class LayoutProjects
         return set.All.SelectMany(d => d.Resources.Select(r => (r.LogicalId, Path: Path(d)))).ToDictionary(x => x.LogicalId, x => x.Path, StringComparer.Ordinal);
     }
 
-    /// <summary>App Mesh: 40 services in one template, then 45 with that layout kept (the 5 new ones nested).</summary>
+    /// <summary>App Mesh: 36 services in one template, then 45 with that layout kept (the 9 new ones nested).</summary>
     public static StackLayout Sticky45()
     {
         using var dir = new TempDir();
-        var at40 = PureSynth.Yaml(dir, GeneratedProject.Yaml(40), new SynthOptions { Mesh = "appmesh" }).TemplateSet.Layout;
-        var layout = StackLayoutFile.Parse(StackLayoutFile.Format(at40), StackLayoutFile.DefaultName);
+        var at36 = PureSynth.Yaml(dir, GeneratedProject.Yaml(36), new SynthOptions { Mesh = "appmesh" }).TemplateSet.Layout;
+        var layout = StackLayoutFile.Parse(StackLayoutFile.Format(at36), StackLayoutFile.DefaultName);
         return PureSynth.Yaml(dir, GeneratedProject.Yaml(45), new SynthOptions { Mesh = "appmesh", Layout = layout }).TemplateSet.Layout;
     }
 }

@@ -40,7 +40,7 @@ public sealed class StackLayoutCliTests
     [Fact]
     public void A_rebalance_dry_run_prints_what_would_move_and_writes_nothing()
     {
-        // 40 services in the root, then 5 more kept out of it: placed from the names, the root's would move.
+        // 36 services in the root, then 9 more kept out of it: placed from the names, the root's would move.
         using var dir = new TempDir().With("compose.yaml", GeneratedProject.Yaml(45));
         var placed = StackLayoutFile.Format(LayoutProjects.Sticky45());
         dir.With("place.txt", placed);

@@ -47,15 +47,17 @@ public sealed class StackLayoutTests
     public void Crossing_the_single_template_limit_keeps_the_root_services_in_the_root()
     {
         using var dir = new TempDir();
-        var at40 = Build(dir, GeneratedProject.Yaml(40), "appmesh", null);
-        Assert.Empty(at40.Nested);
-        Assert.All(at40.Layout.Services, s => Assert.Equal("", s.ServiceStack));
+        // 36 App Mesh services fit one template (500 resources), 45 do not, whichever protocol the
+        // services default to (an http service has a second, short-name virtual service).
+        var at36 = Build(dir, GeneratedProject.Yaml(36), "appmesh", null);
+        Assert.Empty(at36.Nested);
+        Assert.All(at36.Layout.Services, s => Assert.Equal("", s.ServiceStack));
 
-        var at45 = Build(dir, GeneratedProject.Yaml(45), "appmesh", RoundTrip(at40.Layout));
+        var at45 = Build(dir, GeneratedProject.Yaml(45), "appmesh", RoundTrip(at36.Layout));
         Assert.NotEmpty(at45.Nested);
         var homes = LayoutProjects.Homes(at45);
-        Assert.All(at40.Root.Resources, r => Assert.Equal("", homes[r.LogicalId]));
-        Assert.All(at45.Layout.Services.Where(s => string.CompareOrdinal(s.Service, "s0040") >= 0),
+        Assert.All(at36.Root.Resources, r => Assert.Equal("", homes[r.LogicalId]));
+        Assert.All(at45.Layout.Services.Where(s => string.CompareOrdinal(s.Service, "s0036") >= 0),
             s => Assert.StartsWith("ServiceGroup", s.ServiceStack, StringComparison.Ordinal));
     }
 
@@ -129,8 +131,8 @@ public sealed class StackLayoutTests
     public void A_rebalance_maps_each_moved_resource_from_its_stack_to_its_new_one()
     {
         using var dir = new TempDir();
-        var at40 = Build(dir, GeneratedProject.Yaml(40), "appmesh", null);
-        var sticky = RoundTrip(Build(dir, GeneratedProject.Yaml(45), "appmesh", RoundTrip(at40.Layout)).Layout);
+        var at36 = Build(dir, GeneratedProject.Yaml(36), "appmesh", null);
+        var sticky = RoundTrip(Build(dir, GeneratedProject.Yaml(45), "appmesh", RoundTrip(at36.Layout)).Layout);
         var plan = Synth.Plan(dir, GeneratedProject.Yaml(45), new SynthOptions { Mesh = "appmesh" });
         var fresh = TemplateBuilder.Build(plan);
 
