@@ -12,6 +12,7 @@ using Compose2Ecs.Core.Ecs.Templates;
 // time includes starting the CDK's Node.js runtime and peak memory is that size's alone.
 //   dotnet run -c Release --project bench/Compose2Ecs.Bench -- [--sizes 10,100,1000] [--mesh none] [--keep DIR]
 // --construct-cost N times N typed L1 constructs against one CfnInclude of the same resources.
+// --moves 40:45,50:120 counts the resources that change template as the project grows, without and with the stack layout file.
 // --keep DIR leaves each size's cloud assembly in DIR/<size> (to check it with cfn-check).
 // --consul-servers HOST adds x-mesh.consul.servers (hosts HOST and a security group) to the generated
 //   project; with --mesh consul it defaults to consul.bench.internal (consul needs servers).
@@ -24,6 +25,12 @@ var consulServers = Argument("--consul-servers", mesh == "consul" ? "consul.benc
 if (Argument("--construct-cost", "") is { Length: > 0 } constructs)
 {
     ConstructCost.Run(int.Parse(constructs, CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (Argument("--moves", "") is { Length: > 0 } pairs)
+{
+    LayoutMoves.Run(pairs, mesh, consulServers);
     return 0;
 }
 

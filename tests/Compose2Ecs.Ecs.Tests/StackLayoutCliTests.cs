@@ -22,7 +22,7 @@ public sealed class StackLayoutCliTests
         Assert.True(run.ExitCode == 0, run.Error);
         var lines = System.IO.File.ReadAllLines(Path.Combine(dir.Path, "app", File)).Where(l => !l.StartsWith('#')).ToList();
         Assert.Equal(["s0000 root root 0", "s0001 root root 0", "s0002 root root 0"], lines);
-        Assert.Contains($"synth: layout: {Path.Combine("app", File)} written", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"synth: stack layout written to {Path.Combine("app", File)}", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

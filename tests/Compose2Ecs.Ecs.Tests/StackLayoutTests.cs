@@ -79,6 +79,18 @@ public sealed class StackLayoutTests
     }
 
     [Fact]
+    public void A_single_template_layout_drops_a_removed_service_without_a_note()
+    {
+        using var dir = new TempDir();
+        var layout = RoundTrip(Build(dir, GeneratedProject.Yaml(10), "none", null).Layout);
+        var output = PureSynth.Yaml(dir, GeneratedProject.Yaml(10, skip: 3), new SynthOptions { Layout = layout });
+
+        Assert.DoesNotContain(output.Warnings, w => w.Code == EcsDiagnosticCodes.LayoutServiceRemoved);
+        Assert.Null(output.TemplateSet.Layout.Find("s0003"));
+        Assert.Equal(9, output.TemplateSet.Layout.Services.Length);
+    }
+
+    [Fact]
     public void A_layout_that_would_push_a_template_past_a_limit_is_an_error_that_says_to_rebalance()
     {
         using var dir = new TempDir();

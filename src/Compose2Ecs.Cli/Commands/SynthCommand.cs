@@ -171,7 +171,7 @@ public static class SynthCommand
                 // After the assembly is in place: a failed synthesis leaves the layout as it was.
                 if (layoutFile is { } target && StackLayoutFile.Write(target.Path, templates.Layout) && !console.Output.Quiet)
                 {
-                    console.Error.WriteLine($"synth: layout: {target.Shown} {(deployed is null ? "written" : "updated")} (commit it with the compose file: it keeps each service in its stack)");
+                    console.Error.WriteLine($"synth: stack layout {(deployed is null ? "written to" : "updated in")} {target.Shown} (commit it with the compose file)");
                 }
 
                 WriteMoves(console, rebalance, deployed, moves, written: true);

@@ -35,16 +35,14 @@ public sealed class NoMeshBackend : IMeshBackend
 
     public EcsPlan Transform(EcsPlan plan, BackendContext context)
     {
-        // depends_on opens every container port (ranges); the declared upstreams add their listener.
-        var declared = context.Mesh with { Edges = [.. context.Mesh.Edges.Where(e => e.Origin == EdgeOrigin.Declared)] };
-        var dependsOn = IngressRules.FromDependsOn(plan);
-        var upstreams = EdgeIngress.Rules(declared, plan).Where(rule => !dependsOn.Any(d => Covers(d, rule)));
-        return plan.AddIngress([.. dependsOn, .. upstreams])
+        // depends_on rules cover runs of ports; an edge's one-port rule inside such a run would open it twice.
+        var fromDependsOn = IngressRules.FromDependsOn(plan);
+        var rules = fromDependsOn.Concat(EdgeIngress.Rules(context.Mesh, plan).Where(edge => !fromDependsOn.Any(run => Covers(run, edge))))
+            .DistinctBy(r => r.LogicalId);
+        return plan.AddIngress([.. rules])
             .AddResources(context.Mesh.Routes.SelectMany(route => RouteAliases.Build(route, plan)));
     }
 
-    /// <summary>Whether <paramref name="wide"/> already admits everything <paramref name="rule"/> does (same groups, protocol, a range holding its ports).</summary>
-    private static bool Covers(IngressRulePlan wide, IngressRulePlan rule) =>
-        wide.Target == rule.Target && wide.Source == rule.Source && wide.Protocol == rule.Protocol
-        && wide.FromPort <= rule.FromPort && rule.ToPort <= wide.ToPort;
+    private static bool Covers(IngressRulePlan run, IngressRulePlan rule) =>
+        run.Target == rule.Target && run.Source == rule.Source && run.Protocol == rule.Protocol && run.FromPort <= rule.FromPort && rule.ToPort <= run.ToPort;
 }

@@ -60,6 +60,7 @@ public static partial class StackLayoutFile
             return false;
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
@@ -161,7 +162,7 @@ public static partial class StackLayoutFile
             throw new InvalidInputException(errors);
         }
 
-        return StackLayout.Of(services) with { File = file };
+        return StackLayout.Of(services, file);
     }
 
     private static bool TryStack(string value, Regex pattern, out string? stack)

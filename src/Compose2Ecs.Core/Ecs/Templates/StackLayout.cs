@@ -23,30 +23,32 @@ public sealed record ServicePlacement(string Service, string? SecurityStack, str
 /// The placement of every service, sorted by name: what <c>synth</c> writes to the stack layout
 /// file and reads back, so a service placed once stays in its template as services come and go.
 /// </summary>
-public sealed record StackLayout(ImmutableArray<ServicePlacement> Services)
+public sealed class StackLayout
 {
-    /// <summary>The file it was read from (empty when computed).</summary>
-    public string File { get; init; } = "";
+    private readonly Dictionary<string, ServicePlacement> _byName;
 
-    public static StackLayout Of(IEnumerable<ServicePlacement> services) =>
-        new([.. services.OrderBy(s => s.Service, StringComparer.Ordinal)]);
-
-    public ServicePlacement? Find(string service)
+    /// <param name="services">One placement per service, sorted by name.</param>
+    /// <param name="file">The file it was read from (empty when computed).</param>
+    public StackLayout(ImmutableArray<ServicePlacement> services, string file = "")
     {
-        _byName ??= Services.ToDictionary(s => s.Service, StringComparer.Ordinal);
-        return _byName.GetValueOrDefault(service);
+        Services = services;
+        File = file;
+        _byName = services.ToDictionary(s => s.Service, StringComparer.Ordinal);
+        NextGeneration = services.Select(s => s.Generation).DefaultIfEmpty(-1).Max() + 1;
     }
 
-    /// <summary>The generation of services placed by the next run: one past the newest.</summary>
-    public int NextGeneration => Services.Select(s => s.Generation).DefaultIfEmpty(-1).Max() + 1;
+    public ImmutableArray<ServicePlacement> Services { get; }
 
-    private Dictionary<string, ServicePlacement>? _byName;
+    public string File { get; }
+
+    public static StackLayout Of(IEnumerable<ServicePlacement> services, string file = "") =>
+        new([.. services.OrderBy(s => s.Service, StringComparer.Ordinal)], file);
+
+    public ServicePlacement? Find(string service) => _byName.GetValueOrDefault(service);
+
+    /// <summary>The generation of services placed by the next run: one past the newest.</summary>
+    public int NextGeneration { get; }
 
     /// <summary>Whether any service lives in a nested stack (else the application was one template).</summary>
     public bool IsSplit => Services.Any(s => s.SecurityStack is { Length: > 0 } || s.ServiceStack is { Length: > 0 });
-
-    /// <summary>The same placement, ignoring where each line was read.</summary>
-    public bool SamePlacement(StackLayout other) =>
-        Services.Length == other.Services.Length
-        && Services.Zip(other.Services).All(p => p.First with { Location = SourceLocation.None } == p.Second with { Location = SourceLocation.None });
 }

@@ -40,7 +40,7 @@ internal static class StackLayouts
 /// <summary>A stack layout against the project: lines of services that are gone are dropped, each with a note.</summary>
 internal static class StackLayoutCleaning
 {
-    /// <returns>The placements of current services (null when none is left: placement is computed afresh), and a note per dropped line.</returns>
+    /// <returns>The placements of current services (null when none is left: placement is computed afresh), and a note per dropped line of a split layout.</returns>
     public static (StackLayout? Kept, ImmutableArray<Diagnostic> Notes) Clean(StackLayout? prior, EcsPlan plan)
     {
         if (prior is null)
@@ -48,12 +48,14 @@ internal static class StackLayoutCleaning
             return (null, []);
         }
 
+        // A layout of one template frees no stack's room: its stale lines go without a note (a backend that adds a
+        // service of its own, run after another backend on the same compose file, would otherwise always warn).
         var current = plan.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var notes = prior.Services.Where(s => !current.Contains(s.Service))
+        ImmutableArray<Diagnostic> notes = !prior.IsSplit ? [] : prior.Services.Where(s => !current.Contains(s.Service))
             .Select(s => Diagnostic.Warning(s.Location, Planning.EcsDiagnosticCodes.LayoutServiceRemoved,
                 $"the stack layout places service {s.Service}, which the project no longer has; its line is dropped and its room in {Show(s)} freed (no other service moves)"))
             .ToImmutableArray();
-        var kept = prior with { Services = [.. prior.Services.Where(s => current.Contains(s.Service))] };
+        var kept = new StackLayout([.. prior.Services.Where(s => current.Contains(s.Service))], prior.File);
         return (kept.Services.IsEmpty ? null : kept, notes);
     }
 

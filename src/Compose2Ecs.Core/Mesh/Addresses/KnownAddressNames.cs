@@ -17,7 +17,15 @@ public enum AddressNameForm
 public sealed class KnownAddressNames
 {
     private readonly HashSet<string> _names;
-    private readonly string _suffix;
+    private readonly string? _suffix;
+
+    /// <summary>Short names only: what a compose file written for docker compose's network can use.</summary>
+    public KnownAddressNames(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _names = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
+        Namespace = "";
+    }
 
     public KnownAddressNames(IEnumerable<string> names, string @namespace)
     {
@@ -28,7 +36,7 @@ public sealed class KnownAddressNames
         _suffix = "." + Namespace;
     }
 
-    /// <summary>The Cloud Map namespace the long form ends with (<c>shop.local</c>).</summary>
+    /// <summary>The Cloud Map namespace the long form ends with (<c>shop.local</c>); empty when only short names count.</summary>
     public string Namespace { get; }
 
     /// <summary>The known name a host spells, and in which form; null when the host is not a mesh name.</summary>
@@ -39,7 +47,7 @@ public sealed class KnownAddressNames
             return (shortName, AddressNameForm.Short);
         }
 
-        if (host.Length > _suffix.Length && host.EndsWith(_suffix, StringComparison.OrdinalIgnoreCase)
+        if (_suffix is not null && host.Length > _suffix.Length && host.EndsWith(_suffix, StringComparison.OrdinalIgnoreCase)
             && _names.TryGetValue(host[..^_suffix.Length], out var longName))
         {
             return (longName, AddressNameForm.Long);
