@@ -50,13 +50,18 @@ public sealed class AppMeshBackend : IMeshBackend
             }
 
             var before = plan.FindService(service.Name)!;
-            plan = plan.UpdateService(service.Name, s => MeshServiceTasks.Apply(s, service, model))
+            plan = plan.UpdateService(service.Name, s => MeshDeployment.Apply(MeshServiceTasks.Apply(s, service, model)))
                 .AddResources(VirtualNodes.Build(names, service, plan.Namespace.Name));
-            if (EnvoySizing.Warning(before, plan.FindService(service.Name)!) is { } warning)
+            var after = plan.FindService(service.Name)!;
+            if (EnvoySizing.Warning(before, after) is { } warning)
             {
                 plan = plan.AddWarnings(warning);
             }
+
+            plan = plan.AddWarnings([.. MeshDeployment.Warnings(after, VirtualNodes.Backends(names, service).Count())]);
         }
+
+        plan = LocalAddresses.Apply(plan, model, context.Project).AddWarnings([.. ShortNames.Warnings(model, plan)]);
 
         foreach (var route in model.Routes)
         {

@@ -8,4 +8,19 @@ public static class AppMeshDiagnosticCodes
 
     /// <summary><c>appmesh.mesh_owner</c> without <c>existing: true</c>: a shared mesh cannot be created here.</summary>
     public const string SharedMeshNotExisting = "C2E4002";
+
+    /// <summary>In an imported (shared) mesh, the short-name virtual services take mesh-wide names another project may need.</summary>
+    public const string ShortNamesInSharedMesh = "C2E4003";
+
+    /// <summary>In an imported VPC, short names resolve only if the VPC's DHCP options search the namespace.</summary>
+    public const string ImportedVpcSearchDomain = "C2E4004";
+
+    /// <summary>A virtual node lists more backends than App Mesh's default quota (50).</summary>
+    public const string BackendsPerVirtualNode = "C2E4005";
+
+    /// <summary>A service runs more Envoys on one virtual node than App Mesh's default quota (50), deployments counted.</summary>
+    public const string EnvoysPerVirtualNode = "C2E4006";
+
+    /// <summary>An environment value names <c>localhost:&lt;local_port&gt;</c> (another backend's address); it is rewritten to the upstream's name.</summary>
+    public const string LocalhostAddress = "C2E4007";
 }

@@ -66,6 +66,26 @@ public sealed class AppMeshNames(MeshModel model)
     /// <summary><c>&lt;name&gt;.&lt;namespace&gt;</c>: a virtual service's name is the DNS name callers use.</summary>
     public string VirtualService(string serviceOrRoute) => model.DnsName(serviceOrRoute);
 
+    /// <summary>
+    /// The virtual service of the short name <c>&lt;name&gt;</c>, what compose apps dial (<c>http://api:8080</c>).
+    /// Envoy matches HTTP by the Host header against its backends' virtual service names, exactly, so
+    /// <c>api</c> needs a virtual service of its own next to <c>api.&lt;namespace&gt;</c>; the name resolves
+    /// through the VPC's search domain to the same Cloud Map records (spec §2, "The names apps use").
+    /// Its logical ID is its own, so the long form keeps its ID and nothing that references it moves.
+    /// </summary>
+    public static string ShortVirtualServiceId(string serviceOrRoute) => LogicalIds.For(serviceOrRoute, "ShortVirtualService");
+
+    /// <summary>
+    /// Whether callers of an upstream of this protocol need the short-name virtual service: Envoy tells
+    /// HTTP, HTTP/2 and gRPC backends apart by Host, and tcp backends by port only (a second tcp
+    /// backend on the port would be the ambiguity of aws-app-mesh-roadmap#195), so tcp keeps one.
+    /// </summary>
+    public static bool HasShortName(MeshProtocol protocol) => protocol != MeshProtocol.Tcp;
+
+    /// <summary>The virtual service names a caller's node lists for one upstream: the short and the long form (tcp: the long one).</summary>
+    public IEnumerable<string> BackendNames(string upstream, MeshProtocol protocol) =>
+        HasShortName(protocol) ? [upstream, VirtualService(upstream)] : [VirtualService(upstream)];
+
     /// <summary>Mesh name and owner, the first properties of every App Mesh resource.</summary>
     public CfnMapBuilder Start() => new CfnMapBuilder().Add("MeshName", MeshName).Add("MeshOwner", MeshOwner);
 

@@ -13,7 +13,13 @@ internal sealed partial class AppMeshSectionReader(MeshFields fields)
 
     private const string Path = "x-mesh.appmesh";
 
-    private static readonly ImmutableArray<string> Keys = ["existing", "mesh_owner", "envoy_image", "envoy", "access_log"];
+    private static readonly ImmutableArray<string> Keys = ["existing", "mesh_owner", "envoy_image", "envoy", "access_log", "tracing", "stats"];
+
+    private static readonly Dictionary<string, AppMeshTracing> TracingChoices = new(StringComparer.Ordinal)
+    {
+        ["none"] = AppMeshTracing.None,
+        ["xray"] = AppMeshTracing.XRay,
+    };
 
     private static readonly ImmutableArray<string> EnvoyKeys = ["cpu", "memory"];
 
@@ -35,6 +41,8 @@ internal sealed partial class AppMeshSectionReader(MeshFields fields)
             MeshOwner = map["mesh_owner"] is { } owner ? fields.Text(owner, $"{Path}.mesh_owner") : null,
             EnvoyImage = map["envoy_image"] is { } image ? fields.Text(image, $"{Path}.envoy_image") : null,
             AccessLog = map["access_log"] is { } log ? fields.Text(log, $"{Path}.access_log") : null,
+            Tracing = map["tracing"] is { } tracing ? fields.Choice(tracing, $"{Path}.tracing", TracingChoices) ?? AppMeshTracing.None : AppMeshTracing.None,
+            Stats = map["stats"] is { } stats && (fields.Bool(stats, $"{Path}.stats") ?? false),
         };
 
         if (settings.MeshOwner is { } account && !AccountId().IsMatch(account))

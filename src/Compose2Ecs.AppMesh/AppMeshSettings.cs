@@ -23,5 +23,20 @@ public sealed record AppMeshSettings
     /// <summary>Envoy access log path, e.g. <c>/dev/stdout</c>; null: no access log.</summary>
     public string? AccessLog { get; init; }
 
+    /// <summary><c>tracing</c>: X-Ray, with a daemon sidecar in every mesh task (as the CDK's XRayExtension adds one), or none.</summary>
+    public AppMeshTracing Tracing { get; init; } = AppMeshTracing.None;
+
+    /// <summary><c>stats</c>: Envoy's stats tags and DogStatsD output to the task's localhost:8125 (the CDK App Mesh extension's switches).</summary>
+    public bool Stats { get; init; }
+
     public SourceLocation Location { get; init; } = SourceLocation.None;
+}
+
+/// <summary>What <c>x-mesh.appmesh.tracing</c> turns on.</summary>
+public enum AppMeshTracing
+{
+    None,
+
+    /// <summary><c>ENABLE_ENVOY_XRAY_TRACING</c> and the X-Ray daemon next to Envoy.</summary>
+    XRay,
 }

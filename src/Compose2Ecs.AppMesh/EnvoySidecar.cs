@@ -27,7 +27,10 @@ public static class EnvoySidecar
 
     /// <param name="resourceArn">The virtual node's (or virtual gateway's) ARN: Envoy asks App Mesh for that resource's configuration.</param>
     /// <param name="cpu">Envoy's CPU reservation (<see cref="EnvoySizing"/>); null: none, it shares the task's.</param>
-    public static ContainerPlan Container(AppMeshSettings settings, int? cpu, CfnValue resourceArn, ImmutableArray<ContainerPort> ports = default) => new()
+    public static ContainerPlan Container(AppMeshSettings settings, int? cpu, CfnValue resourceArn, ImmutableArray<ContainerPort> ports = default) =>
+        EnvoyTelemetry.Apply(Bare(settings, cpu, resourceArn, ports), settings);
+
+    private static ContainerPlan Bare(AppMeshSettings settings, int? cpu, CfnValue resourceArn, ImmutableArray<ContainerPort> ports) => new()
     {
         Name = ContainerName,
         Image = EnvoyImage.For(settings.EnvoyImage),

@@ -22,6 +22,8 @@ public static class GatewayPlanner
 
     public const string ReadyPath = "/ready";
 
+    public const int GatewayTasks = 2;
+
     /// <summary>
     /// The port the gateway's Envoy listens on. Envoy runs as uid 1337, and a process that is not
     /// root cannot bind below 1024; rather than run the mesh's only way in as root (what leaving
@@ -86,6 +88,7 @@ public static class GatewayPlanner
         };
         var envoy = EnvoySidecar.Container(model.Settings<AppMeshSettings>(), EnvoySizing.Cpu(model, []), gatewayArn, [new ContainerPort(envoyPort, "tcp"), new ContainerPort(AdminPort, "tcp")]);
         var taskStatements = new List<IamStatement> { EnvoySidecar.StreamAggregatedResources(gatewayArn) };
+        taskStatements.AddRange(EnvoyTelemetry.TaskStatements(model.Settings<AppMeshSettings>()));
         taskStatements.AddRange(MeshServiceTasks.TlsStatements(model.Tls, certificate: null));
         return new ServicePlan
         {
@@ -95,12 +98,13 @@ public static class GatewayPlanner
             {
                 Family = ServiceKit.Family(model.ProjectName, AppMeshNames.GatewayService),
                 AppContainerName = EnvoySidecar.ContainerName,
-                Containers = [envoy],
+                Containers = [envoy, .. EnvoyTelemetry.Sidecars(model.Settings<AppMeshSettings>())],
             },
             EcsService = new EcsServicePlan
             {
                 // Two tasks: the gateway is the only way in.
-                DesiredCount = 2,
+                DesiredCount = GatewayTasks,
+                MaximumPercent = MeshDeployment.MaximumPercentFor(GatewayTasks),
                 DependsOn = [ids.Listener(kind, protocol, gateway.Port), .. ServiceKit.NetworkReady(plan.Network)],
                 HealthCheckGracePeriodSeconds = 60,
             },

@@ -17,7 +17,7 @@ public static class MeshServiceTasks
 
         plan = plan.UpdateTaskDefinition(task => task
             .UpdateContainers(c => c.DependsOn.Any(d => d.ContainerName == EnvoySidecar.ContainerName) ? c : c.AddDependency(EnvoySidecar.ContainerName, "HEALTHY"))
-            .AddContainers(EnvoySidecar.Container(settings, EnvoySizing.Cpu(model, task.Containers), nodeArn)) with
+            .AddContainers([EnvoySidecar.Container(settings, EnvoySizing.Cpu(model, task.Containers), nodeArn), .. EnvoyTelemetry.Sidecars(settings)]) with
         {
             ProxyConfiguration = EnvoySidecar.ProxyConfiguration(service.Listener, directPorts, service.ContainerPorts),
         });
@@ -37,6 +37,7 @@ public static class MeshServiceTasks
         }
 
         var taskStatements = new List<IamStatement> { EnvoySidecar.StreamAggregatedResources(nodeArn) };
+        taskStatements.AddRange(EnvoyTelemetry.TaskStatements(settings));
         taskStatements.AddRange(TlsStatements(model.Tls, service.Listener is null ? null : CfnValue.Ref(AppMeshNames.CertificateId(service.Name))));
         return plan with
         {

@@ -5,9 +5,9 @@ namespace Compose2Ecs.AppMesh;
 
 /// <summary>
 /// A route → its virtual router (one listener: the route's protocol and port), one App Mesh route
-/// per rule (priority = rule order), the virtual service <c>&lt;route&gt;.&lt;namespace&gt;</c> the router
-/// provides, and a Cloud Map service <c>&lt;route&gt;</c> with one instance at 169.254.255.254, so that
-/// the name resolves: the caller's Envoy intercepts the connection and routes it, whatever the address.
+/// per rule (priority = rule order), the virtual services <c>&lt;route&gt;.&lt;namespace&gt;</c> and (http,
+/// http2, grpc) <c>&lt;route&gt;</c> the router provides, and a Cloud Map service <c>&lt;route&gt;</c> with one
+/// instance at 169.254.255.254, so that both names resolve (the short one through the search domain): the caller's Envoy intercepts the connection and routes it, whatever the address.
 /// Routes belong to no single service: they live with the shared resources.
 /// </summary>
 public static class RouteResources
@@ -34,12 +34,20 @@ public static class RouteResources
                 .Build());
         }
 
+        var provider = new CfnMapBuilder().Add("Provider", new CfnMapBuilder()
+            .Add("VirtualRouter", new CfnMapBuilder().Add("VirtualRouterName", CfnValue.GetAtt(routerId, "VirtualRouterName")).Build())
+            .Build()).Build();
         yield return new TemplateResource(AppMeshNames.VirtualServiceId(route.Name), "AWS::AppMesh::VirtualService", names.Start()
             .Add("VirtualServiceName", names.VirtualService(route.Name))
-            .Add("Spec", new CfnMapBuilder().Add("Provider", new CfnMapBuilder()
-                .Add("VirtualRouter", new CfnMapBuilder().Add("VirtualRouterName", CfnValue.GetAtt(routerId, "VirtualRouterName")).Build())
-                .Build()).Build())
+            .Add("Spec", provider)
             .Build());
+        if (AppMeshNames.HasShortName(route.Protocol))
+        {
+            yield return new TemplateResource(AppMeshNames.ShortVirtualServiceId(route.Name), "AWS::AppMesh::VirtualService", names.Start()
+                .Add("VirtualServiceName", route.Name)
+                .Add("Spec", provider)
+                .Build());
+        }
 
         var discoveryId = AppMeshNames.RouteDiscoveryId(route.Name);
         yield return new TemplateResource(discoveryId, "AWS::ServiceDiscovery::Service", new CfnMapBuilder()

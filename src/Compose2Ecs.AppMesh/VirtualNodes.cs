@@ -5,7 +5,8 @@ namespace Compose2Ecs.AppMesh;
 
 /// <summary>
 /// A mesh service's App Mesh resources: its virtual node (listener with its policies, Cloud Map
-/// discovery, backends), the virtual service <c>&lt;service&gt;.&lt;namespace&gt;</c> it provides, and with TLS the
+/// discovery, backends), the virtual services <c>&lt;service&gt;.&lt;namespace&gt;</c> and (http, http2, grpc)
+/// <c>&lt;service&gt;</c> it provides, and with TLS the
 /// listener certificate from the private CA. Outbound-only services get a node with backends only.
 /// </summary>
 public static class VirtualNodes
@@ -27,12 +28,17 @@ public static class VirtualNodes
         var spec = new CfnMapBuilder()
             .AddList("Listeners", listener is null ? [] : [Listener(service.Name, listener, tls)])
             .AddMap("ServiceDiscovery", listener is null ? null : new CfnMapBuilder()
-                .Add("AWSCloudMap", new CfnMapBuilder().Add("NamespaceName", cloudMapNamespace).Add("ServiceName", service.Name).Build())
+                // The Cloud Map service by reference (the node waits for it, and its name cannot drift);
+                // a private DNS namespace has no Name attribute, so the namespace stays written.
+                .Add("AWSCloudMap", new CfnMapBuilder()
+                    .Add("NamespaceName", cloudMapNamespace)
+                    .Add("ServiceName", CfnValue.GetAtt(new ServiceIds(service.Name).Discovery, "Name"))
+                    .Build())
                 .Build())
             // Backends by name: a node may name a virtual service created later (or in another
             // nested stack), and callers that call each other must not depend on each other.
-            .AddList("Backends", service.Upstreams.Select(u => u.Upstream).Distinct().Select(u => (CfnValue)new CfnMapBuilder()
-                .Add("VirtualService", new CfnMapBuilder().Add("VirtualServiceName", names.VirtualService(u)).Build())
+            .AddList("Backends", Backends(names, service).Select(name => (CfnValue)new CfnMapBuilder()
+                .Add("VirtualService", new CfnMapBuilder().Add("VirtualServiceName", name).Build())
                 .Build()))
             .AddMap("BackendDefaults", AppMeshValues.TlsClientPolicy(tls))
             .AddMap("Logging", AppMeshValues.Logging(model.Settings<AppMeshSettings>()))
@@ -45,15 +51,31 @@ public static class VirtualNodes
 
         if (listener is not null)
         {
+            var provider = new CfnMapBuilder().Add("Provider", new CfnMapBuilder()
+                .Add("VirtualNode", new CfnMapBuilder().Add("VirtualNodeName", CfnValue.GetAtt(AppMeshNames.VirtualNodeId(service.Name), "VirtualNodeName")).Build())
+                .Build()).Build();
             yield return new TemplateResource(AppMeshNames.VirtualServiceId(service.Name), "AWS::AppMesh::VirtualService", names.Start()
                 .Add("VirtualServiceName", names.VirtualService(service.Name))
-                .Add("Spec", new CfnMapBuilder().Add("Provider", new CfnMapBuilder()
-                    .Add("VirtualNode", new CfnMapBuilder().Add("VirtualNodeName", CfnValue.GetAtt(AppMeshNames.VirtualNodeId(service.Name), "VirtualNodeName")).Build())
-                    .Build()).Build())
+                .Add("Spec", provider)
                 .Build())
             { Owner = service.Name };
+            if (AppMeshNames.HasShortName(listener.Protocol))
+            {
+                yield return new TemplateResource(AppMeshNames.ShortVirtualServiceId(service.Name), "AWS::AppMesh::VirtualService", names.Start()
+                    .Add("VirtualServiceName", service.Name)
+                    .Add("Spec", provider)
+                    .Build())
+                { Owner = service.Name };
+            }
         }
     }
+
+    /// <summary>
+    /// Each upstream's virtual service names, in upstream order, each once: callers dial the short
+    /// name or the long one, and Envoy passes only what matches a backend under DROP_ALL.
+    /// </summary>
+    public static IEnumerable<string> Backends(AppMeshNames names, MeshService service) =>
+        service.Upstreams.DistinctBy(u => u.Upstream).SelectMany(u => names.BackendNames(u.Upstream, u.Protocol)).Distinct(StringComparer.Ordinal);
 
     private static CfnMap Listener(string service, MeshListener listener, MeshTls tls) => new CfnMapBuilder()
         .Add("PortMapping", AppMeshValues.PortMapping(listener.Port, listener.Protocol))

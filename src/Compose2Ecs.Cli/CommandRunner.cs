@@ -40,7 +40,7 @@ public static class CommandRunner
         }
         catch (OutputRefusedException e)
         {
-            log.Error(e.Message);
+            log.Error(e.Code, e.Message);
             return Fail(log, ExitCodes.InvalidInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -15,9 +15,9 @@ public static class OutputRules
         var cwd = load.WorkingDirectory;
         var named = load.Files.Concat(load.EnvFiles).Where(f => f != "-").Select(f => Path.GetFullPath(f, cwd));
         var project = load.ProjectDirectory is { } dir ? [Path.GetFullPath(dir, cwd)] : Array.Empty<string>();
-        OutputFolder.Check(output, [cwd, .. project, .. named]);
+        OutputFolder.Check(output, [cwd, .. project, .. named], cwd);
     }
 
     public static void CheckAfterLoading(string output, ComposeProject project, string cwd) =>
-        OutputFolder.Check(output, [cwd, project.WorkingDirectory, .. project.Files.Select(f => Path.GetFullPath(f, cwd))]);
+        OutputFolder.Check(output, [cwd, project.WorkingDirectory, .. project.Files.Select(f => Path.GetFullPath(f, cwd))], cwd);
 }

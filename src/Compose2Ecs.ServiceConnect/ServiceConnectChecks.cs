@@ -177,18 +177,26 @@ public static class ServiceConnectChecks
         var aliases = new Dictionary<(string, int), string>();
         foreach (var (name, port, location, kind) in Endpoints(model))
         {
-            var discovery = ServiceConnectNames.Discovery(name);
-            if (!cloudMap.TryAdd(discovery, $"the Service Connect name of {kind} {name}"))
+            // Each endpoint twice: the short alias, and <name>.<namespace> with its own Cloud Map service.
+            var forms = new[] { (ServiceConnectNames.Discovery(name), ServiceConnectNames.Alias(name)), (ServiceConnectNames.NamespacedDiscovery(name), ServiceConnectNames.NamespacedAlias(name, model.Namespace)) };
+            foreach (var (discovery, alias) in forms)
             {
-                yield return Diagnostic.Error(location,
-                    $"{Path(kind, name)}: Service Connect would register {kind} {name} in Cloud Map as \"{discovery}\", which is already {cloudMap[discovery]}; rename one of them");
-            }
+                if (alias is null)
+                {
+                    continue;
+                }
 
-            var alias = ServiceConnectNames.Alias(name);
-            if (!aliases.TryAdd((alias, port), $"{kind} {name}"))
-            {
-                yield return Diagnostic.Error(location,
-                    $"{Path(kind, name)}: the client alias {alias}:{port} is already that of {aliases[(alias, port)]}, and Service Connect needs each name and port to be unique in the namespace; rename one of them");
+                if (!cloudMap.TryAdd(discovery, $"the Service Connect name of {kind} {name}"))
+                {
+                    yield return Diagnostic.Error(location,
+                        $"{Path(kind, name)}: Service Connect would register {kind} {name} in Cloud Map as \"{discovery}\", which is already {cloudMap[discovery]}; rename one of them");
+                }
+
+                if (!aliases.TryAdd((alias, port), $"{kind} {name}"))
+                {
+                    yield return Diagnostic.Error(location,
+                        $"{Path(kind, name)}: the client alias {alias}:{port} is already that of {aliases[(alias, port)]}, and Service Connect needs each name and port to be unique in the namespace; rename one of them");
+                }
             }
         }
 

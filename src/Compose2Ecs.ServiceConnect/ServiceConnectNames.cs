@@ -10,7 +10,9 @@ namespace Compose2Ecs.ServiceConnect;
 /// The names Service Connect needs, derived from compose names only (so they are stable):
 /// <list type="bullet">
 /// <item>the port mapping name (<c>PortName</c>): the compose port's <c>name</c> when ECS accepts it, else <c>&lt;service&gt;-&lt;port&gt;</c>;</item>
-/// <item>the client alias (<c>DnsName</c>): the service or route name, lowercase, the name compose apps already dial;</item>
+/// <item>the client aliases (<c>DnsName</c>): the service or route name, lowercase, the name compose apps already dial,
+/// and <c>&lt;name&gt;.&lt;namespace&gt;</c>, the other form spec §2 lets apps use (ECS allows one alias per endpoint,
+/// so that form is a second endpoint with its own Cloud Map service, <c>&lt;name&gt;-sc-ns</c>);</item>
 /// <item>the Cloud Map service Service Connect registers (<c>DiscoveryName</c>): <c>&lt;name&gt;-sc</c>, because the
 /// ECS base already registers <c>&lt;service&gt;</c> for DNS in the same namespace (see docs/service-connect.md).</item>
 /// </list>
@@ -31,6 +33,22 @@ public static partial class ServiceConnectNames
 
     /// <summary>The Cloud Map service Service Connect creates for a service or a route.</summary>
     public static string Discovery(string name) => Label(name, MaxName - DiscoverySuffix.Length) + DiscoverySuffix;
+
+    /// <summary>The suffix of the Cloud Map service of an endpoint whose alias is <c>&lt;name&gt;.&lt;namespace&gt;</c>.</summary>
+    public const string NamespacedDiscoverySuffix = "-sc-ns";
+
+    /// <summary>The Cloud Map service of the endpoint whose alias is <see cref="NamespacedAlias"/>.</summary>
+    public static string NamespacedDiscovery(string name) => Label(name, MaxName - NamespacedDiscoverySuffix.Length) + NamespacedDiscoverySuffix;
+
+    /// <summary>
+    /// <c>&lt;alias&gt;.&lt;namespace&gt;</c>, the namespaced form of <see cref="Alias"/>, lowercase; null when it would be
+    /// longer than a DNS name ECS accepts (127 characters): then only the short alias exists.
+    /// </summary>
+    public static string? NamespacedAlias(string name, string @namespace)
+    {
+        var alias = $"{Alias(name)}.{@namespace.ToLowerInvariant().TrimEnd('.')}";
+        return alias.Length <= MaxDnsName && DnsName().IsMatch(alias) && alias.Split('.').All(l => l.Length is > 0 and <= MaxDnsLabel) ? alias : null;
+    }
 
     /// <summary>The client alias callers dial: the compose name, lowercase (DNS is case-insensitive).</summary>
     public static string Alias(string name)

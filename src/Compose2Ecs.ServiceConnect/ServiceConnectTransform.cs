@@ -87,17 +87,17 @@ public static class ServiceConnectTransform
     private static ServicePlan Configure(EcsPlan plan, ServicePlan service, MeshListener? serverListener, IEnumerable<MeshRoute> routes,
         int? ingressPortOverride, ImmutableArray<int> extraPorts, BackendContext context, DiagnosticBag diagnostics)
     {
-        var endpoints = ImmutableArray.CreateBuilder<CfnValue>();
+        var endpoints = new List<EndpointSpec>();
         if (serverListener is { } listener)
         {
             var composePort = context.Project.FindService(service.Name)?.Ports.FirstOrDefault(p => p.Target == listener.Port && p.Protocol == "tcp");
             var portName = ServiceConnectNames.PortName(service.Name, listener.Port, composePort);
             var wire = DefaultedHttpOnDataPort(context.Mesh, service.Name, listener, composePort) ? listener with { Protocol = MeshProtocol.Tcp } : listener;
             service = service.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => NamePort(app, wire, portName)));
-            endpoints.Add(Endpoint(context.Mesh, service.Name, listener.Port, portName, listener, ingressPortOverride));
+            endpoints.Add(new EndpointSpec(service.Name, service.Name, listener.Port, portName, listener, ingressPortOverride));
             foreach (var route in routes.OrderBy(r => r.Name, StringComparer.Ordinal))
             {
-                endpoints.Add(Endpoint(context.Mesh, route.Name, route.Port, portName, listener, ingressPortOverride));
+                endpoints.Add(new EndpointSpec(route.Name, route.Name, route.Port, portName, listener, ingressPortOverride));
             }
 
             // Every other port its callers use: an endpoint each, on its own named port mapping (see CalledPorts).
@@ -113,14 +113,23 @@ public static class ServiceConnectTransform
                 };
                 var name = ServiceConnectNames.PortName(service.Name, port, compose);
                 service = service.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => NamePort(app, extra, name)));
-                endpoints.Add(Endpoint(context.Mesh, $"{service.Name}-{port}", port, name, extra, null, ServiceConnectNames.Alias(service.Name)));
+                endpoints.Add(new EndpointSpec($"{service.Name}-{port}", service.Name, port, name, extra, null));
             }
         }
+
+        // ECS allows one client alias per endpoint: the short names first (as callers dial them under compose),
+        // then each again as <name>.<namespace>, the other form spec §2 lets apps use.
+        var entries = endpoints.Select(e => Endpoint(context.Mesh, e, ServiceConnectNames.Discovery(e.Name), ServiceConnectNames.Alias(e.AliasOf)))
+            .Concat(endpoints.Select(e => ServiceConnectNames.NamespacedAlias(e.AliasOf, context.Mesh.Namespace) is { } alias
+                ? Endpoint(context.Mesh, e, ServiceConnectNames.NamespacedDiscovery(e.Name), alias)
+                : null).OfType<CfnMap>())
+            .Cast<CfnValue>()
+            .ToImmutableArray();
 
         var configuration = new CfnMapBuilder()
             .Add("Enabled", true)
             .Add("Namespace", plan.Namespace.Arn)
-            .AddList("Services", endpoints.ToImmutable())
+            .AddList("Services", entries)
             .Add("LogConfiguration", LogConfiguration(context.Mesh, service))
             .Build();
         service = service.UpdateEcsService(ecs => ecs with { ServiceConnectConfiguration = configuration });
@@ -167,17 +176,23 @@ public static class ServiceConnectTransform
         return app with { Ports = index >= 0 ? app.Ports.SetItem(index, app.Ports[index] with { Name = portName, AppProtocol = appProtocol }) : app.Ports.Add(named) };
     }
 
-    /// <summary>One Service Connect endpoint: the Cloud Map service <c>&lt;name&gt;-sc</c> and the client alias <c>&lt;name&gt;:&lt;port&gt;</c>.</summary>
-    /// <remarks>
-    /// <paramref name="ingressPortOverride"/>: the port the proxy listens on instead of the container port, for a
-    /// load-balanced service with TLS (see <see cref="IngressPorts"/>); null: the container port (ECS's default).
-    /// </remarks>
-    private static CfnMap Endpoint(MeshModel mesh, string name, int port, string portName, MeshListener listener, int? ingressPortOverride, string? alias = null) => new CfnMapBuilder()
-        .Add("PortName", portName)
-        .Add("DiscoveryName", ServiceConnectNames.Discovery(name))
-        .AddList("ClientAliases", [new CfnMapBuilder().Add("Port", port).Add("DnsName", alias ?? ServiceConnectNames.Alias(name)).Build()])
-        .Add("IngressPortOverride", ingressPortOverride)
-        .AddMap("Timeout", Timeout(listener))
+    /// <summary>
+    /// What one endpoint serves: <paramref name="Name"/> names its Cloud Map service (a service, a route, or
+    /// <c>&lt;service&gt;-&lt;port&gt;</c>), <paramref name="AliasOf"/> the name callers dial on <paramref name="Port"/>.
+    /// </summary>
+    /// <param name="IngressPortOverride">
+    /// The port the proxy listens on instead of the container port, for a load-balanced service with TLS
+    /// (see <see cref="IngressPorts"/>); null: the container port (ECS's default).
+    /// </param>
+    private sealed record EndpointSpec(string Name, string AliasOf, int Port, string PortName, MeshListener Listener, int? IngressPortOverride);
+
+    /// <summary>One Service Connect endpoint: its Cloud Map service and its one client alias <c>&lt;alias&gt;:&lt;port&gt;</c>.</summary>
+    private static CfnMap Endpoint(MeshModel mesh, EndpointSpec endpoint, string discovery, string alias) => new CfnMapBuilder()
+        .Add("PortName", endpoint.PortName)
+        .Add("DiscoveryName", discovery)
+        .AddList("ClientAliases", [new CfnMapBuilder().Add("Port", endpoint.Port).Add("DnsName", alias).Build()])
+        .Add("IngressPortOverride", endpoint.IngressPortOverride)
+        .AddMap("Timeout", Timeout(endpoint.Listener))
         .AddMap("Tls", Tls(mesh))
         .Build();
 
@@ -235,8 +250,8 @@ public static class ServiceConnectTransform
         CfnValue.Sub($"arn:${{AWS::Partition}}:logs:${{AWS::Region}}:${{AWS::AccountId}}:log-group:{CfnValue.SubLiteral(group)}{(streams ? ":*" : "")}");
 
     /// <summary>
-    /// ECS adds the proxy container to the task without a task definition entry, so the sizer cannot see it:
-    /// the task gets AWS's recommended room for it (256 CPU units, 64 MiB) on top of its containers. When that
+    /// ECS adds the proxy container to the task without a task definition entry, so no container need shows it:
+    /// the task plan carries it as proxy room, and the base's sizer gives AWS's recommended room for it (256 CPU units, 64 MiB) on top of its containers. When that
     /// room moves the task to a larger Fargate size, a warning says so (C2E6006); when no Fargate size has the
     /// room (an app of 16 vCPU, say), the task keeps the size its containers need, the proxy shares it, and a
     /// warning says that instead: the room is advice, not an ECS requirement, so such an app is never refused.
@@ -264,12 +279,8 @@ public static class ServiceConnectTransform
                 $"services.{service.Name}: the Service Connect proxy's recommended room ({ProxyCpu} CPU units, {ProxyMemoryMiB} MiB) moves the task from {Describe(without)} to {Describe(with)}; lower deploy.resources by that much to stay at {Describe(without)}");
         }
 
-        return service.UpdateTaskDefinition(task => task with
-        {
-            Extra = task.Extra
-                .With("Cpu", size.Cpu.ToString(CultureInfo.InvariantCulture))
-                .With("Memory", size.MemoryMiB.ToString(CultureInfo.InvariantCulture)),
-        });
+        // The base's sizer counts the room (it keeps the containers' size when no size has room).
+        return service.UpdateTaskDefinition(task => task with { ProxyRoom = new TaskSize(ProxyCpu, ProxyMemoryMiB) });
     }
 
     private static string Describe(TaskSize size) => $"{size.Cpu} CPU units / {size.MemoryMiB} MiB";

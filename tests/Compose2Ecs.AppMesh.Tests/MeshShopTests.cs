@@ -34,7 +34,11 @@ public sealed class MeshShopTests(ExampleFixture examples)
             var node = T.Properties(Id(service, "VirtualNode"));
             Assert.Equal(service, (string?)node["VirtualNodeName"]);
             Assert.Equal("""{"Fn::GetAtt":["Mesh","MeshName"]}""", node["MeshName"].Json());
-            Assert.Equal("""{"NamespaceName":"shop.local","ServiceName":"__"}""".Replace("__", service, StringComparison.Ordinal), node.At("Spec.ServiceDiscovery.AWSCloudMap").Json());
+            // The Cloud Map service by reference, and that service is the one the ECS service registers in.
+            var discovery = Id(service, "Discovery");
+            Assert.Equal($$$$"""{"NamespaceName":"shop.local","ServiceName":{"Fn::GetAtt":["{{{{discovery}}}}","Name"]}}""", node.At("Spec.ServiceDiscovery.AWSCloudMap").Json());
+            Assert.Equal(service, (string?)T.Properties(discovery)["Name"]);
+            Assert.Equal($$$$"""{"Fn::GetAtt":["{{{{discovery}}}}","Arn"]}""", T.Properties(Id(service, "Service")).At("ServiceRegistries[0].RegistryArn").Json());
             var vs = T.Properties(Id(service, "VirtualService"));
             Assert.Equal($"{service}.shop.local", (string?)vs["VirtualServiceName"]);
             Assert.Equal($$$$"""{"VirtualNode":{"VirtualNodeName":{"Fn::GetAtt":["{{{{Id(service, "VirtualNode")}}}}","VirtualNodeName"]}}}""", vs.At("Spec.Provider").Json());
@@ -67,7 +71,8 @@ public sealed class MeshShopTests(ExampleFixture examples)
     [Fact]
     public void Backends_are_the_upstreams_virtual_services_services_and_routes()
     {
-        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api.shop.local"}},{"VirtualService":{"VirtualServiceName":"catalog.shop.local"}}]""",
+        // http and grpc upstreams by their short and long names (Envoy matches the Host exactly), tcp by one.
+        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api"}},{"VirtualService":{"VirtualServiceName":"api.shop.local"}},{"VirtualService":{"VirtualServiceName":"catalog"}},{"VirtualService":{"VirtualServiceName":"catalog.shop.local"}}]""",
             T.Properties(Id("frontend", "VirtualNode")).At("Spec.Backends").Json());
         Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"db-primary.shop.local"}}]""",
             T.Properties(Id("catalog-v1", "VirtualNode")).At("Spec.Backends").Json());
@@ -80,7 +85,7 @@ public sealed class MeshShopTests(ExampleFixture examples)
         var spec = T.Properties(Id("worker", "VirtualNode"))["Spec"]!;
         Assert.Null(spec["Listeners"]);
         Assert.Null(spec["ServiceDiscovery"]);
-        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api.shop.local"}},{"VirtualService":{"VirtualServiceName":"orders-db.shop.local"}}]""", spec["Backends"].Json());
+        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api"}},{"VirtualService":{"VirtualServiceName":"api.shop.local"}},{"VirtualService":{"VirtualServiceName":"orders-db.shop.local"}}]""", spec["Backends"].Json());
         Assert.DoesNotContain(Id("worker", "VirtualService"), T.Ids);
 
         var proxy = T.Proxy("worker");

@@ -19,13 +19,13 @@ public sealed class OptionTests
                 api-route: { rules: [{ targets: { api: 1 } }] }
               gateway: { routes: [{ to: api-route }] }
             services:
-              api: { image: example/api, expose: ["8080"] }
-              web: { image: example/web, expose: ["80"], x-mesh: { upstreams: [api-route] } }
+              api: { image: example/api, expose: ["8080"], x-mesh: { protocol: http } }
+              web: { image: example/web, expose: ["80"], x-mesh: { protocol: http, upstreams: [api-route] } }
             """);
         var t = output.Template;
         Assert.Empty(t.OfType("AWS::AppMesh::Mesh"));
         var appMesh = t.Resources.Where(r => ((string?)r.Value!["Type"])!.StartsWith("AWS::AppMesh::", StringComparison.Ordinal)).ToList();
-        Assert.Equal(9, appMesh.Count); // 2 nodes, 3 virtual services, a router, a route, the gateway and its route
+        Assert.Equal(12, appMesh.Count); // 2 nodes, 6 virtual services (short and long name of 2 services and the route), a router, a route, the gateway and its route
         Assert.All(appMesh, r =>
         {
             Assert.Equal("corp-mesh", (string?)r.Value!["Properties"]!["MeshName"]);
@@ -94,7 +94,12 @@ public sealed class OptionTests
               db: { image: postgres:16, expose: ["5432"] }
             """);
         var t = output.Template;
-        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api.plain.local"}}]""", t.Properties(Id("web", "VirtualNode")).At("Spec.Backends").Json());
+        // The short name where Envoy matches by Host (http, http2, grpc), the long one always.
+        var apiProtocol = (string)t.Properties(Id("api", "VirtualNode")).At("Spec.Listeners[0].PortMapping.Protocol")!;
+        var expected = apiProtocol == "tcp"
+            ? """[{"VirtualService":{"VirtualServiceName":"api.plain.local"}}]"""
+            : """[{"VirtualService":{"VirtualServiceName":"api"}},{"VirtualService":{"VirtualServiceName":"api.plain.local"}}]""";
+        Assert.Equal(expected, t.Properties(Id("web", "VirtualNode")).At("Spec.Backends").Json());
         Assert.Equal(
         [
             "api to db on 5432/tcp",

@@ -81,7 +81,8 @@ public sealed class ScaleTests(ITestOutputHelper log)
         }
 
         log.WriteLine($"{outputs.Count} synthesized; rejected: {string.Join("; ", rejected)}");
-        Assert.True(outputs.Count >= 60, $"only {outputs.Count} corpus files synthesized");
+        // Files whose depended-on services declare no port (robot-shop, eShopOnContainers, ...) are refused by design (C2E2010).
+        Assert.True(outputs.Count >= 54, $"only {outputs.Count} corpus files synthesized");
         var check = CfnCheck.Run([.. outputs]);
         log.WriteLine(check.Summary);
         Assert.True(check.ExitCode == 0, check.Output);

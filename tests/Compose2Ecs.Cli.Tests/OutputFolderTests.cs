@@ -31,13 +31,13 @@ public class OutputFolderTests
         return text.ToString();
     }
 
-    private static void AssertRefused(TempDir dir, string cwd, params string[] args)
+    private static void AssertRefused(TempDir dir, string code, string cwd, params string[] args)
     {
         var before = Hash(dir.Path);
         var result = CliRunner.Run(cwd, ["synth", .. args]);
         Assert.Equal(1, result.ExitCode);
         // Progress lines (no terminal here) may come first; the refusal is a line of its own.
-        Assert.Matches("(?m)^error: -o ", result.Error);
+        Assert.Matches("(?m)^error: -o .*\\[" + code + "\\]$", result.Error);
         Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
         Assert.Equal(before, Hash(dir.Path));
     }
@@ -46,42 +46,42 @@ public class OutputFolderTests
     public void The_project_folder_is_refused()
     {
         using var dir = new TempDir().With("compose.yaml", Compose).With("README.md", "mine");
-        AssertRefused(dir, dir.Path, "-o", ".");
+        AssertRefused(dir, OutputDiagnosticCodes.HoldsInputs, dir.Path, "-o", ".");
     }
 
     [Fact]
     public void A_parent_of_the_project_is_refused()
     {
         using var dir = new TempDir().With("repo/app/compose.yaml", Compose).With("repo/.git/HEAD", "ref: main");
-        AssertRefused(dir, dir.Sub("repo/app"), "-o", "..");
+        AssertRefused(dir, OutputDiagnosticCodes.HoldsInputs, dir.Sub("repo/app"), "-o", "..");
     }
 
     [Fact]
     public void The_inputs_folder_is_refused_from_elsewhere()
     {
         using var dir = new TempDir().With("app/compose.yaml", Compose).With("work/notes.txt", "x");
-        AssertRefused(dir, dir.Sub("work"), "-f", "../app/compose.yaml", "-o", "../app");
+        AssertRefused(dir, OutputDiagnosticCodes.HoldsInputs, dir.Sub("work"), "-f", "../app/compose.yaml", "-o", "../app");
     }
 
     [Fact]
     public void A_folder_with_an_unrelated_file_is_refused()
     {
         using var dir = new TempDir().With("compose.yaml", Compose).With("out/keep.txt", "mine");
-        AssertRefused(dir, dir.Path, "-o", "out");
+        AssertRefused(dir, OutputDiagnosticCodes.NotOurs, dir.Path, "-o", "out");
     }
 
     [Fact]
     public void A_regular_file_is_refused()
     {
         using var dir = new TempDir().With("compose.yaml", Compose).With("out", "a file");
-        AssertRefused(dir, dir.Path, "-o", "out");
+        AssertRefused(dir, OutputDiagnosticCodes.IsAFile, dir.Path, "-o", "out");
     }
 
     [Fact]
     public void A_file_where_a_parent_folder_should_be_is_refused()
     {
         using var dir = new TempDir().With("compose.yaml", Compose).With("out", "a file");
-        AssertRefused(dir, dir.Path, "-o", "out/cdk.out");
+        AssertRefused(dir, OutputDiagnosticCodes.ParentIsAFile, dir.Path, "-o", "out/cdk.out");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class OutputFolderTests
     {
         using var dir = new TempDir().With("compose.yaml", Compose);
         var root = string.Join('\n', Directory.EnumerateFileSystemEntries("/").Order(StringComparer.Ordinal));
-        AssertRefused(dir, dir.Path, "-o", "/");
+        AssertRefused(dir, OutputDiagnosticCodes.RootFolder, dir.Path, "-o", "/");
         Assert.Equal(root, string.Join('\n', Directory.EnumerateFileSystemEntries("/").Order(StringComparer.Ordinal)));
     }
 
@@ -98,7 +98,7 @@ public class OutputFolderTests
     {
         using var dir = new TempDir().With("app/compose.yaml", Compose);
         Directory.CreateSymbolicLink(dir.Sub("out"), dir.Sub("app"));
-        AssertRefused(dir, dir.Sub("app"), "-o", "../out");
+        AssertRefused(dir, OutputDiagnosticCodes.HoldsInputs, dir.Sub("app"), "-o", "../out");
     }
 
     [Fact]

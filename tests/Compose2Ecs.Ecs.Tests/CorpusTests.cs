@@ -24,6 +24,7 @@ public sealed class CorpusTests(ITestOutputHelper log)
         var outputs = new List<string>();
         var notLoaded = new List<string>();
         var secretRewrites = new List<string>();
+        var refused = new List<string>();
         foreach (var entry in Corpus.Entries)
         {
             ComposeProject project;
@@ -43,6 +44,11 @@ public sealed class CorpusTests(ITestOutputHelper log)
             {
                 PureSynth.Project(project, options).WriteTo(output);
             }
+            catch (InvalidInputException e) when (CorpusRefusals.IsByDesign(e))
+            {
+                refused.Add(entry.File);
+                continue;
+            }
             catch (InvalidInputException e) when (e.Errors.All(CorpusSecrets.IsSecretError))
             {
                 // Secrets from files would land in the template: an error by design. Check the rest of the file with them external.
@@ -53,8 +59,9 @@ public sealed class CorpusTests(ITestOutputHelper log)
             outputs.Add(output);
         }
 
-        log.WriteLine($"{outputs.Count} synthesized ({secretRewrites.Count} with file secrets made external: {string.Join(", ", secretRewrites)}); not loadable: {string.Join(", ", notLoaded)}; {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.True(outputs.Count >= 60, $"only {outputs.Count} corpus files loaded");
+        log.WriteLine($"{outputs.Count} synthesized ({secretRewrites.Count} with file secrets made external: {string.Join(", ", secretRewrites)}); not loadable: {string.Join(", ", notLoaded)}; refused by design (C2E2010): {string.Join(", ", refused)}; {clock.Elapsed.TotalSeconds:F1} s");
+        // Files whose depended-on services declare no port (robot-shop, eShopOnContainers, ...) are refused by design.
+        Assert.True(outputs.Count >= 55, $"only {outputs.Count} corpus files loaded");
         Assert.NotEmpty(secretRewrites);
 
         var check = CfnCheck.Run([.. outputs]);

@@ -27,7 +27,8 @@ public sealed class SecurityGroupTests
             expose: ["6379"]
           lonely:
             image: busybox
-            depends_on: [worker]
+            depends_on:
+              worker: { condition: service_completed_successfully }
         """;
 
     [Fact]

@@ -72,7 +72,9 @@ public sealed class CorpusTests
         });
 
         // A floor, not an exact number: it catches a reader that rejects real compose files wholesale.
-        Assert.True(read >= 60, $"only {read} corpus files read as a mesh");
+        // Files whose services are depended on but declare no port anywhere (robot-shop, eShopOnContainers,
+        // awesome-compose's nginx-golang family) are rightly refused (C2E2010), so the floor is below them.
+        Assert.True(read >= 54, $"only {read} corpus files read as a mesh");
     }
 
     /// <summary>The project, or null when the loader rejects the case.</summary>

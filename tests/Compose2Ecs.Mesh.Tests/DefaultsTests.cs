@@ -15,7 +15,10 @@ public sealed class DefaultsTests
           web:
             image: web
             ports: ["80:8080", "9090"]
-            depends_on: [api, db, job]
+            depends_on:
+              api: { condition: service_started }
+              db: { condition: service_started }
+              job: { condition: service_completed_successfully }
           api:
             image: api
             expose: ["3000"]

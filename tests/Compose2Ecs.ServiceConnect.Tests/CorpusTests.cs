@@ -37,7 +37,16 @@ public sealed class CorpusTests(ITestOutputHelper log)
                 Secrets = [.. project.Secrets.Select(s => s.External ? s : s with { External = true, ExternalName = $"/corpus/{s.Name}", File = null, Environment = null, Content = null })],
             };
             var output = dir.Sub(entry.File);
-            var built = PureSynth.Project(project, Sc.Options with { Registry = Registry });
+            PureSynth.Output built;
+            try
+            {
+                built = PureSynth.Project(project, Sc.Options with { Registry = Registry });
+            }
+            catch (InvalidInputException e) when (CorpusRefusals.IsByDesign(e))
+            {
+                continue;
+            }
+
             built.WriteTo(output);
             var template = built.Template;
             connected += template.OfType("AWS::ECS::Service").Count(s => s.Value["Properties"]!["ServiceConnectConfiguration"] is not null);
@@ -45,7 +54,8 @@ public sealed class CorpusTests(ITestOutputHelper log)
         }
 
         log.WriteLine($"{outputs.Count} synthesized, {connected} ECS services with Service Connect; {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.True(outputs.Count >= 60, $"only {outputs.Count} corpus files synthesized");
+        // Files whose depended-on services declare no port (robot-shop, eShopOnContainers, ...) are refused by design (C2E2010).
+        Assert.True(outputs.Count >= 55, $"only {outputs.Count} corpus files synthesized");
         Assert.True(connected >= 200, $"only {connected} services use Service Connect");
 
         var check = CfnCheck.Run([.. outputs]);

@@ -40,7 +40,7 @@ public sealed class ExampleTests
         Assert.Equal("/ecs/bookshop/service-connect", (string?)api["LogConfiguration"]!["Options"]!["awslogs-group"]);
         Assert.Equal("ServiceConnectTlsRole", (string?)api["Services"]![0]!["Tls"]!["RoleArn"]!["Fn::GetAtt"]![0]);
 
-        // The routes are client aliases of their single targets.
+        // The routes are client aliases of their single targets; every name is an alias in both forms (spec §2).
         var aliases = new Dictionary<string, string>();
         foreach (var service in new[] { "web", "api", "catalog-v2", "postgres" })
         {
@@ -51,7 +51,8 @@ public sealed class ExampleTests
         }
 
         Assert.Equal(
-            ["api:8080=api", "catalog-v2:50051=catalog-v2", "catalog:50051=catalog-v2", "orders-db:5432=postgres", "postgres:5432=postgres", "web:8080=web"],
+            ["api.bookshop.local:8080=api", "api:8080=api", "catalog-v2.bookshop.local:50051=catalog-v2", "catalog-v2:50051=catalog-v2", "catalog.bookshop.local:50051=catalog-v2", "catalog:50051=catalog-v2",
+             "orders-db.bookshop.local:5432=postgres", "orders-db:5432=postgres", "postgres.bookshop.local:5432=postgres", "postgres:5432=postgres", "web.bookshop.local:8080=web", "web:8080=web"],
             aliases.Select(a => $"{a.Key}={a.Value}").Order(StringComparer.Ordinal));
         Assert.Null(Sc.Connect(resources, "worker")!["Services"]);
         Assert.Null(Sc.Connect(resources, "mailer"));

@@ -53,6 +53,8 @@ public sealed class MinorTests
             """;
         var plan = Sc.Plan(grows);
         Sc.Coded(plan.Warnings, grows, "api:", ServiceConnectDiagnosticCodes.ProxyRoom, Severity.Warning);
+        // The plan's size counts the room (512 + 256 CPU units, 1024 + 64 MiB): what the template says.
+        Assert.Equal(new Core.Ecs.Plan.TaskSize(1024, 2048), plan.Service("api").TaskDefinition.Size);
 
         const string big = """
             services:
@@ -63,7 +65,7 @@ public sealed class MinorTests
             """;
         var bigPlan = Sc.Plan(big);
         Sc.Coded(bigPlan.Warnings, big, "api:", ServiceConnectDiagnosticCodes.ProxyRoom, Severity.Warning);
-        Assert.Equal("16384", ((Core.Ecs.Plan.CfnString)bigPlan.Service("api").TaskDefinition.Extra["Cpu"]!).Value);
+        Assert.Equal(new Core.Ecs.Plan.TaskSize(16384, 122880), bigPlan.Service("api").TaskDefinition.Size);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace Compose2Ecs.ServiceConnect.Tests;
 public sealed class MultiPortTests
 {
     private const string Compose = """
+        name: mp
         services:
           web:
             image: w
@@ -31,7 +32,8 @@ public sealed class MultiPortTests
     {
         var resources = Sc.Resources(Compose);
         Assert.Equal(
-            """[{"PortName":"api-8080","DiscoveryName":"api-sc","ClientAliases":[{"Port":8080,"DnsName":"api"}]},{"PortName":"metrics","DiscoveryName":"api-9100-sc","ClientAliases":[{"Port":9100,"DnsName":"api"}]}]""",
+            """[{"PortName":"api-8080","DiscoveryName":"api-sc","ClientAliases":[{"Port":8080,"DnsName":"api"}]},{"PortName":"metrics","DiscoveryName":"api-9100-sc","ClientAliases":[{"Port":9100,"DnsName":"api"}]},"""
+            + """{"PortName":"api-8080","DiscoveryName":"api-sc-ns","ClientAliases":[{"Port":8080,"DnsName":"api.mp.local"}]},{"PortName":"metrics","DiscoveryName":"api-9100-sc-ns","ClientAliases":[{"Port":9100,"DnsName":"api.mp.local"}]}]""",
             Sc.Connect(resources, "api")!["Services"]!.ToJsonString());
         Assert.Contains(Sc.App(resources, "api")["PortMappings"]!.AsArray(), p => (string?)p!["Name"] == "metrics" && (long?)p["ContainerPort"] == 9100);
 

@@ -168,13 +168,13 @@ public sealed class RouteCheckTests
 
         var resources = Sc.Resources(compose);
         var endpoints = Sc.Connect(resources, target)!["Services"]!.AsArray();
-        Assert.Equal(2, endpoints.Count);
-        var alias = endpoints[1]!;
-        Assert.Equal("api", (string?)alias["ClientAliases"]![0]!["DnsName"]);
-        Assert.Equal(9090, (long?)alias["ClientAliases"]![0]!["Port"]);
-        Assert.Equal("api-sc", (string?)alias["DiscoveryName"]);
-        Assert.Equal((string?)endpoints[0]!["PortName"], (string?)alias["PortName"]);
-        Assert.Single(Sc.Connect(resources, "api-v1")!["Services"]!.AsArray());
+        // The target's two names, then the route's (short, then <name>.<namespace>: one alias per endpoint).
+        Assert.Equal(4, endpoints.Count);
+        Assert.Equal([$"{target}:8080", "api:9090", $"{target}.rt.local:8080", "api.rt.local:9090"],
+            endpoints.Select(e => $"{e!["ClientAliases"]![0]!["DnsName"]}:{e["ClientAliases"]![0]!["Port"]}"));
+        Assert.Equal([$"{target}-sc", "api-sc", $"{target}-sc-ns", "api-sc-ns"], endpoints.Select(e => (string?)e!["DiscoveryName"]));
+        Assert.All(endpoints, e => Assert.Equal((string?)endpoints[0]!["PortName"], (string?)e!["PortName"]));
+        Assert.Equal(2, Sc.Connect(resources, "api-v1")!["Services"]!.AsArray().Count);
 
         // web calls api: its rule is to the route's target, on the target's listener port.
         Assert.Contains($"web->{target.Replace("-", "", StringComparison.Ordinal)}", string.Join(" ", Sc.ServiceEdges(resources)), StringComparison.Ordinal);

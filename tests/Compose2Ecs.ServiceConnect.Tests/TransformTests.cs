@@ -43,7 +43,7 @@ public sealed class TransformTests
     private static readonly JsonObject Resources = Sc.Resources(Shop);
 
     [Fact]
-    public void A_listening_service_gets_a_named_port_mapping_and_one_endpoint()
+    public void A_listening_service_gets_a_named_port_mapping_and_an_endpoint_per_name_form()
     {
         var mapping = Sc.App(Resources, "api")["PortMappings"]!.AsArray();
         Assert.Equal("""[{"ContainerPort":8080,"Protocol":"tcp","Name":"api-8080","AppProtocol":"http"},{"ContainerPort":9100,"Protocol":"tcp"}]""", mapping.ToJsonString());
@@ -52,7 +52,8 @@ public sealed class TransformTests
         Assert.True((bool?)connect["Enabled"]);
         Assert.Equal("""{"Fn::GetAtt":["Namespace","Arn"]}""", connect["Namespace"]!.ToJsonString());
         Assert.Equal(
-            """[{"PortName":"api-8080","DiscoveryName":"api-sc","ClientAliases":[{"Port":8080,"DnsName":"api"}],"Timeout":{"IdleTimeoutSeconds":120,"PerRequestTimeoutSeconds":10}}]""",
+            """[{"PortName":"api-8080","DiscoveryName":"api-sc","ClientAliases":[{"Port":8080,"DnsName":"api"}],"Timeout":{"IdleTimeoutSeconds":120,"PerRequestTimeoutSeconds":10}},"""
+            + """{"PortName":"api-8080","DiscoveryName":"api-sc-ns","ClientAliases":[{"Port":8080,"DnsName":"api.shop.local"}],"Timeout":{"IdleTimeoutSeconds":120,"PerRequestTimeoutSeconds":10}}]""",
             connect["Services"]!.ToJsonString());
     }
 

@@ -43,11 +43,27 @@ public sealed class AppMeshRuleTests(Fixtures fixtures)
         templates.Trace().BrokenAt("web", "api", HopKind.Proxy, EnvoyProxyRule.Id);
     }
 
-    [Fact]
-    public void Under_DROP_ALL_an_http_Host_that_names_no_backend_virtual_service_is_dropped()
+    [Theory]
+    [InlineData("http://api:8080")]
+    [InlineData("http://api.demo.local:8080")]
+    public void Envoy_matches_the_short_and_the_long_name_each_by_its_own_backend_virtual_service(string url)
     {
         var templates = fixtures.For("appmesh").Edit();
-        SetEnv(templates, "web", "API_URL", "http://api:8080");
+        SetEnv(templates, "web", "API_URL", url);
+
+        Assert.DoesNotContain(templates.Trace().Hops("web", "api"), h => h.Verdict == Verdict.Broken);
+    }
+
+    [Theory]
+    [InlineData("http://api:8080", "api")]
+    [InlineData("http://api.demo.local:8080", "api.demo.local")]
+    public void Under_DROP_ALL_an_http_Host_that_names_no_backend_virtual_service_is_dropped(string url, string backend)
+    {
+        // The Host must equal a backend's virtual service name: the other form does not stand in for it.
+        var templates = fixtures.For("appmesh").Edit();
+        SetEnv(templates, "web", "API_URL", url);
+        var backends = (JsonArray)templates.Properties("webVirtualNode")["Spec"]!["Backends"]!;
+        backends.Remove(backends.First(b => b!["VirtualService"]!["VirtualServiceName"]!.GetValue<string>() == backend));
 
         templates.Trace().BrokenAt("web", "api", HopKind.Mesh, EnvoyRoutingRule.Id);
     }
@@ -57,6 +73,8 @@ public sealed class AppMeshRuleTests(Fixtures fixtures)
     {
         var templates = fixtures.For("appmesh").Edit();
         SetEnv(templates, "web", "API_URL", "http://api:8080");
+        var backends = (JsonArray)templates.Properties("webVirtualNode")["Spec"]!["Backends"]!;
+        backends.Remove(backends.First(b => b!["VirtualService"]!["VirtualServiceName"]!.GetValue<string>() == "api"));
         templates.Properties("Mesh")["Spec"] = new JsonObject { ["EgressFilter"] = new JsonObject { ["Type"] = "ALLOW_ALL" } };
 
         Assert.DoesNotContain(templates.Trace().Hops("web", "api"), h => h.Verdict == Verdict.Broken);

@@ -68,4 +68,18 @@ public sealed class ServiceConnectRuleTests(Fixtures fixtures)
         Assert.Contains(templates.Trace().Hops("web", "api"), h => h is { Kind: HopKind.Network, Verdict: Verdict.Ok, Rule: NetworkRule.Id });
         Assert.DoesNotContain(templates.Trace().Hops("web", "api"), h => h.Verdict == Verdict.Broken);
     }
+
+    [Fact]
+    public void Both_name_forms_are_client_aliases_and_the_namespaced_one_needs_its_own_endpoint()
+    {
+        var templates = fixtures.For("service-connect").Edit();
+        ((JsonArray)templates.Container("web", "web")["Environment"]!).OfType<JsonObject>().First(e => e["Name"]!.GetValue<string>() == "API_URL")["Value"] = "http://api.demo.local:8080/v1";
+        Assert.DoesNotContain(templates.Trace().Calls, c => c.IsBroken);
+        Assert.Contains(templates.Trace().Hops("web", "api"), h => h is { Kind: HopKind.Proxy, Verdict: Verdict.Ok, Rule: ClientAliasRule.Id });
+
+        // Without the <name>.<namespace> endpoint the name leaves the mesh.
+        var services = (JsonArray)templates.Properties("apiService")["ServiceConnectConfiguration"]!["Services"]!;
+        services.Remove(services.First(s => (string?)s!["ClientAliases"]![0]!["DnsName"] == "api.demo.local"));
+        templates.Trace().BrokenAt("web", "api", HopKind.Proxy, ClientAliasRule.Id);
+    }
 }

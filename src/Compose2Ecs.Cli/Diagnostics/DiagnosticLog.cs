@@ -41,6 +41,8 @@ public sealed class DiagnosticLog(Console2 console)
 
     public void Error(string message) => _pending.Add(Diagnostic.Error(SourceLocation.None, message));
 
+    public void Error(string code, string message) => _pending.Add(Diagnostic.Error(SourceLocation.None, code, message));
+
     /// <summary>Stops the command (exit 1, before it writes anything) when a warning so far is an error by --warnings-as-errors.</summary>
     public void ThrowIfPromoted()
     {

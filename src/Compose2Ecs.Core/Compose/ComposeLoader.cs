@@ -41,6 +41,7 @@ public static partial class ComposeLoader
         var name = options.ProjectName is { } given ? CommandLineName(given, diagnostics) : ProjectName(root, variables, projectDirectory, diagnostics);
         root = root.With("name", ScalarNode.String(name, root.Location));
 
+        root = new ProjectDefaults(variables, projectDirectory, diagnostics).Apply(root);
         var profiles = EnabledProfiles(options, variables);
         root = ProfileFilter.Apply(root, profiles, out var disabled);
         root = new EnvironmentResolver(variables, diagnostics).Apply(root);

@@ -32,4 +32,10 @@ public static class MeshDiagnosticCodes
 
     /// <summary>A mesh name or namespace that is not a valid name.</summary>
     public const string InvalidName = "C2E2009";
+
+    /// <summary>A service that others depend on and that has no port from any source, so nothing could reach it.</summary>
+    public const string CalledWithoutPort = "C2E2010";
+
+    /// <summary>A well-known port of a protocol that is not HTTP, with the mesh protocol http: its traffic would break.</summary>
+    public const string NonHttpPortAsHttp = "C2E2011";
 }

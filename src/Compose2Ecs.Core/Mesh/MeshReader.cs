@@ -49,7 +49,8 @@ public static class MeshReader
             IsEnabled(project, entry is not null, backendOverride), backends);
         var spec = backends.FirstOrDefault(b => b.Name == model.Backend) ?? new MeshBackendSpec(model.Backend);
 
-        var drafts = project.Services.Select(s => new ServiceReader(fields, model.Backend).Read(s, model.IsEnabled)).ToList();
+        var drafts = project.Services.Select(s => new ServiceReader(fields, model.Backend, project).Read(s, model.IsEnabled)).ToList();
+        drafts = OutboundClients.Join(drafts);
         var routeSpecs = new RouteReader(fields).Read(mesh?.Find("routes"));
         var directory = new MeshDirectory(drafts, routeSpecs);
         var routes = new RouteResolver(fields, directory).Resolve(routeSpecs);
@@ -81,6 +82,7 @@ public static class MeshReader
             KeyLocations = KeyLocations.Collect(entry, project.Services),
         };
 
+        CalledWithoutPort.Check(fields, drafts);
         new BackendRules(fields, spec).Check(model);
         return model;
     }

@@ -51,13 +51,45 @@ public sealed class NameRule : IHopRule
         var registered = context.Apps.Find(shortName) is { } task
             && graph.Value(task.Service, "ServiceRegistries") is CfnListValue registries
             && registries.Items.OfType<CfnObjectValue>().Any(r => r.Entries.GetValueOrDefault("RegistryArn")?.Resource == discovery.Id);
-        var instance = graph.OfType("AWS::ServiceDiscovery::Instance").FirstOrDefault(i => graph.Target(i, "ServiceId")?.Id == discovery.Id);
+        var instances = graph.OfType("AWS::ServiceDiscovery::Instance").Where(i => graph.Target(i, "ServiceId")?.Id == discovery.Id).ToList();
+        var instance = instances.FirstOrDefault();
         var how = isShort ? $"{call.Host} -> {full} (DHCP search domain)" : full;
+        var aliases = instances.Select(i => graph.Value(i, "InstanceAttributes", "AWS_INSTANCE_CNAME").Text).OfType<string>().ToList();
+        if (!registered && aliases.Count > 0)
+        {
+            return Aliases(call, context, how, aliases);
+        }
+
         return registered
             ? Hop.Ok(HopKind.Name, call.Upstream, Id, $"{how}: Cloud Map A records of {shortName}'s tasks")
             : instance is not null
                 ? Hop.Ok(HopKind.Name, call.Upstream, Id, $"{how}: Cloud Map instance {graph.Value(instance, "InstanceAttributes", "AWS_INSTANCE_IPV4").Text ?? "?"} (placeholder; the proxy routes it)")
                 : Hop.Broken(HopKind.Name, call.Upstream, Id, $"{how}: Cloud Map service {shortName} has no instances (no ECS service registers in it, no placeholder instance)");
+    }
+
+    /// <summary>
+    /// A route without a mesh: CNAME instances naming the targets' own DNS names; each must be a
+    /// Cloud Map service of the namespace that an ECS service registers its tasks in.
+    /// </summary>
+    private static Hop Aliases(Call call, TraceContext context, string how, List<string> aliases)
+    {
+        var graph = context.Graph;
+        var suffix = "." + context.Namespace;
+        foreach (var alias in aliases.Order(StringComparer.Ordinal))
+        {
+            var name = alias.EndsWith(suffix, StringComparison.Ordinal) ? alias[..^suffix.Length] : null;
+            var target = name is null ? null : graph.OfType("AWS::ServiceDiscovery::Service")
+                .FirstOrDefault(s => graph.Value(s, "Name").Text == name && InNamespace(graph, s, context.Namespace));
+            var registered = target is not null && graph.OfType("AWS::ECS::Service").Any(service =>
+                graph.Value(service, "ServiceRegistries") is CfnListValue registries
+                && registries.Items.OfType<CfnObjectValue>().Any(r => r.Entries.GetValueOrDefault("RegistryArn")?.Resource == target.Id));
+            if (!registered)
+            {
+                return Hop.Broken(HopKind.Name, call.Upstream, Id, $"{how}: Cloud Map CNAME {alias} names no Cloud Map service of {context.Namespace} that an ECS service registers in");
+            }
+        }
+
+        return Hop.Ok(HopKind.Name, call.Upstream, Id, $"{how}: Cloud Map CNAME, one of {string.Join(", ", aliases.Order(StringComparer.Ordinal))} per lookup (A records of their tasks)");
     }
 
     private static bool InNamespace(ResourceGraph graph, Resource service, string ns) =>

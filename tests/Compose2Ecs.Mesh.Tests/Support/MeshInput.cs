@@ -2,6 +2,7 @@ using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Mesh.Tests.Support;
 
@@ -57,19 +58,6 @@ internal static class MeshInput
         return error;
     }
 
-    /// <summary>1-based line and column of the <paramref name="occurrence"/>-th occurrence of <paramref name="text"/>.</summary>
-    public static (int Line, int Column) Position(string yaml, string text, int occurrence = 1)
-    {
-        var index = -1;
-        for (var i = 0; i < occurrence; i++)
-        {
-            index = yaml.IndexOf(text, index + 1, StringComparison.Ordinal);
-            Assert.True(index >= 0, $"\"{text}\" (occurrence {occurrence}) is not in the test input");
-        }
-
-        var before = yaml[..index];
-        var line = before.Count(c => c == '\n') + 1;
-        var column = index - (before.LastIndexOf('\n') + 1) + 1;
-        return (line, column);
-    }
+    /// <inheritdoc cref="Located.Position"/>
+    public static (int Line, int Column) Position(string yaml, string text, int occurrence = 1) => Located.Position(yaml, text, occurrence);
 }

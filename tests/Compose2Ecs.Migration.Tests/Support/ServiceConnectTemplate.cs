@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Compose2Ecs.Core.Ecs.Naming;
+using Compose2Ecs.Testing;
 
 namespace Compose2Ecs.Migration.Tests.Support;
 
@@ -13,13 +14,5 @@ internal static class ServiceConnectTemplate
     public static JsonObject? Connect(JsonObject resources, string service) => Props(resources, LogicalIds.For(service, "Service"))["ServiceConnectConfiguration"]?.AsObject();
 
     /// <summary>Every rule between two services' groups, as "caller->callee:port".</summary>
-    public static IEnumerable<string> ServiceEdges(JsonObject resources) =>
-        resources.Where(r => (string?)r.Value!["Type"] == "AWS::EC2::SecurityGroupIngress")
-            .Select(r => r.Value!["Properties"]!.AsObject())
-            .Where(p => p["SourceSecurityGroupId"]?["Fn::GetAtt"]?[0]?.GetValue<string>().EndsWith("SecurityGroup", StringComparison.Ordinal) == true
-                && p["GroupId"]?["Fn::GetAtt"]?[0]?.GetValue<string>().EndsWith("SecurityGroup", StringComparison.Ordinal) == true)
-            .Select(p => $"{Service((string)p["SourceSecurityGroupId"]!["Fn::GetAtt"]![0]!)}->{Service((string)p["GroupId"]!["Fn::GetAtt"]![0]!)}:{(long)p["FromPort"]!}-{(long)p["ToPort"]!}/{(string)p["IpProtocol"]!}")
-            .Order(StringComparer.Ordinal);
-
-    private static string Service(string groupId) => groupId[..^"SecurityGroup".Length];
+    public static IEnumerable<string> ServiceEdges(JsonObject resources) => SecurityGroupEdges.Between(resources);
 }

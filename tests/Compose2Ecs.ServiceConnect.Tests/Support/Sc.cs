@@ -48,41 +48,16 @@ internal static class Sc
         return error.Diagnostics;
     }
 
-    /// <summary>Asserts a diagnostic containing <paramref name="message"/> at the <paramref name="occurrence"/>-th <paramref name="at"/> of the text.</summary>
-    public static Diagnostic At(IEnumerable<Diagnostic> diagnostics, string compose, string at, string message, Severity severity = Severity.Error, int occurrence = 1)
-    {
-        var list = diagnostics.ToList();
-        var (line, column) = Position(compose, at, occurrence);
-        var match = list.FirstOrDefault(d => d.Severity == severity && d.Message.Contains(message, StringComparison.Ordinal));
-        Assert.True(match is not null, $"no {severity} containing \"{message}\"; got:\n{string.Join("\n", list)}");
-        Assert.True(match.Location.Line == line && match.Location.Column == column,
-            $"expected it at {line}:{column} (\"{at}\"), got {match.Location.Line}:{match.Location.Column}: {match.Message}");
-        return match;
-    }
+    /// <inheritdoc cref="Located.At"/>
+    public static Diagnostic At(IEnumerable<Diagnostic> diagnostics, string compose, string at, string message, Severity severity = Severity.Error, int occurrence = 1) =>
+        Located.At(diagnostics, compose, at, message, severity, occurrence);
 
-    /// <summary>Asserts a diagnostic with <paramref name="code"/> at the <paramref name="occurrence"/>-th <paramref name="at"/> of the text.</summary>
-    public static Diagnostic Coded(IEnumerable<Diagnostic> diagnostics, string compose, string at, string code, Severity severity, int occurrence = 1)
-    {
-        var list = diagnostics.ToList();
-        var (line, column) = Position(compose, at, occurrence);
-        var match = list.FirstOrDefault(d => d.Severity == severity && d.Code == code && d.Location.Line == line && d.Location.Column == column);
-        Assert.True(match is not null, $"no {severity} [{code}] at {line}:{column} (\"{at}\"); got:\n{string.Join("\n", list)}");
-        return match;
-    }
+    /// <inheritdoc cref="Located.Coded"/>
+    public static Diagnostic Coded(IEnumerable<Diagnostic> diagnostics, string compose, string at, string code, Severity severity, int occurrence = 1) =>
+        Located.Coded(diagnostics, compose, at, code, severity, occurrence);
 
-    /// <summary>1-based line and column of the <paramref name="occurrence"/>-th occurrence of <paramref name="text"/>.</summary>
-    public static (int Line, int Column) Position(string yaml, string text, int occurrence = 1)
-    {
-        var index = -1;
-        for (var i = 0; i < occurrence; i++)
-        {
-            index = yaml.IndexOf(text, index + 1, StringComparison.Ordinal);
-            Assert.True(index >= 0, $"\"{text}\" (occurrence {occurrence}) is not in the test input");
-        }
-
-        var before = yaml[..index];
-        return (before.Count(c => c == '\n') + 1, index - (before.LastIndexOf('\n') + 1) + 1);
-    }
+    /// <inheritdoc cref="Located.Position"/>
+    public static (int Line, int Column) Position(string yaml, string text, int occurrence = 1) => Located.Position(yaml, text, occurrence);
 
     public static string Id(string service, string kind) => LogicalIds.For(service, kind);
 
@@ -97,13 +72,5 @@ internal static class Sc
         Props(resources, Id(service, "TaskDefinition"))["ContainerDefinitions"]!.AsArray().Select(c => c!.AsObject()).First(c => (string?)c["Name"] == service);
 
     /// <summary>Every rule between two services' groups, as "caller->callee:port".</summary>
-    public static IEnumerable<string> ServiceEdges(JsonObject resources) =>
-        resources.Where(r => (string?)r.Value!["Type"] == "AWS::EC2::SecurityGroupIngress")
-            .Select(r => r.Value!["Properties"]!.AsObject())
-            .Where(p => p["SourceSecurityGroupId"]?["Fn::GetAtt"]?[0]?.GetValue<string>().EndsWith("SecurityGroup", StringComparison.Ordinal) == true
-                && p["GroupId"]?["Fn::GetAtt"]?[0]?.GetValue<string>().EndsWith("SecurityGroup", StringComparison.Ordinal) == true)
-            .Select(p => $"{Service((string)p["SourceSecurityGroupId"]!["Fn::GetAtt"]![0]!)}->{Service((string)p["GroupId"]!["Fn::GetAtt"]![0]!)}:{(long)p["FromPort"]!}-{(long)p["ToPort"]!}/{(string)p["IpProtocol"]!}")
-            .Order(StringComparer.Ordinal);
-
-    private static string Service(string groupId) => groupId[..^"SecurityGroup".Length];
+    public static IEnumerable<string> ServiceEdges(JsonObject resources) => SecurityGroupEdges.Between(resources);
 }

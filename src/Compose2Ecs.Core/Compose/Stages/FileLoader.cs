@@ -42,6 +42,7 @@ internal sealed class FileLoader
         var root = FileParser.Parse(file);
         root = (MappingNode)new Interpolator(_variables, _diagnostics).Apply(root);
         root = NormalizeServices(root, file.Directory);
+        root = new TopLevelNormalizer(_diagnostics, file.Directory, _variables.GetValueOrDefault("HOME")).Normalize(root);
         _normalizedFiles[file.FullPath] = root;
         return root;
     }
@@ -64,7 +65,7 @@ internal sealed class FileLoader
             return root.Without("services");
         }
 
-        var normalizer = new ServiceNormalizer(_diagnostics, baseDirectory);
+        var normalizer = new ServiceNormalizer(_diagnostics, baseDirectory, _variables.GetValueOrDefault("HOME"));
         var entries = servicesMap.Entries
             .Select(e => e with { Value = normalizer.Normalize(e.Name, e.Value) with { Tag = e.Value.Tag } })
             .ToImmutableArray();

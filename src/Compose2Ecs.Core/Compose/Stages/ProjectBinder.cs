@@ -23,8 +23,8 @@ internal static class ProjectBinder
         Services = root["services"] is MappingNode services
             ? [.. services.Entries.Where(e => e.Value is MappingNode).Select(e => Service(e.Name, e.Key.Location, (MappingNode)e.Value))]
             : [],
-        Secrets = Definitions(root["secrets"]),
-        Configs = Definitions(root["configs"]),
+        Secrets = Definitions(root["secrets"], workingDirectory),
+        Configs = Definitions(root["configs"], workingDirectory),
         Volumes = Named(root["volumes"]),
         Networks = Named(root["networks"]),
     };
@@ -139,7 +139,13 @@ internal static class ProjectBinder
         Bool(node["read_only"]) ?? false,
         node.Location);
 
-    private static ImmutableArray<SecretDefinition> Definitions(Node? node) =>
+    /// <summary>A secret's file as the user would name it: relative to the project when inside it (messages stay machine-independent).</summary>
+    private static string? ProjectRelative(string? file, string projectDirectory) =>
+        file is not null && Path.IsPathRooted(file) && Path.GetRelativePath(projectDirectory, file) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative)
+            ? "./" + relative
+            : file;
+
+    private static ImmutableArray<SecretDefinition> Definitions(Node? node, string projectDirectory) =>
         node is MappingNode map
             ? [.. map.Entries.Select(e =>
             {
@@ -148,7 +154,7 @@ internal static class ProjectBinder
                 {
                     Name = e.Name,
                     Location = e.Key.Location,
-                    File = Text(definition?["file"]),
+                    File = ProjectRelative(Text(definition?["file"]), projectDirectory),
                     Environment = Text(definition?["environment"]),
                     Content = Text(definition?["content"]),
                     External = Bool(definition?["external"]) ?? (definition?["external"] is MappingNode),

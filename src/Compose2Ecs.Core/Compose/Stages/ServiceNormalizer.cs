@@ -10,15 +10,18 @@ namespace Compose2Ecs.Core.Compose.Stages;
 /// (so that merging can key ports by target, environment by name, and so on). Every value
 /// is checked for its type and range here; errors name the key path.
 /// </summary>
-internal sealed class ServiceNormalizer
+internal sealed partial class ServiceNormalizer
 {
     private readonly NodeChecks _check;
     private readonly string _baseDirectory;
+    private readonly string? _home;
 
-    public ServiceNormalizer(DiagnosticBag diagnostics, string baseDirectory)
+    /// <param name="home">The user's home directory, for host paths starting with <c>~</c>.</param>
+    public ServiceNormalizer(DiagnosticBag diagnostics, string baseDirectory, string? home)
     {
         _check = new NodeChecks(diagnostics);
         _baseDirectory = baseDirectory;
+        _home = home;
     }
 
     public MappingNode Normalize(string name, Node node)
@@ -41,7 +44,7 @@ internal sealed class ServiceNormalizer
         {
             var keyPath = $"{path}.{entry.Name}";
             var value = entry.Value;
-            if (value is ScalarNode { IsNull: true } && value.Tag is null)
+            if (value is ScalarNode { IsNull: true })
             {
                 // `key:` with no value means "not set"; compose treats it the same way.
                 entries.Add(entry);
@@ -72,6 +75,16 @@ internal sealed class ServiceNormalizer
                 "read_only" or "init" or "privileged" or "tty" or "stdin_open" => Flag(value, keyPath),
                 "image" or "user" or "working_dir" or "container_name" or "hostname" or "platform" => Text(value, keyPath),
                 "scale" => WholeNumber(value, keyPath),
+                "label_file" => PathList(value, keyPath),
+                "tmpfs" => StringList(value, keyPath),
+                "devices" => Devices(value, keyPath),
+                "extra_hosts" => ExtraHosts(value, keyPath),
+                "gpus" => Gpus(value, keyPath),
+                "models" => Models(value, keyPath),
+                "blkio_config" => Blkio(value, keyPath),
+                "develop" => Develop(value, keyPath),
+                "pre_start" or "post_start" or "pre_stop" => Hooks(value, keyPath),
+                "provider" => Provider(value, keyPath),
                 _ => value,
             };
 
@@ -505,32 +518,11 @@ internal sealed class ServiceNormalizer
             case ScalarNode { IsNull: false } scalar:
                 return [new MappingNode([new(ScalarNode.String("source", item.Location), ScalarNode.String(scalar.Value, item.Location))], item.Location)];
             case MappingNode map when map["source"] is ScalarNode { IsNull: false }:
-                return [map];
+                return [map["mode"] is { } mode ? map.With("mode", FileMode(mode)) : map];
             default:
                 _check.Error(item, itemPath, $"must be a {kind[..^1]} name or a mapping with \"source\", not {item.KindName}");
                 return [];
         }
-    });
-
-    private Node Volumes(Node node, string path) => EachItem(node, path, "a list of volumes", (item, itemPath) =>
-    {
-        if (item is MappingNode map)
-        {
-            if (map["target"] is null)
-            {
-                _check.Error(item, itemPath, "a volume mapping needs \"target\", the path in the container");
-            }
-
-            return [map];
-        }
-
-        if (item is not ScalarNode { IsNull: false } scalar)
-        {
-            _check.Error(item, itemPath, $"must be \"source:target[:mode]\" or a mapping, not {item.KindName}");
-            return [];
-        }
-
-        return [ShortVolume(scalar, itemPath)];
     });
 
     /// <summary>
@@ -552,76 +544,6 @@ internal sealed class ServiceNormalizer
         }
 
         return seq with { Items = items.ToImmutable() };
-    }
-
-    private Node ShortVolume(ScalarNode scalar, string path)
-    {
-        var parts = SplitVolume(scalar.Value);
-        var at = scalar.Location;
-        string? source = null;
-        string target;
-        var mode = "";
-        switch (parts.Count)
-        {
-            case 1:
-                target = parts[0];
-                break;
-            case 2:
-                source = parts[0];
-                target = parts[1];
-                break;
-            case 3:
-                source = parts[0];
-                target = parts[1];
-                mode = parts[2];
-                break;
-            default:
-                _check.Error(scalar, path, $"\"{scalar.Value}\": expected source:target[:mode]");
-                return scalar;
-        }
-
-        var type = source is null ? "volume"
-            : source.StartsWith('.') || source.StartsWith('/') || source.StartsWith('~') || source.StartsWith('$') || (source.Length > 1 && source[1] == ':') ? "bind"
-            : "volume";
-        var entries = new List<MappingEntry> { new(ScalarNode.String("type", at), ScalarNode.String(type, at)) };
-        if (source is not null)
-        {
-            var resolved = type == "bind" && source.StartsWith('.') ? Path.GetFullPath(source, _baseDirectory) : source;
-            entries.Add(new(ScalarNode.String("source", at), ScalarNode.String(resolved, at)));
-        }
-
-        entries.Add(new(ScalarNode.String("target", at), ScalarNode.String(target, at)));
-        var options = mode.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (options.Contains("ro"))
-        {
-            entries.Add(new(ScalarNode.String("read_only", at), ScalarNode.Bool(true, at)));
-        }
-
-        return new MappingNode([.. entries], at);
-    }
-
-    /// <summary>Splits on ':' but keeps a Windows drive letter ("C:\data:/data") together.</summary>
-    private static List<string> SplitVolume(string text)
-    {
-        var parts = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != ':')
-            {
-                continue;
-            }
-
-            var isDrive = i - start == 1 && char.IsLetter(text[start]) && i + 1 < text.Length && text[i + 1] is '\\' or '/';
-            if (!isDrive)
-            {
-                parts.Add(text[start..i]);
-                start = i + 1;
-            }
-        }
-
-        parts.Add(text[start..]);
-        return parts;
     }
 
     private Node Ulimits(Node node, string path)
@@ -684,6 +606,11 @@ internal sealed class ServiceNormalizer
             result = result.With("replicas", WholeNumber(replicas, $"{path}.replicas"));
         }
 
+        if (map["labels"] is { } labels && labels is not ScalarNode { IsNull: true })
+        {
+            result = result.With("labels", KeyValues(labels, $"{path}.labels", "key=value"));
+        }
+
         if (map["resources"] is MappingNode resources)
         {
             var normalizedResources = resources;
@@ -705,6 +632,14 @@ internal sealed class ServiceNormalizer
                     normalizedLimits = normalizedLimits.With("memory", ByteSize(memory, $"{path}.resources.{kind}.memory"));
                 }
 
+                if (limits["devices"] is SequenceNode devices)
+                {
+                    normalizedLimits = normalizedLimits.With("devices", devices with
+                    {
+                        Items = [.. devices.Items.Select((d, i) => d is MappingNode device ? ReservedDevice(device, $"{path}.resources.{kind}.devices[{i}]") : d)],
+                    });
+                }
+
                 normalizedResources = normalizedResources.With(kind, normalizedLimits);
             }
 
@@ -714,11 +649,27 @@ internal sealed class ServiceNormalizer
         return result;
     }
 
+    private MappingNode ReservedDevice(MappingNode device, string path)
+    {
+        if (device["capabilities"] is null)
+        {
+            _check.Error(device, path, "a device reservation needs \"capabilities\", e.g. [gpu]");
+        }
+
+        return DeviceCount(device, path);
+    }
+
     private Node ByteSize(Node node, string path)
     {
         if (node is ScalarNode { IsNull: false } scalar && ByteSizes.TryParse(scalar.Value, out var bytes))
         {
             return ScalarNode.Int(bytes, node.Location);
+        }
+
+        // A plain number is bytes as it is, as compose-go takes it: memswap_limit: -1 is "unlimited".
+        if (node is ScalarNode { IsNull: false, Type: ScalarType.Int } number && CoreSchema.TryGetInt(number.Value, out var raw))
+        {
+            return ScalarNode.Int(raw, node.Location);
         }
 
         _check.Error(node, path, $"{NodeChecks.Describe(node)} is not a size; write bytes or a number with a unit, e.g. 512m or 1.5g");
@@ -750,32 +701,16 @@ internal sealed class ServiceNormalizer
     private Node WholeNumber(Node node, string path) =>
         _check.Integer(node, path) is { } value ? ScalarNode.Int(value, node.Location) : node;
 
-    private Node Flag(Node node, string path) =>
-        _check.Boolean(node, path) is { } value ? ScalarNode.Bool(value, node.Location) : node;
+    /// <summary>A boolean key; compose-go still reads YAML 1.1's yes/no/on/off there.</summary>
+    private Node Flag(Node node, string path) => node switch
+    {
+        ScalarNode { Value: "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y" } s => ScalarNode.Bool(true, s.Location),
+        ScalarNode { Value: "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N" } s => ScalarNode.Bool(false, s.Location),
+        _ => _check.Boolean(node, path) is { } value ? ScalarNode.Bool(value, node.Location) : node,
+    };
 
     private Node Text(Node node, string path) =>
         _check.Text(node, path) is { } value ? ScalarNode.String(value, node.Location) : node;
-
-    private Node Build(Node node, string path)
-    {
-        switch (node)
-        {
-            case ScalarNode { IsNull: false } scalar:
-                return new MappingNode([new(ScalarNode.String("context", node.Location), ScalarNode.String(ResolveContext(scalar.Value), node.Location))], node.Location);
-            case MappingNode map:
-                var context = map["context"] is ScalarNode { IsNull: false } c ? c.Value : ".";
-                return map.With("context", ScalarNode.String(ResolveContext(context), map["context"]?.Location ?? map.Location));
-            default:
-                _check.Error(node, path, $"must be a build context path or a mapping with context, not {node.KindName}");
-                return node;
-        }
-    }
-
-    /// <summary>A local context becomes absolute, as in `docker compose config`; a URL stays as written.</summary>
-    private string ResolveContext(string context) =>
-        context.Contains("://", StringComparison.Ordinal) || context.StartsWith("git@", StringComparison.Ordinal)
-            ? context
-            : Path.GetFullPath(context, _baseDirectory);
 
     private Node Extends(Node node, string path)
     {

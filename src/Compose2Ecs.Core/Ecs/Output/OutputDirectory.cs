@@ -219,7 +219,7 @@ public static class OutputDirectory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputRefusedException($"-o {target}: cannot write the cloud assembly: {e.Message}", e);
+            throw new OutputRefusedException(OutputDiagnosticCodes.CannotWrite, $"-o {target}: cannot write the cloud assembly: {e.Message}", e);
         }
     }
 

@@ -18,21 +18,22 @@ public static class OutputFolder
 {
     private const string Fix = "choose a new folder (-o cdk.out), or empty this one";
 
+    /// <param name="target">DIR as the user wrote it (messages name it so).</param>
     /// <param name="protectedPaths">The current directory, the project directory and every input file: DIR may hold none of them.</param>
-    public static OutputFolderState Check(string target, IEnumerable<string> protectedPaths)
+    /// <param name="workingDirectory">What a relative DIR is relative to: the command's working directory, which is not always the process's.</param>
+    public static OutputFolderState Check(string target, IEnumerable<string> protectedPaths, string workingDirectory)
     {
-        var real = RealPath.Of(target);
+        var real = RealPath.Of(Path.GetFullPath(target, workingDirectory));
         if (real == Path.GetPathRoot(real))
         {
-            throw new OutputRefusedException($"-o {target}: refusing to write the cloud assembly to the root folder; {Fix}");
+            throw new OutputRefusedException(OutputDiagnosticCodes.RootFolder, $"-o {target}: refusing to write the cloud assembly to the root folder; {Fix}");
         }
 
         foreach (var path in protectedPaths)
         {
             if (RealPath.IsSameOrAncestor(real, RealPath.Of(path)))
             {
-                throw new OutputRefusedException(
-                    $"-o {target}: refusing to replace a folder that holds {path}; the output folder must be a folder of its own (-o cdk.out)");
+                throw new OutputRefusedException(OutputDiagnosticCodes.HoldsInputs, $"-o {target}: refusing to replace a folder that holds {path}; the output folder must be a folder of its own (-o cdk.out)");
             }
         }
 
@@ -44,7 +45,7 @@ public static class OutputFolder
     {
         if (File.Exists(real))
         {
-            throw new OutputRefusedException($"-o {target}: this is a file, and the cloud assembly is a folder; {Fix}");
+            throw new OutputRefusedException(OutputDiagnosticCodes.IsAFile, $"-o {target}: this is a file, and the cloud assembly is a folder; {Fix}");
         }
 
         if (!Directory.Exists(real))
@@ -54,7 +55,7 @@ public static class OutputFolder
             {
                 if (File.Exists(parent))
                 {
-                    throw new OutputRefusedException($"-o {target}: {parent} is a file, not a folder; choose another output folder");
+                    throw new OutputRefusedException(OutputDiagnosticCodes.ParentIsAFile, $"-o {target}: {parent} is a file, not a folder; choose another output folder");
                 }
 
                 if (Directory.Exists(parent))
@@ -75,7 +76,7 @@ public static class OutputFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputRefusedException($"-o {target}: cannot read the folder ({e.Message})", e);
+            throw new OutputRefusedException(OutputDiagnosticCodes.CannotRead, $"-o {target}: cannot read the folder ({e.Message})", e);
         }
 
         if (AssemblyMarker.IsIn(real))
@@ -83,7 +84,6 @@ public static class OutputFolder
             return OutputFolderState.Assembly;
         }
 
-        throw new OutputRefusedException(
-            $"-o {target}: the folder holds files compose2ecs did not write (no {AssemblyMarker.FileName} in it), and synth replaces the output folder whole; {Fix}");
+        throw new OutputRefusedException(OutputDiagnosticCodes.NotOurs, $"-o {target}: the folder holds files compose2ecs did not write (no {AssemblyMarker.FileName} in it), and synth replaces the output folder whole; {Fix}");
     }
 }

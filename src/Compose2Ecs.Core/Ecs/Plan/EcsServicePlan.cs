@@ -13,6 +13,9 @@ public sealed record EcsServicePlan
 
     public int DesiredCount { get; init; } = 1;
 
+    /// <summary><c>DeploymentConfiguration.MaximumPercent</c>: how far above the desired count a deployment may run (a backend may lower it).</summary>
+    public int MaximumPercent { get; init; } = 200;
+
     /// <summary>Compose services this one depends on: their ECS services are created first (CloudFormation <c>DependsOn</c>).</summary>
     public ImmutableArray<string> DependsOnServices { get; init; } = [];
 

@@ -24,6 +24,13 @@ public sealed record TaskDefinitionPlan
     /// <summary>Null until <see cref="Planning.FargateSizer"/> has run over the final plan.</summary>
     public TaskSize? Size { get; init; }
 
+    /// <summary>
+    /// Room a backend's proxy is advised to have on top of the containers' needs (Service Connect's
+    /// agent: 256 CPU units, 64 MiB), which no container reserves. The sizer counts it when some
+    /// Fargate size holds it, else sizes for the containers alone (advice, not an ECS requirement).
+    /// </summary>
+    public TaskSize? ProxyRoom { get; init; }
+
     /// <summary>Properties set as given on the emitted resource, after the base's own.</summary>
     public CfnMap Extra { get; init; } = CfnMap.Empty;
 

@@ -24,7 +24,7 @@ public static partial class AwsNameChecks
     /// <summary>Cloud Map names (DNS labels, case-insensitive) and task families (after sanitising) of every service.</summary>
     public static void Check(ComposeProject project, string projectName, DiagnosticBag diagnostics)
     {
-        var listening = project.Services.Where(s => !ContainerMapper.Ports(s).IsEmpty).ToList();
+        var listening = project.Services.Where(s => !ContainerMapper.Ports(s, project).IsEmpty).ToList();
         foreach (var service in listening)
         {
             if (CloudMapProblem(service.Name) is { } problem)

@@ -10,7 +10,7 @@ namespace Compose2Ecs.Core.Ecs.Planning;
 /// <summary>A compose service → its app container (named after the service).</summary>
 internal static class ContainerMapper
 {
-    public static ContainerPlan Map(ComposeService service, string image, ImmutableArray<ContainerSecret> secrets, ImmutableArray<MountPointPlan> mounts, DiagnosticBag diagnostics)
+    public static ContainerPlan Map(ComposeProject project, ComposeService service, string image, ImmutableArray<ContainerSecret> secrets, ImmutableArray<MountPointPlan> mounts, DiagnosticBag diagnostics)
     {
         var resources = ResourceMapper.Map(service, diagnostics);
         var name = EcsNames.Clean(service.Name);
@@ -20,9 +20,10 @@ internal static class ContainerMapper
             Image = image,
             Command = service.Command,
             EntryPoint = service.Entrypoint,
-            Environment = [.. service.Environment.Where(e => e.Value is not null).Select(e => new ContainerEnvironment(e.Name, e.Value!))],
+            // Sorted by name, so reordering a compose file's keys leaves the task definition as it was.
+            Environment = [.. service.Environment.Where(e => e.Value is not null).OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => new ContainerEnvironment(e.Name, e.Value!))],
             Secrets = secrets,
-            Ports = Ports(service),
+            Ports = Ports(service, project),
             HealthCheck = HealthcheckMapper.Map(service, diagnostics),
             Cpu = resources.Cpu,
             MemoryMiB = resources.MemoryMiB,
@@ -44,11 +45,12 @@ internal static class ContainerMapper
 
     /// <summary>
     /// Container ports: every <c>ports</c> target and <c>expose</c> port, once each, in the order
-    /// written; with none, the image's well-known port (the same fact the mesh model uses).
+    /// written; with none, the implied ones: the image's well-known port, else the ports callers'
+    /// environments name (the same facts the mesh model uses).
     /// </summary>
-    public static ImmutableArray<ContainerPort> Ports(ComposeService service) =>
-        ServicePorts.FromImage(service) is { } imagePort
-            ? [new ContainerPort(imagePort, "tcp")]
+    public static ImmutableArray<ContainerPort> Ports(ComposeService service, ComposeProject project) =>
+        ServicePorts.Implied(service, project) is { IsEmpty: false } implied
+            ? [.. implied.Select(p => new ContainerPort(p, "tcp"))]
             : [.. service.Ports.Select(p => new ContainerPort(p.Target, p.Protocol))
                 .Concat(service.Expose.Select(p => new ContainerPort(p, "tcp")))
                 .Concat(service.ExposeUdp.Select(p => new ContainerPort(p, "udp")))

@@ -15,6 +15,12 @@ public static class EcsDiagnosticCodes
     /// <summary>A <c>deploy</c> key with no ECS Fargate equivalent.</summary>
     public const string IgnoredDeployKey = "C2E3003";
 
+    /// <summary>With <c>--mesh none</c>, a route's match rules, weights, retries or timeouts: a plain DNS name of its targets cannot apply them.</summary>
+    public const string RouteWithoutProxy = "C2E3010";
+
+    /// <summary>With <c>--mesh none</c>, a route's port differs from a target's listener: nothing translates the port without a proxy.</summary>
+    public const string RoutePortDiffers = "C2E3011";
+
     /// <summary>A secret ARN that does not name exactly one secret (a wildcard, or a part missing): the execution role would read more than the service needs.</summary>
     public const string SecretNotOne = "C2E3101";
 

@@ -6,8 +6,8 @@ namespace Compose2Ecs.Core.Ecs.Planning;
 
 /// <summary>
 /// Chooses each task's Fargate size: the smallest valid CPU/memory combination that holds the
-/// sum of its containers' CPU and memory. Runs on the final plan, after backends have added
-/// their sidecars.
+/// sum of its containers' CPU and memory (and a backend's proxy room, when a size holds it).
+/// Runs on the final plan, after backends have added their sidecars.
 /// </summary>
 public static class FargateSizer
 {
@@ -36,7 +36,8 @@ public static class FargateSizer
             // long: a container may ask for int.MaxValue MiB, and a sidecar's need on top must not overflow.
             var cpu = service.TaskDefinition.Containers.Sum(c => (long)c.Needs.Cpu);
             var memory = service.TaskDefinition.Containers.Sum(c => (long)c.Needs.MemoryMiB);
-            var size = Smallest(cpu, memory);
+            var room = service.TaskDefinition.ProxyRoom;
+            var size = (room is null ? null : Smallest(cpu + room.Cpu, memory + room.MemoryMiB)) ?? Smallest(cpu, memory);
             if (size is null)
             {
                 errors.Error(service.Location, EcsDiagnosticCodes.TooLarge,

@@ -31,7 +31,7 @@ internal static class ServicePlanner
                 $"services.{service.Name}.ports: publishes ports, so it needs a load balancer in public subnets; add public_subnets to x-mesh.vpc");
         }
 
-        var container = ContainerMapper.Map(service, image, secrets.Secrets, volumes.MountPoints, diagnostics);
+        var container = ContainerMapper.Map(project, service, image, secrets.Secrets, volumes.MountPoints, diagnostics);
         var ids = new ServiceIds(service.Name);
         var plan = new ServicePlan
         {

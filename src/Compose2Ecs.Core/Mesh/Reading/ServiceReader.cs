@@ -11,7 +11,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// its listener defaulted from its container ports. Upstreams are only parsed here; they are
 /// resolved once every service and route is known.
 /// </summary>
-internal sealed class ServiceReader(MeshFields fields, string backend)
+internal sealed class ServiceReader(MeshFields fields, string backend, ComposeProject project)
 {
     /// <summary>Well-known ports of protocols that are not HTTP: defaulting them to http is almost always a mistake.</summary>
     private static readonly Dictionary<int, string> NonHttpPorts = new()
@@ -85,7 +85,7 @@ internal sealed class ServiceReader(MeshFields fields, string backend)
         return new ServiceDraft(service, mesh, null, map.Contains("upstreams") ? upstreams ?? [] : null);
     }
 
-    private static MeshService Mesh(ComposeService service, ImmutableArray<int> containerPorts, ImmutableArray<ServicePort> published, SourceLocation meshLocation, bool isDeclared) => new()
+    internal static MeshService Mesh(ComposeService service, ImmutableArray<int> containerPorts, ImmutableArray<ServicePort> published, SourceLocation meshLocation, bool isDeclared) => new()
     {
         Name = service.Name,
         Location = service.Location,
@@ -95,8 +95,8 @@ internal sealed class ServiceReader(MeshFields fields, string backend)
         PublishedPorts = published,
     };
 
-    /// <summary>TCP targets of <c>ports</c>, then <c>expose</c>, else the image's well-known port: the ports a listener can be on.</summary>
-    private static ImmutableArray<int> ContainerPorts(ComposeService service) => ServicePorts.Tcp(service);
+    /// <summary>TCP targets of <c>ports</c>, then <c>expose</c>, else the image's well-known port, else ports callers name: the ports a listener can be on.</summary>
+    private ImmutableArray<int> ContainerPorts(ComposeService service) => ServicePorts.Tcp(service, project);
 
     private MeshListener DefaultListener(ComposeService service, ImmutableArray<int> containerPorts, string path)
     {

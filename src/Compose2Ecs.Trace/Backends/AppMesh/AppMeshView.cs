@@ -64,8 +64,16 @@ internal sealed class AppMeshView(ResourceGraph graph)
     public string? NameOf(Resource node) => Graph.Value(node, "VirtualNodeName").Text;
 
     /// <summary>The node whose Cloud Map service discovery names the compose service <paramref name="service"/>.</summary>
-    public Resource? NodeOf(string service) => Nodes.FirstOrDefault(n => NameOf(n) == service
-        || Graph.Value(n, "Spec", "ServiceDiscovery", "AWSCloudMap", "ServiceName").Text == service);
+    public Resource? NodeOf(string service) => Nodes.FirstOrDefault(n => NameOf(n) == service || DiscoveryName(n) == service);
+
+    /// <summary>The Cloud Map service name of a node's discovery: written, or read from the Cloud Map service it references (<c>Fn::GetAtt …Name</c>).</summary>
+    private string? DiscoveryName(Resource node)
+    {
+        var value = Graph.Value(node, "Spec", "ServiceDiscovery", "AWSCloudMap", "ServiceName");
+        return value.Text ?? (value is CfnResourceValue { Attribute: "Name" } reference && Graph.Find(reference.Id) is { Type: "AWS::ServiceDiscovery::Service" } discovery
+            ? Graph.Value(discovery, "Name").Text
+            : null);
+    }
 
     public IEnumerable<string> BackendNames(Resource node) =>
         Graph.Value(node, "Spec", "Backends") is CfnListValue list

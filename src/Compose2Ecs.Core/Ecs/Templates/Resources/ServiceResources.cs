@@ -104,7 +104,7 @@ internal static class ServiceResources
                 .Build()))
             .AddMap("ServiceConnectConfiguration", ecs.ServiceConnectConfiguration)
             .Add("DeploymentConfiguration", new CfnMapBuilder()
-                .Add("MaximumPercent", 200)
+                .Add("MaximumPercent", ecs.MaximumPercent)
                 .Add("MinimumHealthyPercent", 100)
                 .Add("DeploymentCircuitBreaker", new CfnMapBuilder().Add("Enable", true).Add("Rollback", true).Build())
                 .Build())
