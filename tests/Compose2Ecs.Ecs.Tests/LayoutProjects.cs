@@ -21,12 +21,15 @@ internal static class LayoutProjects
         return set.All.SelectMany(d => d.Resources.Select(r => (r.LogicalId, Path: Path(d)))).ToDictionary(x => x.LogicalId, x => x.Path, StringComparer.Ordinal);
     }
 
-    /// <summary>App Mesh: 40 services in one template, then 45 with that layout kept (the 5 new ones nested).</summary>
-    public static StackLayout Sticky45()
+    /// <summary>Services that still fit one template with <c>--mesh none</c>, and as many as no longer do.</summary>
+    public const int OneTemplate = 45, Split = 50;
+
+    /// <summary><c>--mesh none</c>: <see cref="OneTemplate"/> services in one template, then <see cref="Split"/> with that layout kept (the new ones nested).</summary>
+    public static StackLayout StickyAcross()
     {
         using var dir = new TempDir();
-        var at40 = PureSynth.Yaml(dir, GeneratedProject.Yaml(40), new SynthOptions { Mesh = "appmesh" }).TemplateSet.Layout;
-        var layout = StackLayoutFile.Parse(StackLayoutFile.Format(at40), StackLayoutFile.DefaultName);
-        return PureSynth.Yaml(dir, GeneratedProject.Yaml(45), new SynthOptions { Mesh = "appmesh", Layout = layout }).TemplateSet.Layout;
+        var one = PureSynth.Yaml(dir, GeneratedProject.Yaml(OneTemplate)).TemplateSet.Layout;
+        var layout = StackLayoutFile.Parse(StackLayoutFile.Format(one), StackLayoutFile.DefaultName);
+        return PureSynth.Yaml(dir, GeneratedProject.Yaml(Split), new SynthOptions { Layout = layout }).TemplateSet.Layout;
     }
 }

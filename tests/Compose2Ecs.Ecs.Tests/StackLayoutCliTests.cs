@@ -40,12 +40,12 @@ public sealed class StackLayoutCliTests
     [Fact]
     public void A_rebalance_dry_run_prints_what_would_move_and_writes_nothing()
     {
-        // 40 services in the root, then 5 more kept out of it: placed from the names, the root's would move.
-        using var dir = new TempDir().With("compose.yaml", GeneratedProject.Yaml(45));
-        var placed = StackLayoutFile.Format(LayoutProjects.Sticky45());
+        // Services in the root, then more kept out of it: placed from the names, the root's would move.
+        using var dir = new TempDir().With("compose.yaml", GeneratedProject.Yaml(LayoutProjects.Split));
+        var placed = StackLayoutFile.Format(LayoutProjects.StickyAcross());
         dir.With("place.txt", placed);
 
-        var result = CliRunner.Run(dir.Path, "synth", "--mesh", "appmesh", "--layout", "place.txt", "--rebalance", "--dry-run");
+        var result = CliRunner.Run(dir.Path, "synth", "--layout", "place.txt", "--rebalance", "--dry-run");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("rebalance: services.s0000: root -> SecurityGroups", result.Error, StringComparison.Ordinal);
         Assert.Matches(@"rebalance: \d+ resources move; nothing written \(dry run\)", result.Error);

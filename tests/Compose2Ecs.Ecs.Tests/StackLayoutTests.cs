@@ -47,15 +47,15 @@ public sealed class StackLayoutTests
     public void Crossing_the_single_template_limit_keeps_the_root_services_in_the_root()
     {
         using var dir = new TempDir();
-        var at40 = Build(dir, GeneratedProject.Yaml(40), "appmesh", null);
-        Assert.Empty(at40.Nested);
-        Assert.All(at40.Layout.Services, s => Assert.Equal("", s.ServiceStack));
+        var one = Build(dir, GeneratedProject.Yaml(LayoutProjects.OneTemplate), "none", null);
+        Assert.Empty(one.Nested);
+        Assert.All(one.Layout.Services, s => Assert.Equal("", s.ServiceStack));
 
-        var at45 = Build(dir, GeneratedProject.Yaml(45), "appmesh", RoundTrip(at40.Layout));
-        Assert.NotEmpty(at45.Nested);
-        var homes = LayoutProjects.Homes(at45);
-        Assert.All(at40.Root.Resources, r => Assert.Equal("", homes[r.LogicalId]));
-        Assert.All(at45.Layout.Services.Where(s => string.CompareOrdinal(s.Service, "s0040") >= 0),
+        var split = Build(dir, GeneratedProject.Yaml(LayoutProjects.Split), "none", RoundTrip(one.Layout));
+        Assert.NotEmpty(split.Nested);
+        var homes = LayoutProjects.Homes(split);
+        Assert.All(one.Root.Resources, r => Assert.Equal("", homes[r.LogicalId]));
+        Assert.All(split.Layout.Services.Where(s => string.CompareOrdinal(s.Service, $"s{LayoutProjects.OneTemplate:D4}") >= 0),
             s => Assert.StartsWith("ServiceGroup", s.ServiceStack, StringComparison.Ordinal));
     }
 
@@ -141,9 +141,8 @@ public sealed class StackLayoutTests
     public void A_rebalance_maps_each_moved_resource_from_its_stack_to_its_new_one()
     {
         using var dir = new TempDir();
-        var at40 = Build(dir, GeneratedProject.Yaml(40), "appmesh", null);
-        var sticky = RoundTrip(Build(dir, GeneratedProject.Yaml(45), "appmesh", RoundTrip(at40.Layout)).Layout);
-        var plan = Synth.Plan(dir, GeneratedProject.Yaml(45), new SynthOptions { Mesh = "appmesh" });
+        var sticky = LayoutProjects.StickyAcross();
+        var plan = Synth.Plan(dir, GeneratedProject.Yaml(LayoutProjects.Split));
         var fresh = TemplateBuilder.Build(plan);
 
         var moves = StackMoves.Between(sticky, fresh, PlanResources.Build(plan));
