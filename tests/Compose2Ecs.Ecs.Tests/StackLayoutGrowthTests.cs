@@ -51,5 +51,31 @@ public sealed class StackLayoutGrowthTests(ITestOutputHelper log)
         Assert.Contains(before!, p => p.Value.Length == 0 && p.Key.StartsWith("s0001", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Growing_past_the_roots_room_for_stacks_adds_middle_stacks_and_moves_nothing()
+    {
+        // Small limits make the root run out of room for stack resources early.
+        var limits = new SplitLimits { MaxResources = 60, MaxParameters = 40 };
+        StackLayout? layout = null;
+        Dictionary<string, string>? before = null;
+        TemplateSet? set = null;
+        foreach (var services in new[] { 5, 20, 60, 150, 300 })
+        {
+            using var dir = new TempDir();
+            set = TemplateBuilder.Build(Synth.Plan(dir, GeneratedProject.Yaml(services)), limits, layout);
+            TemplateLimits.AssertWithin(set, limits);
+            var homes = LayoutProjects.Homes(set);
+            if (before is not null)
+            {
+                Assert.All(before, p => Assert.Equal(p.Value, homes.GetValueOrDefault(p.Key)));
+            }
+
+            layout = StackLayoutFile.Parse(StackLayoutFile.Format(set.Layout), StackLayoutFile.DefaultName);
+            before = homes;
+        }
+
+        Assert.Contains(set!.Nested, d => d.Id.StartsWith("Services", StringComparison.Ordinal));
+    }
+
     private static string Show(string template) => template.Length == 0 ? "root" : template;
 }
