@@ -114,7 +114,10 @@ public static class NodeWriter
         || value.Contains(": ", StringComparison.Ordinal)
         || value.Contains(" #", StringComparison.Ordinal)
         || value.EndsWith(':')
-        || value.Any(c => char.IsControl(c));
+        || value.Any(c => char.IsControl(c) || IsYamlLineBreak(c));
+
+    /// <summary>U+2028 and U+2029 break lines in YAML (1.1 and parsers that follow it): written bare they would not read back.</summary>
+    private static bool IsYamlLineBreak(char c) => c is '\u2028' or '\u2029' or '\u0085';
 
     private static string Quote(string value)
     {
@@ -128,7 +131,7 @@ public static class NodeWriter
                 '\n' => "\\n",
                 '\t' => "\\t",
                 '\r' => "\\r",
-                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ when char.IsControl(c) || IsYamlLineBreak(c) => $"\\u{(int)c:x4}",
                 _ => c.ToString(),
             });
         }

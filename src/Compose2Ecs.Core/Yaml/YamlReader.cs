@@ -112,7 +112,7 @@ public sealed class YamlReader
     {
         parser.MoveNext();
         var style = scalar.Style is YamlScalarStyle.Plain ? ScalarStyle.Plain : ScalarStyle.String;
-        var tag = TagOf(scalar.Tag);
+        var tag = TagOf(scalar.Tag, scalar.Start);
         if (tag is "tag:yaml.org,2002:str")
         {
             style = ScalarStyle.String;
@@ -142,7 +142,7 @@ public sealed class YamlReader
         }
 
         Count(1, start.Start);
-        var node = new SequenceNode(items.ToImmutable(), Where(start.Start)) { Tag = TagOf(start.Tag) };
+        var node = new SequenceNode(items.ToImmutable(), Where(start.Start)) { Tag = TagOf(start.Tag, start.Start) };
         return Register(start.Anchor, node, size);
     }
 
@@ -188,7 +188,7 @@ public sealed class YamlReader
         }
 
         Count(1, start.Start);
-        var node = new MappingNode([.. own], Where(start.Start)) { Tag = TagOf(start.Tag) };
+        var node = new MappingNode([.. own], Where(start.Start)) { Tag = TagOf(start.Tag, start.Start) };
         return Register(start.Anchor, node, size);
     }
 
@@ -239,14 +239,29 @@ public sealed class YamlReader
         }
     }
 
-    private static string? TagOf(TagName tag)
+    /// <summary>The tags compose reads: its own !reset and !override, and the core schema's.</summary>
+    private static readonly HashSet<string> KnownTags = new(StringComparer.Ordinal)
+    {
+        "!reset", "!override",
+        "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+    };
+
+    /// <summary>A node's tag; an unknown one (!!python/object, a custom !tag) is an error rather than silently ignored.</summary>
+    private string? TagOf(TagName tag, Mark at)
     {
         if (tag.IsEmpty || tag.IsNonSpecific)
         {
             return null;
         }
 
-        return tag.Value;
+        if (!KnownTags.Contains(tag.Value))
+        {
+            throw new InvalidInputException(Where(at), Compose.ComposeDiagnosticCodes.UnknownTag,
+                $"the YAML tag {tag.Value} is not one compose reads; remove it (only !reset, !override and the core schema's tags such as !!str are allowed)");
+        }
+
+        return tag.Value is "tag:yaml.org,2002:map" or "tag:yaml.org,2002:seq" ? null : tag.Value;
     }
 
     private SourceLocation Where(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);

@@ -15,7 +15,9 @@ internal static class EnvFileInterpolation
         var result = new Interpolator(variables, scratch).Substitute(text, location);
         foreach (var finding in scratch.Items)
         {
-            diagnostics.Add(finding.Severity == Severity.Error
+            diagnostics.Add(finding.Code == ComposeDiagnosticCodes.InputBound
+                ? Diagnostic.Error(location, ComposeDiagnosticCodes.InputBound, $"line {location.Line}: the value of {key}: {finding.Message}")
+                : finding.Severity == Severity.Error
                 ? Diagnostic.Error(location, ComposeDiagnosticCodes.EnvFileInterpolation,
                     $"line {location.Line}: the value of {key} has an invalid interpolation (a \"${{\" never closed, or a bad ${{NAME...}} form); close it with \"}}\", or write $$ for a literal $")
                 : finding);

@@ -12,6 +12,10 @@ namespace Compose2Ecs.Core.Compose.Stages;
 internal sealed class ExtendsResolver(FileLoader loader, DiagnosticBag diagnostics)
 {
     private readonly Dictionary<(string File, string Service), MappingNode> _resolved = [];
+    private bool _chainTooLong;
+
+    /// <summary>How many services an extends chain may pass through: far past real files, far short of the stack.</summary>
+    public const int MaxChain = 64;
 
     public MappingNode Resolve(ComposeFile file, MappingNode root)
     {
@@ -37,6 +41,20 @@ internal sealed class ExtendsResolver(FileLoader loader, DiagnosticBag diagnosti
         if (service.Find("extends") is not { Value: MappingNode extends } extendsEntry)
         {
             return service;
+        }
+
+        if (_chainTooLong)
+        {
+            // Reported once; the rest of a 20,000-long chain would only repeat it.
+            return service.Without("extends");
+        }
+
+        if (chain.Count >= MaxChain)
+        {
+            _chainTooLong = true;
+            diagnostics.Error(extendsEntry.Key.Location, ComposeDiagnosticCodes.InputBound,
+                $"services.{name}.extends: the extends chain passes through more than {MaxChain} services (from {chain[0]}); shorten it");
+            return service.Without("extends");
         }
 
         chain = chain.Add($"{file.DisplayPath}:{name}");

@@ -15,6 +15,17 @@ public sealed class Interpolator
     private readonly IReadOnlyDictionary<string, string> _variables;
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _warnedUnset = new(StringComparer.Ordinal);
+    private int _depth;
+    private long _expanded;
+
+    /// <summary>How deep <c>${A:-${B:-...}}</c> may nest: far past real files, far short of the stack.</summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>The longest value interpolation may produce (a .env doubling a variable per line stops here).</summary>
+    public const int MaxValueLength = 1 << 20;
+
+    /// <summary>What one interpolator may produce in all (an alias fan-out of one large value stops here).</summary>
+    public const long MaxTotalLength = 64L << 20;
 
     public Interpolator(IReadOnlyDictionary<string, string> variables, DiagnosticBag diagnostics)
     {
@@ -44,6 +55,15 @@ public sealed class Interpolator
             return scalar;
         }
 
+        _expanded += result.Length;
+        if (_expanded > MaxTotalLength)
+        {
+            _diagnostics.Error(scalar.Location, ComposeDiagnosticCodes.InputBound,
+                $"interpolation expands the file past {MaxTotalLength >> 20} MiB (a large variable repeated through aliases?); make the values smaller");
+            _expanded = long.MinValue; // one error is enough
+            return scalar;
+        }
+
         // A plain scalar stays plain after substitution, so `${PORT}` can still become a number,
         // as in compose-go where interpolation happens before typing.
         return scalar with { Value = result };
@@ -59,8 +79,20 @@ public sealed class Interpolator
         }
         catch (InterpolationError e)
         {
-            _diagnostics.Error(location, e.Message);
+            if (e.Code is null)
+            {
+                _diagnostics.Error(location, e.Message);
+            }
+            else
+            {
+                _diagnostics.Error(location, e.Code, e.Message);
+            }
+
             return null;
+        }
+        finally
+        {
+            _depth = 0;
         }
     }
 
@@ -69,6 +101,11 @@ public sealed class Interpolator
         var output = new StringBuilder();
         while (i < text.Length)
         {
+            if (output.Length > MaxValueLength)
+            {
+                throw new InterpolationError($"interpolation makes a value longer than {MaxValueLength >> 20} MiB; make the variables smaller", ComposeDiagnosticCodes.InputBound);
+            }
+
             var c = text[i];
             if (c != '$')
             {
@@ -114,6 +151,11 @@ public sealed class Interpolator
                 output.Append('$');
                 i++;
             }
+        }
+
+        if (output.Length > MaxValueLength)
+        {
+            throw new InterpolationError($"interpolation makes a value longer than {MaxValueLength >> 20} MiB; make the variables smaller", ComposeDiagnosticCodes.InputBound);
         }
 
         return output.ToString();
@@ -189,8 +231,15 @@ public sealed class Interpolator
 
     private string ExpandOperand(string operand, SourceLocation location)
     {
+        if (++_depth > MaxNesting)
+        {
+            throw new InterpolationError($"interpolation nests more than {MaxNesting} levels deep (${{A:-${{B:-...}}}}); flatten it", ComposeDiagnosticCodes.InputBound);
+        }
+
         var position = 0;
-        return Expand(operand, ref position, location);
+        var result = Expand(operand, ref position, location);
+        _depth--;
+        return result;
     }
 
     private static void SkipToClosingBrace(string text, ref int i)
@@ -247,5 +296,8 @@ public sealed class Interpolator
 
     private static bool IsNameChar(char c) => IsNameStart(c) || c is (>= '0' and <= '9');
 
-    private sealed class InterpolationError(string message) : Exception(message);
+    private sealed class InterpolationError(string message, string? code = null) : Exception(message)
+    {
+        public string? Code { get; } = code;
+    }
 }
