@@ -1,0 +1,51 @@
+using Compose2Ecs.Testing;
+
+namespace Compose2Ecs.Cli.Tests;
+
+/// <summary><c>validate</c> runs every check <c>synth</c> runs and prints the same errors and warnings (README, "validate").</summary>
+public sealed class ValidateParityTests
+{
+    public static TheoryData<string, string> Refused => new()
+    {
+        // A build-only service with no registry: the image check of ECS planning.
+        { "services:\n  api:\n    build: .\n    expose: [\"8080\"]\n", "none" },
+        // A service others depend on that has no port (C2E2010).
+        { "services:\n  api:\n    image: example/api\n    depends_on: [store]\n  store:\n    image: example/store\n", "none" },
+        // A backend check: a port Consul reserves.
+        { "x-mesh: { consul: { dev_server: true } }\nservices:\n  api:\n    image: example/api\n    expose: [\"8500\"]\n", "consul" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void What_synth_refuses_validate_refuses_with_the_same_errors(string compose, string backend)
+    {
+        using var dir = new TempDir().With("compose.yaml", compose);
+
+        var synth = CliRunner.Run(dir.Path, "synth", "--mesh", backend, "-o", "out", "-q");
+        var validate = CliRunner.Run(dir.Path, "validate", "--mesh", backend);
+
+        Assert.Equal(1, synth.ExitCode);
+        Assert.Equal(1, validate.ExitCode);
+        var errors = Lines(synth.Error, "error:");
+        Assert.NotEmpty(errors);
+        Assert.Equal(errors, Lines(validate.Error, "error:"));
+    }
+
+    [Fact]
+    public void Validate_prints_the_warnings_synth_prints()
+    {
+        using var dir = new TempDir().With("compose.yaml",
+            "services:\n  api:\n    image: example/api\n    ports: [\"80:8080\"]\n    depends_on: [db]\n  db:\n    image: postgres\n    x-mesh: { protocol: http }\n    environment: { POSTGRES_PASSWORD_FILE: /run/secrets/pw }\n");
+
+        var synth = CliRunner.Run(dir.Path, "synth", "--mesh", "service-connect", "--dry-run");
+        var validate = CliRunner.Run(dir.Path, "validate", "--mesh", "service-connect");
+
+        Assert.True(validate.ExitCode == 0, validate.Error);
+        var warnings = Lines(synth.Error, "warning:");
+        Assert.Contains(warnings, w => w.Contains("[C2E2011]", StringComparison.Ordinal));
+        Assert.Equal(warnings, Lines(validate.Error, "warning:"));
+    }
+
+    private static string[] Lines(string text, string kind) =>
+        [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(kind, StringComparison.Ordinal))];
+}
