@@ -36,8 +36,10 @@ public class ComposeHabitTests
     public void Project_name_wins_over_the_file_and_the_environment()
     {
         using var dir = new TempDir().With("compose.yaml", "name: fromfile\n" + Compose);
+        Assert.Contains("name: fromfile", CliRunner.Run(dir.Path, "config").Out, StringComparison.Ordinal);
+        // As docker compose (compose-go's withNamePrecedenceLoad): COMPOSE_PROJECT_NAME wins over the file's name.
         var environment = new Dictionary<string, string> { ["COMPOSE_PROJECT_NAME"] = "fromenv" };
-        Assert.Contains("name: fromfile", CliRunner.Run(dir.Path, environment, "config").Out, StringComparison.Ordinal);
+        Assert.Contains("name: fromenv", CliRunner.Run(dir.Path, environment, "config").Out, StringComparison.Ordinal);
         Assert.Contains("name: shop", CliRunner.Run(dir.Path, environment, "config", "-p", "shop").Out, StringComparison.Ordinal);
         Assert.Contains("name: shop", CliRunner.Run(dir.Path, environment, "config", "--project-name", "shop").Out, StringComparison.Ordinal);
     }
