@@ -23,6 +23,8 @@ public static class ProjectGenerator
                     image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/bench/{name}:1.0.{i}
                     command: ["serve", "--port", "8080", "--name", "{name}"]
                     expose: ["8080"]
+                    x-mesh:
+                      protocol: http
                     environment:
                       SERVICE_NAME: {name}
                       LOG_LEVEL: info

@@ -2,7 +2,11 @@ using System.Text;
 
 namespace Compose2Ecs.Testing;
 
-/// <summary>A compose project of N services with ports, depends_on edges (some reaching far back) and, every tenth, a published port.</summary>
+/// <summary>
+/// A compose project of N HTTP services with ports, depends_on edges (some reaching far back) and,
+/// every tenth, a published port. Each says it speaks http (x-mesh.protocol): the default is tcp
+/// (spec §2), and App Mesh cannot tell two tcp upstreams on one port apart.
+/// </summary>
 public static class GeneratedProject
 {
     public static string Yaml(int services, int skip = -1)
@@ -15,7 +19,7 @@ public static class GeneratedProject
                 continue;
             }
 
-            yaml.Append($"  s{i:D4}:\n    image: example/s{i}:1\n    expose: [\"8080\"]\n");
+            yaml.Append($"  s{i:D4}:\n    image: example/s{i}:1\n    expose: [\"8080\"]\n    x-mesh: {{ protocol: http }}\n");
             if (i % 10 == 0)
             {
                 yaml.Append($"    ports: [\"{10000 + i}:8080\"]\n");
