@@ -69,7 +69,7 @@ public sealed class Fixtures : IDisposable
               DATABASE_URL: DATABASE_URL_VALUE
             depends_on:
               db: {condition: service_started}
-            x-mesh: {upstreams: [{service: db, local_port: 9002}]}
+            x-mesh: {protocol: http, upstreams: [{service: db, local_port: 9002}]}
           db:
             image: postgres:16
             expose: ["5432"]
