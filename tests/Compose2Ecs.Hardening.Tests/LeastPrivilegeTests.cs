@@ -132,7 +132,10 @@ public partial class LeastPrivilegeTests(CdkAssemblies assemblies)
             problems.AddRange(found.Select(f => $"{entry.File}: {f}"));
         }
 
-        Assert.True(checkedFiles >= 50, $"only {checkedFiles} corpus files synthesized with {backend}");
+        // App Mesh refuses more files since tcp is the default protocol: a caller of two tcp services
+        // on one port (App Mesh tells tcp backends apart only by port) is a located error.
+        var floor = backend == "appmesh" ? 45 : 50;
+        Assert.True(checkedFiles >= floor, $"only {checkedFiles} corpus files synthesized with {backend}");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
