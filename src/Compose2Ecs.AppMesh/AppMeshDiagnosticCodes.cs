@@ -23,4 +23,7 @@ public static class AppMeshDiagnosticCodes
 
     /// <summary>An environment value names <c>localhost:&lt;local_port&gt;</c> (another backend's address); it is rewritten to the upstream's name.</summary>
     public const string LocalhostAddress = "C2E4007";
+
+    /// <summary>A caller with two tcp upstreams on one port: App Mesh tells tcp backends of one node apart only by port.</summary>
+    public const string TcpBackendsOnOnePort = "C2E4008";
 }

@@ -55,8 +55,8 @@ public static class ProxyChecks
             var first = group.First();
             foreach (var other in group.Skip(1))
             {
-                yield return Error(other.Location, $"services.{service.Name}.x-mesh.upstreams",
-                    $"{first.Upstream} and {other.Upstream} are both tcp on port {group.Key}, and App Mesh tells tcp backends of one node apart only by port; give one of them another port, or one route over both");
+                yield return Diagnostic.Error(other.Location, AppMeshDiagnosticCodes.TcpBackendsOnOnePort,
+                    $"services.{service.Name}.x-mesh.upstreams: {first.Upstream} and {other.Upstream} are both tcp on port {group.Key}, and App Mesh tells tcp backends of one node apart only by port; if they speak HTTP, say so (x-mesh.protocol: http on each, or app_protocol: http on the port: tcp is the default), else give one of them another port, or one route over both");
             }
         }
     }
