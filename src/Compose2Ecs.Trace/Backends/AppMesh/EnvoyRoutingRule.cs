@@ -34,8 +34,11 @@ public sealed class EnvoyRoutingRule : IHopRule
         var backends = view.BackendNames(node).ToList();
         var http = call.Protocol != MeshProtocol.Tcp;
         var shortName = context.ShortName(call.Host);
+        // Envoy's egress takes a tcp backend's port whatever the bytes are, so HTTP sent to a tcp
+        // service (tcp is the default protocol) reaches it as opaque TCP; only HTTP backends match by Host.
         var matched = http
             ? backends.FirstOrDefault(b => b == call.Host)
+                ?? backends.FirstOrDefault(b => context.ShortName(b) == shortName && IsTcpOn(view, b, call.Port))
             : backends.FirstOrDefault(b => b == call.Host || context.ShortName(b) == shortName);
         var filter = view.EgressFilter;
         if (matched is null)
@@ -81,6 +84,11 @@ public sealed class EnvoyRoutingRule : IHopRule
             yield return Hop.Ok(HopKind.Mesh, target, Id, $"backend virtual service {matched} on {call.Caller}'s node -> {target} ({listener?.Protocol}/{listener?.Port})");
         }
     }
+
+    /// <summary>Whether the backend virtual service's provider (a node or a router) listens with tcp on <paramref name="port"/>.</summary>
+    private static bool IsTcpOn(AppMeshView view, string backend, int port) =>
+        view.VirtualService(backend) is { } service && view.Provider(service, out _) is { } provider
+        && view.Listener(provider) is { Protocol: "tcp" } listener && listener.Port == port;
 
     /// <summary>The nodes a router's routes send traffic to; a problem when a route's type does not match the router listener's protocol.</summary>
     private static IEnumerable<Resource> RouteTargets(AppMeshView view, Resource router, Call call, out string? problem)
