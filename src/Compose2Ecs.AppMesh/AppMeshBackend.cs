@@ -2,6 +2,7 @@ using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Cdk;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.AppMesh;
@@ -61,7 +62,9 @@ public sealed class AppMeshBackend : IMeshBackend
             plan = plan.AddWarnings([.. MeshDeployment.Warnings(after, VirtualNodes.Backends(names, service).Count())]);
         }
 
-        plan = LocalAddresses.Apply(plan, model, context.Project).AddWarnings([.. ShortNames.Warnings(model, plan)]);
+        // Matched by the short-name virtual service the upstream has.
+        plan = LocalListenerAddresses.Rewrite(plan, model, context.Project, name => name, AppMeshDiagnosticCodes.LocalhostAddress,
+            "which App Mesh does not have: its Envoy takes calls to the upstream's name").AddWarnings([.. ShortNames.Warnings(model, plan)]);
 
         foreach (var route in model.Routes)
         {

@@ -72,7 +72,7 @@ public static class RouteAliases
             if (lost.Count > 0)
             {
                 yield return Diagnostic.Warning(route.Location, EcsDiagnosticCodes.RouteWithoutProxy,
-                    $"x-mesh.routes.{route.Name}: without a mesh the route is a DNS name of its targets ({string.Join(", ", Targets(route))}), each lookup answered with one of them at random; its {string.Join(" and ", lost)} need a proxy: choose --mesh appmesh, consul or service-connect to apply them");
+                    $"x-mesh.routes.{route.Name}: without a mesh the route is a DNS name of its targets ({string.Join(", ", Targets(route))}), each lookup answered with one of them at random; its {string.Join(" and ", lost)} need a proxy: choose a mesh backend with --mesh (compose2ecs backends lists them) to apply them");
             }
 
             foreach (var target in Targets(route))

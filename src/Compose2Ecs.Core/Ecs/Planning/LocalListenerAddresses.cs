@@ -5,19 +5,23 @@ using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Plan;
 using Compose2Ecs.Core.Mesh;
 
-namespace Compose2Ecs.ServiceConnect;
+namespace Compose2Ecs.Core.Ecs.Planning;
 
 /// <summary>
-/// Apps written for a backend with local upstream listeners (Consul on Fargate: <c>localhost:&lt;local_port&gt;</c>)
-/// keep those addresses when moved to Service Connect, where nothing listens on them: the proxy takes
-/// connections to the client aliases instead. An environment value of a caller that names
-/// <c>localhost</c> (or <c>127.0.0.1</c>) on the <c>local_port</c> of one of its upstreams is rewritten to that
-/// upstream's alias and port (<c>http://localhost:9090</c> → <c>http://api:9000</c>), one located warning per
-/// variable saying what to write instead. Other localhost values (the app's own ports) are left alone.
+/// Apps written for a backend with local upstream listeners (<c>localhost:&lt;local_port&gt;</c>, where the sidecar listens)
+/// keep those addresses when moved to a backend where nothing listens on them (a backend whose proxy
+/// takes calls to the upstream's name). For such a backend, an environment value of a caller
+/// that names <c>localhost</c> (or <c>127.0.0.1</c>) on the <c>local_port</c> of one of its mesh upstreams is
+/// rewritten to the name the backend answers and the upstream's port (<c>http://localhost:9090</c> →
+/// <c>http://api:9000</c>), one located warning per variable saying what to write instead. Other localhost
+/// values (the app's own ports) are left alone.
 /// </summary>
-public static partial class LocalAddresses
+public static partial class LocalListenerAddresses
 {
-    public static EcsPlan Apply(EcsPlan plan, MeshModel mesh, ComposeProject project)
+    /// <param name="nameOf">The host the backend answers for an upstream (its short name, a client alias).</param>
+    /// <param name="code">The backend's code for the warning.</param>
+    /// <param name="why">Why the local listener is gone, as the warning says it (<c>which App Mesh does not have: …</c>).</param>
+    public static EcsPlan Rewrite(EcsPlan plan, MeshModel mesh, ComposeProject project, Func<string, string> nameOf, string code, string why)
     {
         var warnings = new List<Diagnostic>();
         foreach (var service in plan.Services)
@@ -42,7 +46,7 @@ public static partial class LocalAddresses
 
                 var replaced = Local().Replace(value, m =>
                     int.TryParse(m.Groups["port"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && upstreams.TryGetValue(port, out var edge)
-                        ? $"{ServiceConnectNames.Alias(edge.Upstream)}:{edge.Port.ToString(CultureInfo.InvariantCulture)}"
+                        ? $"{nameOf(edge.Upstream)}:{edge.Port.ToString(CultureInfo.InvariantCulture)}"
                         : m.Value);
                 if (replaced == value)
                 {
@@ -51,8 +55,8 @@ public static partial class LocalAddresses
 
                 rewritten[variable.Name] = replaced;
                 var location = compose?.Environment.LastOrDefault(e => e.Name == variable.Name)?.Location ?? service.Location;
-                warnings.Add(Diagnostic.Warning(location, ServiceConnectDiagnosticCodes.LocalhostAddress,
-                    $"services.{service.Name}.environment.{variable.Name}: \"{value}\" is an upstream's local listener (local_port), which Service Connect does not have: its proxy takes calls to the client alias; rewritten to \"{replaced}\". Write that value in compose to make this explicit (it also works with --mesh appmesh and none)"));
+                warnings.Add(Diagnostic.Warning(location, code,
+                    $"services.{service.Name}.environment.{variable.Name}: \"{value}\" is an upstream's local listener (local_port), {why}; rewritten to \"{replaced}\". Write that value in compose to make this explicit"));
             }
 
             if (rewritten.Count > 0)
