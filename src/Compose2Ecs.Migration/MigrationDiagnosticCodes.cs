@@ -55,6 +55,9 @@ public static class MigrationDiagnosticCodes
     /// <summary>Error: no x-appmesh, or no node that maps to a service: nothing to migrate.</summary>
     public const string NothingToMigrate = "C2E8104";
 
+    /// <summary>Warning: the input does not load as it is (errors migrate does not touch, such as a file-less compose secret); the migrated file keeps them.</summary>
+    public const string InputDoesNotLoad = "C2E8013";
+
     /// <summary>Error: more than one of the layered files holds x-appmesh.</summary>
     public const string SeveralSections = "C2E8105";
 

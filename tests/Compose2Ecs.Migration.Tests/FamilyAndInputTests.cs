@@ -88,6 +88,21 @@ public sealed class FamilyAndInputTests
     }
 
     [Fact]
+    public void A_file_less_secret_of_the_input_is_kept_with_a_warning_and_the_file_is_written()
+    {
+        // ComposeX named secrets in x-secrets; compose-go refuses a secret with no file, environment or
+        // external. That is the input's, not migrate's, so migrate writes and says so (C2E8013).
+        using var dir = new TempDir();
+        dir.File("in.yml", "secrets:\n  token: {}\n" + Services + AppMesh);
+
+        var migrate = CliRunner.Run(dir.Path, "migrate", "-f", "in.yml", "-o", "compose.yaml");
+
+        Assert.True(migrate.ExitCode == 0, migrate.Error);
+        Assert.Contains("[C2E8013]", migrate.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "compose.yaml")));
+    }
+
+    [Fact]
     public void A_family_dependency_in_a_base_file_that_is_not_rewritten_is_noted_where_it_is_and_nothing_is_written()
     {
         using var dir = new TempDir();

@@ -90,8 +90,9 @@ public static class MigrateCommand
                 File.WriteAllText(target, migrated.Text);
             }
 
-            console.Error.WriteLine(
-                $"migrated: {model.Services.Length} mesh services, {model.PlainServices.Length} outside the mesh, {model.Routes.Length} routes, backend {migrated.Backend}; {migrated.Report.Length} notes above");
+            console.Error.WriteLine(model is null
+                ? $"migrated: backend {migrated.Backend}; the input's own errors are kept (above); {migrated.Report.Length} notes above"
+                : $"migrated: {model.Services.Length} mesh services, {model.PlainServices.Length} outside the mesh, {model.Routes.Length} routes, backend {migrated.Backend}; {migrated.Report.Length} notes above");
             return ExitCodes.Success;
         }));
         return command;
@@ -117,9 +118,11 @@ public static class MigrateCommand
     /// <summary>
     /// Loads the files as the project they will be (the rewritten text in place of its original, at
     /// the original's path, so relative paths and .env resolve as they will) and reads its mesh with
-    /// the written backend's checks. Errors name the output's lines.
+    /// the written backend's checks. Errors name the output's lines. Errors the input has as it is in
+    /// top-level definitions migrate never rewrites (a file-less compose secret, say) do not stop it:
+    /// they are one warning (C2E8013) and the result is null; any other error does.
     /// </summary>
-    private static MeshModel Validate(string text, IReadOnlyList<MigrationInput> inputs, int rewritten, string shownAs, Console2 console, MeshBackendRegistry backends)
+    private static MeshModel? Validate(string text, IReadOnlyList<MigrationInput> inputs, int rewritten, string shownAs, Console2 console, MeshBackendRegistry backends)
     {
         try
         {
@@ -134,9 +137,42 @@ public static class MigrateCommand
         }
         catch (InvalidInputException e)
         {
+            var errors = e.Errors.ToList();
+            if (errors.All(d => OutsideMigration(d.Message)) && InputErrors(inputs, console) is { } own && errors.All(d => own.Contains((d.Code, d.Message))))
+            {
+                console.Log.Add([Diagnostic.Warning(new SourceLocation(shownAs, 0, 0), MigrationDiagnosticCodes.InputDoesNotLoad,
+                    $"the input does not load as it is ({errors.Count} error{(errors.Count == 1 ? "" : "s")} migrate does not touch, the first: {errors[0].Message}); the migrated file keeps them: fix them before synth")]);
+                return null;
+            }
+
             var rewrittenName = inputs[rewritten].File;
             throw new InvalidInputException(e.Diagnostics.Select(d => d.Location.File == rewrittenName ? d with { Location = d.Location with { File = shownAs } } : d)
                 .Prepend(Diagnostic.Error(new SourceLocation(shownAs, 0, 0), MigrationDiagnosticCodes.DoesNotValidate, "the migrated file does not validate, so it is not written; the errors below are at its lines")));
+        }
+    }
+
+    /// <summary>An error about a top-level definition migrate never rewrites (secrets, configs, volumes, networks).</summary>
+    private static bool OutsideMigration(string message) =>
+        message.StartsWith("secrets.", StringComparison.Ordinal) || message.StartsWith("configs.", StringComparison.Ordinal)
+        || message.StartsWith("volumes.", StringComparison.Ordinal) || message.StartsWith("networks.", StringComparison.Ordinal);
+
+    /// <summary>The errors (code and message) of the inputs as they are, or null when they load.</summary>
+    private static HashSet<(string?, string)>? InputErrors(IReadOnlyList<MigrationInput> inputs, Console2 console)
+    {
+        try
+        {
+            ComposeLoader.Load(new LoadOptions
+            {
+                Texts = [.. inputs.Select(input => new ComposeText(input.File, input.Text))],
+                ProjectDirectory = Path.GetDirectoryName(Path.GetFullPath(inputs[0].File, console.WorkingDirectory)),
+                WorkingDirectory = console.WorkingDirectory,
+                Environment = console.Environment,
+            });
+            return null;
+        }
+        catch (InvalidInputException e)
+        {
+            return [.. e.Errors.Select(d => (d.Code, d.Message))];
         }
     }
 }
