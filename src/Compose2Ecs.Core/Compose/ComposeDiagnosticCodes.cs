@@ -35,4 +35,7 @@ public static class ComposeDiagnosticCodes
 
     /// <summary>A consistency check of <c>docker compose config</c> failed (undefined network or volume, exclusive keys, distinct values of one setting).</summary>
     public const string Consistency = "C2E1110";
+
+    /// <summary>Warning: a secret or config with no file, environment, content or external (docker compose refuses it; synth refuses it where a service uses it).</summary>
+    public const string SourcelessDefinition = "C2E1111";
 }

@@ -24,6 +24,16 @@ public class ComposeGoConsistencyTests
     }
 
     [Fact]
+    public void A_secret_with_no_source_is_a_located_warning_that_synth_acts_on()
+    {
+        // docker compose refuses it; the loader reads the file so validate and migrate can, and synth
+        // refuses the secret where a service uses it.
+        using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: x\nsecrets:\n  token: {}\n");
+        var warning = Assert.Single(project.Load("compose.yaml").Warnings, w => w.Code == ComposeDiagnosticCodes.SourcelessDefinition);
+        Assert.Equal((5, 10), (warning.Location.Line, warning.Location.Column));
+    }
+
+    [Fact]
     public void A_project_whose_files_are_all_empty_is_an_error_but_an_empty_override_is_not()
     {
         using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: x\n").With("empty.yaml", "");

@@ -85,7 +85,10 @@ internal sealed class TopLevelNormalizer(DiagnosticBag diagnostics, string baseD
             }
             else if (!external && definition["environment"] is null && definition["content"] is null && definition["driver"] is null)
             {
-                _check.Error(definition, path, $"a {section[..^1]} needs \"file\", \"environment\"{(section == "configs" ? ", \"content\"" : "")} or \"external: true\"");
+                // compose-go refuses it; a warning here, so that validate and migrate read such a file, and
+                // synth refuses it where a service uses it (it has no value ECS could take).
+                diagnostics.Warning(definition.Location, ComposeDiagnosticCodes.SourcelessDefinition,
+                    $"{path}: a {section[..^1]} needs \"file\", \"environment\"{(section == "configs" ? ", \"content\"" : "")} or \"external: true\" (docker compose refuses it)");
             }
         }
 
