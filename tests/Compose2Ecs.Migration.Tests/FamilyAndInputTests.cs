@@ -91,14 +91,17 @@ public sealed class FamilyAndInputTests
     public void A_file_less_secret_of_the_input_is_kept_with_a_warning_and_the_file_is_written()
     {
         // ComposeX named secrets in x-secrets; compose-go refuses a secret with no file, environment or
-        // external. That is the input's, not migrate's, so migrate writes and says so (C2E8013).
+        // external. That is the input's, not migrate's: the loader warns at the secret (C2E1111) and migrate
+        // writes, showing the warning at the output's line.
         using var dir = new TempDir();
         dir.File("in.yml", "secrets:\n  token: {}\n" + Services + AppMesh);
 
         var migrate = CliRunner.Run(dir.Path, "migrate", "-f", "in.yml", "-o", "compose.yaml");
 
         Assert.True(migrate.ExitCode == 0, migrate.Error);
-        Assert.Contains("[C2E8013]", migrate.Error, StringComparison.Ordinal);
+        var (line, column) = Located.Position(File.ReadAllText(dir.Sub("compose.yaml")), "{}\n");
+        Assert.Contains($"compose.yaml:{line}:{column}: warning: ", migrate.Error, StringComparison.Ordinal);
+        Assert.Contains("[C2E1111]", migrate.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir.Path, "compose.yaml")));
     }
 

@@ -133,6 +133,9 @@ public static class MigrateCommand
                 WorkingDirectory = console.WorkingDirectory,
                 Environment = console.Environment,
             });
+            // The loader's own warnings (a file-less secret, C2E1111, say) are the user's to see, at the output's lines.
+            var rewrittenFile = inputs[rewritten].File;
+            console.Log.Add(project.Warnings.Select(d => d.Location.File == rewrittenFile ? d with { Location = d.Location with { File = shownAs } } : d));
             return MeshReader.Read(project, null, backends.All);
         }
         catch (InvalidInputException e)
