@@ -82,9 +82,9 @@ public sealed class AppMeshNames(MeshModel model)
     /// </summary>
     public static bool HasShortName(MeshProtocol protocol) => protocol != MeshProtocol.Tcp;
 
-    /// <summary>The virtual service names a caller's node lists for one upstream: the short and the long form (tcp: the long one).</summary>
+    /// <summary>The virtual service names a caller's node lists for one upstream: the long (namespace) form first, as ComposeX and the App Mesh examples name backends, then the short alias (tcp: the long one only).</summary>
     public IEnumerable<string> BackendNames(string upstream, MeshProtocol protocol) =>
-        HasShortName(protocol) ? [upstream, VirtualService(upstream)] : [VirtualService(upstream)];
+        HasShortName(protocol) ? [VirtualService(upstream), upstream] : [VirtualService(upstream)];
 
     /// <summary>Mesh name and owner, the first properties of every App Mesh resource.</summary>
     public CfnMapBuilder Start() => new CfnMapBuilder().Add("MeshName", MeshName).Add("MeshOwner", MeshOwner);

@@ -71,8 +71,8 @@ public sealed class MeshShopTests(ExampleFixture examples)
     [Fact]
     public void Backends_are_the_upstreams_virtual_services_services_and_routes()
     {
-        // http and grpc upstreams by their short and long names (Envoy matches the Host exactly), tcp by one.
-        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api"}},{"VirtualService":{"VirtualServiceName":"api.shop.local"}},{"VirtualService":{"VirtualServiceName":"catalog"}},{"VirtualService":{"VirtualServiceName":"catalog.shop.local"}}]""",
+        // http and grpc upstreams by their long and short names (Envoy matches the Host exactly), tcp by the long one.
+        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api.shop.local"}},{"VirtualService":{"VirtualServiceName":"api"}},{"VirtualService":{"VirtualServiceName":"catalog.shop.local"}},{"VirtualService":{"VirtualServiceName":"catalog"}}]""",
             T.Properties(Id("frontend", "VirtualNode")).At("Spec.Backends").Json());
         Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"db-primary.shop.local"}}]""",
             T.Properties(Id("catalog-v1", "VirtualNode")).At("Spec.Backends").Json());
@@ -85,7 +85,7 @@ public sealed class MeshShopTests(ExampleFixture examples)
         var spec = T.Properties(Id("worker", "VirtualNode"))["Spec"]!;
         Assert.Null(spec["Listeners"]);
         Assert.Null(spec["ServiceDiscovery"]);
-        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api"}},{"VirtualService":{"VirtualServiceName":"api.shop.local"}},{"VirtualService":{"VirtualServiceName":"orders-db.shop.local"}}]""", spec["Backends"].Json());
+        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api.shop.local"}},{"VirtualService":{"VirtualServiceName":"api"}},{"VirtualService":{"VirtualServiceName":"orders-db.shop.local"}}]""", spec["Backends"].Json());
         Assert.DoesNotContain(Id("worker", "VirtualService"), T.Ids);
 
         var proxy = T.Proxy("worker");

@@ -68,7 +68,7 @@ public sealed class NameFormTests
         var backends = built.Properties(LogicalIds.For("web", "VirtualNode")).At("Spec.Backends")!.AsArray()
             .Select(b => (string)b!.At("VirtualService.VirtualServiceName")!).ToList();
 
-        Assert.Equal(["api", "api.shop.local", "ledger.shop.local", "cart", "cart.shop.local", "db.shop.local"], backends);
+        Assert.Equal(["api.shop.local", "api", "ledger.shop.local", "cart.shop.local", "cart", "db.shop.local"], backends);
 
         // Every backend is a virtual service of the stack.
         var names = VirtualServices(built).Values.Select(v => v.Name).ToHashSet();
@@ -132,7 +132,7 @@ public sealed class NameFormTests
             """);
         var spec = built.Properties(LogicalIds.For("poller", "VirtualNode"))["Spec"]!;
         Assert.Null(spec["Listeners"]);
-        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api"}},{"VirtualService":{"VirtualServiceName":"api.shop.local"}}]""", spec["Backends"].Json());
+        Assert.Equal("""[{"VirtualService":{"VirtualServiceName":"api.shop.local"}},{"VirtualService":{"VirtualServiceName":"api"}}]""", spec["Backends"].Json());
         Assert.NotNull(spec.At("BackendDefaults.ClientPolicy.TLS.Validation.Trust.ACM"));
 
         var proxy = built.Proxy("poller");
