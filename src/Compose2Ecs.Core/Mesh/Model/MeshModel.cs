@@ -9,7 +9,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// and nothing else of the compose file's mesh settings, so they never re-derive a default.
 /// Every part keeps the location of the key it came from, for errors a backend raises later.
 /// </summary>
-public sealed record MeshModel
+public sealed partial record MeshModel
 {
     /// <summary>The compose project name.</summary>
     public required string ProjectName { get; init; }
@@ -101,16 +101,17 @@ public sealed record MeshModel
             ? (T)settings
             : throw new InvalidOperationException($"no registered backend section reads {typeof(T).Name}: the model was read without that backend's spec");
 
-    public MeshService? FindService(string name) => Services.FirstOrDefault(s => s.Name == name);
+    public MeshService? FindService(string name) => Index.Services.GetValueOrDefault(name);
 
-    public PlainService? FindPlainService(string name) => PlainServices.FirstOrDefault(s => s.Name == name);
+    public PlainService? FindPlainService(string name) => Index.PlainServices.GetValueOrDefault(name);
 
-    public MeshRoute? FindRoute(string name) => Routes.FirstOrDefault(r => r.Name == name);
+    public MeshRoute? FindRoute(string name) => Index.Routes.GetValueOrDefault(name);
 
-    public IEnumerable<UpstreamEdge> EdgesFrom(string caller) => Edges.Where(e => e.Caller == caller);
+    /// <summary>The edges of <paramref name="caller"/>, in the order written.</summary>
+    public IEnumerable<UpstreamEdge> EdgesFrom(string caller) => Index.EdgesFrom[caller];
 
     /// <summary>The concrete edges that arrive at <paramref name="target"/>: who may call it, on which port.</summary>
-    public IEnumerable<ConcreteEdge> ConcreteEdgesTo(string target) => ConcreteEdges.Where(e => e.Target == target);
+    public IEnumerable<ConcreteEdge> ConcreteEdgesTo(string target) => Index.ConcreteEdgesTo[target];
 
     /// <summary>
     /// Where a written key is, by dotted path: <c>x-mesh.consul.images.envoy</c>,
