@@ -60,8 +60,17 @@ public sealed record EcsPlan
     /// <summary>A copy with the named service replaced by <paramref name="update"/>'s result.</summary>
     public EcsPlan UpdateService(string name, Func<ServicePlan, ServicePlan> update)
     {
-        var index = Services.IndexOf(Service(name));
-        return this with { Services = Services.SetItem(index, update(Services[index])) };
+        // By name, not by record equality: IndexOf compared whole service plans, which made a
+        // backend's update of every service quadratic in deep comparisons.
+        for (var index = 0; index < Services.Length; index++)
+        {
+            if (Services[index].Name == name)
+            {
+                return this with { Services = Services.SetItem(index, update(Services[index])) };
+            }
+        }
+
+        throw new ArgumentException($"the plan has no service \"{name}\"", nameof(name));
     }
 
     /// <summary>A copy with every service passed through <paramref name="update"/>.</summary>

@@ -15,9 +15,10 @@ public static class EdgeIngress
     public static IEnumerable<IngressRulePlan> Rules(MeshModel model, EcsPlan plan, Func<ConcreteEdge, int>? port = null, Func<ConcreteEdge, int, string?>? description = null)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var inPlan = plan.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var edge in model.ConcreteEdges)
         {
-            if (edge.Caller == edge.Target || plan.FindService(edge.Target) is null || plan.FindService(edge.Caller) is null)
+            if (edge.Caller == edge.Target || !inPlan.Contains(edge.Target) || !inPlan.Contains(edge.Caller))
             {
                 continue;
             }
