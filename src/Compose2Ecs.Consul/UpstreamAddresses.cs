@@ -30,6 +30,7 @@ public static class UpstreamAddresses
     internal static EcsPlan Apply(EcsPlan plan, MeshModel model, ComposeProject project, bool rewrite)
     {
         var diagnostics = new List<Diagnostic>();
+        var names = MeshNames(model);
         foreach (var service in plan.Services.Where(s => model.FindService(s.Name) is not null))
         {
             var compose = project.FindService(service.Name);
@@ -37,7 +38,7 @@ public static class UpstreamAddresses
                 .Where(e => e.Value is CfnString)
                 .Select(e => new EnvironmentVariable(e.Name, ((CfnString)e.Value).Value,
                     compose?.Environment.LastOrDefault(c => c.Name == e.Name)?.Location ?? service.Location));
-            var result = Rewrite(model, service.Name, environment, rewrite);
+            var result = Rewrite(model, service.Name, environment, rewrite, names);
             diagnostics.AddRange(result.Diagnostics);
             if (!result.Values.IsEmpty)
             {
@@ -52,24 +53,29 @@ public static class UpstreamAddresses
     }
 
     /// <summary>The environment of <paramref name="caller"/>, a mesh service, rewritten to its upstreams' local addresses.</summary>
-    public static Result Rewrite(MeshModel model, string caller, IEnumerable<EnvironmentVariable> environment, bool rewrite)
+    public static Result Rewrite(MeshModel model, string caller, IEnumerable<EnvironmentVariable> environment, bool rewrite) =>
+        Rewrite(model, caller, environment, rewrite, MeshNames(model));
+
+    /// <summary>
+    /// The names that count as mesh addresses: mesh services with a listener and routes. A plain
+    /// service is reached directly, by DNS, which works. Built once per plan (per caller it made the
+    /// rewrite quadratic in the number of services).
+    /// </summary>
+    private static KnownAddressNames MeshNames(MeshModel model) =>
+        new(model.Services.Where(s => s.Listener is not null).Select(s => s.Name).Concat(model.Routes.Select(r => r.Name)), model.Namespace);
+
+    private static Result Rewrite(MeshModel model, string caller, IEnumerable<EnvironmentVariable> environment, bool rewrite, KnownAddressNames names)
     {
         var upstreams = model.EdgesFrom(caller)
             .Where(e => e.Via == EdgeVia.Mesh && e.LocalPort is not null)
             .GroupBy(e => e.Upstream, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-        // Mesh names only: a plain service is reached directly, by DNS, which works. A service's own name is not a call.
-        var meshNames = model.Services.Where(s => s.Listener is not null).Select(s => s.Name)
-            .Concat(model.Routes.Select(r => r.Name))
-            .Where(n => n != caller)
-            .ToList();
-        var names = new KnownAddressNames(meshNames, model.Namespace);
-
         var values = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var variables = environment.ToList();
-        foreach (var group in EnvironmentAddressFinder.Find(variables, names).GroupBy(a => a.Variable, StringComparer.Ordinal))
+        // A service's own name is not a call.
+        foreach (var group in EnvironmentAddressFinder.Find(variables, names).Where(a => a.Name != caller).GroupBy(a => a.Variable, StringComparer.Ordinal))
         {
             var variable = variables.Last(v => v.Name == group.Key);
             var value = variable.Value!;
