@@ -12,6 +12,9 @@ namespace Compose2Ecs.Cli.Diagnostics;
 public sealed class DiagnosticLog(Console2 console)
 {
     private readonly List<Diagnostic> _pending = [];
+
+    /// <summary>What <see cref="_pending"/> holds, for the repeat check (a list search was quadratic in the warnings of a large project).</summary>
+    private readonly HashSet<Diagnostic> _seen = [];
     private IReadOnlyList<string> _files = [];
     private HashSet<string> _projectIgnores = new(StringComparer.Ordinal);
 
@@ -32,7 +35,7 @@ public sealed class DiagnosticLog(Console2 console)
     {
         foreach (var diagnostic in diagnostics)
         {
-            if (!_pending.Contains(diagnostic))
+            if (_seen.Add(diagnostic))
             {
                 _pending.Add(diagnostic);
             }
@@ -64,6 +67,7 @@ public sealed class DiagnosticLog(Console2 console)
         var promoted = shown.Count(d => d.Severity == Severity.Error) - _pending.Count(d => d.Severity == Severity.Error);
         Promoted += promoted;
         _pending.Clear();
+        _seen.Clear();
         if (console.Output.Quiet)
         {
             shown.RemoveAll(d => d.Severity == Severity.Warning);
