@@ -37,7 +37,8 @@ public sealed class NoMeshBackend : IMeshBackend
     {
         // depends_on rules cover runs of ports; an edge's one-port rule inside such a run would open it twice.
         var fromDependsOn = IngressRules.FromDependsOn(plan);
-        var rules = fromDependsOn.Concat(EdgeIngress.Rules(context.Mesh, plan).Where(edge => !fromDependsOn.Any(run => Covers(run, edge))))
+        var runs = fromDependsOn.ToLookup(r => (r.Target, r.Source));
+        var rules = fromDependsOn.Concat(EdgeIngress.Rules(context.Mesh, plan).Where(edge => !runs[(edge.Target, edge.Source)].Any(run => Covers(run, edge))))
             .DistinctBy(r => r.LogicalId);
         return plan.AddIngress([.. rules])
             .AddResources(context.Mesh.Routes.SelectMany(route => RouteAliases.Build(route, plan)));

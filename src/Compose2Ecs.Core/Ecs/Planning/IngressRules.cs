@@ -29,11 +29,12 @@ public static class IngressRules
     public static ImmutableArray<IngressRulePlan> FromDependsOn(EcsPlan plan, Func<ServicePlan, bool>? include = null)
     {
         var rules = ImmutableArray.CreateBuilder<IngressRulePlan>();
+        var byName = plan.Services.DistinctBy(s => s.Name).ToDictionary(s => s.Name, StringComparer.Ordinal);
         foreach (var caller in plan.Services.Where(s => include?.Invoke(s) ?? true))
         {
             foreach (var calleeName in caller.EcsService.DependsOnServices)
             {
-                if (plan.FindService(calleeName) is not { } callee || callee.Name == caller.Name)
+                if (byName.GetValueOrDefault(calleeName) is not { } callee || callee.Name == caller.Name)
                 {
                     continue;
                 }
