@@ -43,33 +43,36 @@ public sealed class AppMeshBackend : IMeshBackend
             plan = plan.AddMappings(EnvoyImage.Mapping);
         }
 
+        // One pass, gathered and applied once: updating the plan per service copied its services and
+        // resources each time (quadratic at thousands of services). Nodes and warnings in compose order.
+        var planned = plan.Services.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var nodes = new List<TemplateResource>();
+        var warnings = new List<Diagnostic>();
         foreach (var service in model.Services)
         {
-            if (plan.FindService(service.Name) is null)
+            if (!planned.TryGetValue(service.Name, out var before))
             {
                 continue;
             }
 
-            var before = plan.FindService(service.Name)!;
-            plan = plan.UpdateService(service.Name, s => MeshDeployment.Apply(MeshServiceTasks.Apply(s, service, model)))
-                .AddResources(VirtualNodes.Build(names, service, plan.Namespace.Name));
-            var after = plan.FindService(service.Name)!;
+            var after = MeshDeployment.Apply(MeshServiceTasks.Apply(before, service, model));
+            planned[service.Name] = after;
+            nodes.AddRange(VirtualNodes.Build(names, service, plan.Namespace.Name));
             if (EnvoySizing.Warning(before, after) is { } warning)
             {
-                plan = plan.AddWarnings(warning);
+                warnings.Add(warning);
             }
 
-            plan = plan.AddWarnings([.. MeshDeployment.Warnings(after, VirtualNodes.Backends(names, service).Count())]);
+            warnings.AddRange(MeshDeployment.Warnings(after, VirtualNodes.Backends(names, service).Count()));
         }
+
+        plan = plan.UpdateServices(s => planned[s.Name]).AddResources(nodes).AddWarnings(warnings);
 
         // Matched by the short-name virtual service the upstream has.
         plan = LocalListenerAddresses.Rewrite(plan, model, context.Project, name => name, AppMeshDiagnosticCodes.LocalhostAddress,
             "which App Mesh does not have: its Envoy takes calls to the upstream's name").AddWarnings([.. ShortNames.Warnings(model, plan)]);
 
-        foreach (var route in model.Routes)
-        {
-            plan = plan.AddResources(RouteResources.Build(names, route, plan.Namespace.Id));
-        }
+        plan = plan.AddResources(model.Routes.SelectMany(route => RouteResources.Build(names, route, plan.Namespace.Id)).ToList());
 
         plan = plan.AddIngress(MeshIngress.Rules(model, plan));
         return model.Gateway is { } gateway ? GatewayPlanner.Apply(plan, names, gateway) : plan;
