@@ -26,7 +26,7 @@ public static partial class CalledPorts
         var uses = new List<Use>();
         foreach (var caller in plan.Services)
         {
-            var called = mesh.ConcreteEdges.Where(e => e.Caller == caller.Name).Select(e => e.Target).ToHashSet(StringComparer.Ordinal);
+            var called = mesh.EdgesFrom(caller.Name).SelectMany(e => e.Targets).Select(e => e.Target).ToHashSet(StringComparer.Ordinal);
             foreach (var target in called)
             {
                 if (mesh.FindService(target) is not { Listener: { } listener } service)
