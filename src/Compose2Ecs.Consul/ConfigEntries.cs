@@ -45,6 +45,7 @@ public static class ConfigEntries
             entries.AddRange(Gateway(gateway));
         }
 
+        Tenancy.Apply(entries, model.Settings<ConsulSettings>());
         return [.. entries
             .Select((e, i) => (e, i))
             .OrderBy(x => Array.IndexOf(KindOrder, x.e.Kind))

@@ -58,6 +58,17 @@ internal static class ConfigEntriesTask
             environment.Add(new ContainerEnvironment("CONSUL_TLS_SERVER_NAME", sni));
         }
 
+        // Consul Enterprise: the CLI's default tenancy (each entry also names its own), so nothing lands in default/default.
+        if (consul.Settings.Partition is { } partition)
+        {
+            environment.Add(new ContainerEnvironment("CONSUL_PARTITION", partition));
+        }
+
+        if (consul.Settings.Namespace is { } ns)
+        {
+            environment.Add(new ContainerEnvironment("CONSUL_NAMESPACE", ns));
+        }
+
         environment.Add(new ContainerEnvironment("CONSUL_CONFIG_ENTRIES", payload));
         var secrets = ImmutableArray.CreateBuilder<ContainerSecret>();
         if (consul.BootstrapToken is { } token)
