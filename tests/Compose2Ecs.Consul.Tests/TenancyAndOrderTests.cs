@@ -105,3 +105,54 @@ public sealed class TenancyAndOrderTests
         Assert.Equal(expected, built.Properties(LogicalIds.For("web", "TaskRole")).ToJsonString().Contains("ec2:DescribeInstances", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Upstream options are keyed by the caller's upstream: through a route, the route.</summary>
+public sealed class RouteUpstreamOptionTests
+{
+    private const string Compose = """
+        name: shop
+        x-mesh:
+          routes:
+            api: { protocol: http, rules: [ { targets: { api-v1: 90, api-v2: 10 } } ] }
+          consul: { servers: { hosts: consul.internal, tls: false }, config_entries: files }
+        services:
+          web: { image: nginx, expose: ["8080"], x-mesh: { upstreams: [api] } }
+          admin: { image: nginx, expose: ["8081"], x-mesh: { upstreams: [api-v1] } }
+          api-v1:
+            image: example/api:1
+            expose: ["8080"]
+            x-mesh:
+              outlier_detection: { max_server_errors: 5, interval: 10s, base_ejection: 30s, max_ejection_percent: 50 }
+              connection_pool: { max_connections: 100 }
+          api-v2: { image: example/api:2, expose: ["8080"] }
+        """;
+
+    private static JsonObject Defaults(TempDir dir, string compose, string service)
+    {
+        var output = PureSynth.Yaml(dir, compose, Consul.Options).WriteTo(dir.Sub("out"));
+        return JsonNode.Parse(File.ReadAllText(Path.Combine(output, $"service-defaults-{service}.json")))!.AsObject();
+    }
+
+    [Fact]
+    public void A_caller_through_a_route_gets_the_targets_options_on_the_route_and_a_direct_caller_on_the_target()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(
+            """{"Overrides":[{"Name":"api","Limits":{"MaxConnections":100},"PassiveHealthCheck":{"Interval":"10s","MaxFailures":5,"MaxEjectionPercent":50,"BaseEjectionTime":"30s"}}]}""",
+            Consul.Json(Defaults(dir, Compose, "web")["UpstreamConfig"]));
+        using var other = new TempDir();
+        Assert.Equal("api-v1", (string?)Defaults(other, Compose, "admin")["UpstreamConfig"]!["Overrides"]![0]!["Name"]);
+    }
+
+    [Fact]
+    public void Targets_of_one_route_with_different_options_are_an_error_at_the_second_targets_options()
+    {
+        using var dir = new TempDir();
+        var compose = Compose.Replace("api-v2: { image: example/api:2, expose: [\"8080\"] }",
+            "api-v2:\n    image: example/api:2\n    expose: [\"8080\"]\n    x-mesh:\n      connection_pool: { max_connections: 5 }", StringComparison.Ordinal);
+        var errors = Synth.Errors(dir, compose, Consul.Options).ToList();
+        var error = Assert.Single(errors, e => e.Code == ConsulDiagnosticCodes.RouteTargetOptionsDiffer);
+        var line = compose.Split('\n').ToList().FindIndex(l => l.Contains("max_connections: 5", StringComparison.Ordinal)) + 1;
+        Assert.StartsWith($"compose.yaml:{line}:", error.ToString(), StringComparison.Ordinal);
+    }
+}
