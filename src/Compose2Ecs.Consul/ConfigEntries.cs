@@ -45,6 +45,7 @@ public static class ConfigEntries
             entries.AddRange(Gateway(gateway));
         }
 
+        Tenancy.Apply(entries, model.Settings<ConsulSettings>());
         return [.. entries
             .Select((e, i) => (e, i))
             .OrderBy(x => Array.IndexOf(KindOrder, x.e.Kind))
@@ -60,15 +61,16 @@ public static class ConfigEntries
     /// </summary>
     private static IEnumerable<ConfigEntry> ServiceDefaults(MeshModel model)
     {
+        // Keyed by the caller's upstream, which is what Consul matches: through a route that is the
+        // route, whose options then hold for every target it reaches (one upstream config per discovery chain).
         var overrides = new Dictionary<string, JsonArray>(StringComparer.Ordinal);
-        foreach (var edge in model.ConcreteEdges.Where(e => e.Via == EdgeVia.Mesh).DistinctBy(e => (e.Caller, e.Target)))
+        foreach (var edge in model.ConcreteEdges.Where(e => e.Via == EdgeVia.Mesh).DistinctBy(e => (e.Caller, e.Route ?? e.Target)))
         {
-            if (model.FindService(edge.Target)?.Listener is not { } listener || UpstreamOverride(edge.Target, listener) is not { } upstream)
+            var upstream = edge.Route is { } route ? RouteOverride(model, route) : TargetOverride(model, edge.Target, ConsulNames.Of(edge.Target));
+            if (upstream is not null)
             {
-                continue;
+                (overrides.TryGetValue(edge.Caller, out var list) ? list : overrides[edge.Caller] = []).Add(upstream);
             }
-
-            (overrides.TryGetValue(edge.Caller, out var list) ? list : overrides[edge.Caller] = []).Add(upstream);
         }
 
         foreach (var service in model.Services)
@@ -108,14 +110,24 @@ public static class ConfigEntries
         }
     }
 
-    private static JsonObject? UpstreamOverride(string target, MeshListener listener)
+    /// <summary>A route's override: the options its targets set (targets that set none take them too; targets that disagree are an error, C2E5007).</summary>
+    private static JsonObject? RouteOverride(MeshModel model, string route) =>
+        model.FindRoute(route) is { } r
+            ? r.TargetServices.Select(t => TargetOverride(model, t, ConsulNames.Of(route))).FirstOrDefault(o => o is not null)
+            : null;
+
+    private static JsonObject? TargetOverride(MeshModel model, string target, string name) =>
+        model.FindService(target)?.Listener is { } listener ? UpstreamOverride(name, listener) : null;
+
+    /// <summary>What a caller's proxy applies to one upstream (<c>UpstreamConfig.Overrides</c>), from the target's listener; null: nothing set.</summary>
+    internal static JsonObject? UpstreamOverride(string name, MeshListener listener)
     {
         if (listener.OutlierDetection is null && listener.ConnectionPool is null)
         {
             return null;
         }
 
-        var upstream = new JsonObject { ["Name"] = ConsulNames.Of(target) };
+        var upstream = new JsonObject { ["Name"] = name };
         if (listener.ConnectionPool is { } pool)
         {
             var limits = new JsonObject();

@@ -46,8 +46,9 @@ internal static class ConfigEntriesTask
         }
 
         script.Append("for f in *.json; do\n")
-            .Append("  n=0\n")
-            .Append("  until consul config write \"$f\"; do n=$((n+1)); [ \"$n\" -lt 30 ] || exit 1; sleep 10; done\n")
+            // Servers still electing a leader (5xx) or a token not yet replicated (ACL not found): back off 2, 4 … 30 s, about 10 minutes in all (under the function's 15).
+            .Append("  n=0; d=2\n")
+            .Append("  until consul config write \"$f\"; do n=$((n+1)); [ \"$n\" -lt 24 ] || exit 1; sleep \"$d\"; d=$((d * 2)); [ \"$d\" -le 30 ] || d=30; done\n")
             .Append("done\n")
             .Append("echo \"wrote $(ls *.json | wc -l) config entries\"\n");
 
@@ -56,6 +57,17 @@ internal static class ConfigEntriesTask
         if (servers.TlsServerName is { } sni)
         {
             environment.Add(new ContainerEnvironment("CONSUL_TLS_SERVER_NAME", sni));
+        }
+
+        // Consul Enterprise: the CLI's default tenancy (each entry also names its own), so nothing lands in default/default.
+        if (consul.Settings.Partition is { } partition)
+        {
+            environment.Add(new ContainerEnvironment("CONSUL_PARTITION", partition));
+        }
+
+        if (consul.Settings.Namespace is { } ns)
+        {
+            environment.Add(new ContainerEnvironment("CONSUL_NAMESPACE", ns));
         }
 
         environment.Add(new ContainerEnvironment("CONSUL_CONFIG_ENTRIES", payload));
@@ -168,6 +180,26 @@ internal static class ConfigEntriesTask
         ecs = boto3.client("ecs")
 
 
+        def run_task(p, context):
+            # New roles and groups are eventually consistent, and RunTask throttles: retry with backoff while time is left.
+            delay = 2
+            while True:
+                try:
+                    run = ecs.run_task(
+                        cluster=p["Cluster"], taskDefinition=p["TaskDefinition"], launchType="FARGATE", count=1,
+                        networkConfiguration={"awsvpcConfiguration": {
+                            "subnets": p["Subnets"], "securityGroups": p["SecurityGroups"], "assignPublicIp": "DISABLED"}})
+                    if run.get("tasks") and not run.get("failures"):
+                        return run["tasks"][0]["taskArn"]
+                    problem = "RunTask failed: %s" % run.get("failures")
+                except Exception as e:
+                    problem = "RunTask failed: %s" % e
+                if context.get_remaining_time_in_millis() < (delay + 120) * 1000:
+                    raise RuntimeError(problem)
+                time.sleep(delay)
+                delay = min(delay * 2, 30)
+
+
         def handler(event, context):
             physical = event.get("PhysicalResourceId", "consul-config-entries")
             if event["RequestType"] == "Delete":
@@ -175,16 +207,16 @@ internal static class ConfigEntriesTask
                 return
             p = event["ResourceProperties"]
             try:
-                run = ecs.run_task(
-                    cluster=p["Cluster"], taskDefinition=p["TaskDefinition"], launchType="FARGATE", count=1,
-                    networkConfiguration={"awsvpcConfiguration": {
-                        "subnets": p["Subnets"], "securityGroups": p["SecurityGroups"], "assignPublicIp": "DISABLED"}})
-                if run.get("failures") or not run.get("tasks"):
-                    raise RuntimeError("RunTask failed: %s" % run.get("failures"))
-                arn = run["tasks"][0]["taskArn"]
+                arn = run_task(p, context)
                 while context.get_remaining_time_in_millis() > 30000:
                     time.sleep(10)
-                    task = ecs.describe_tasks(cluster=p["Cluster"], tasks=[arn])["tasks"][0]
+                    try:
+                        tasks = ecs.describe_tasks(cluster=p["Cluster"], tasks=[arn])["tasks"]
+                    except Exception:
+                        continue  # throttled or not yet visible: ask again
+                    if not tasks:
+                        continue
+                    task = tasks[0]
                     if task["lastStatus"] == "STOPPED":
                         codes = [c.get("exitCode") for c in task["containers"]]
                         if codes and all(c == 0 for c in codes):

@@ -96,6 +96,15 @@ public sealed class ConsulBackend : IMeshBackend
 
             own.Add(ConfigEntriesTask.Task(consul, payload));
             resources.AddRange(ConfigEntriesTask.Runner(consul, plan, waitFor.ToImmutable()));
+
+            // The gateway serves its api-gateway and route entries: it starts once they are written.
+            for (var i = 0; i < own.Count; i++)
+            {
+                if (own[i].Name == ConsulEcsDefaults.GatewayService)
+                {
+                    own[i] = own[i].UpdateEcsService(e => e with { DependsOn = e.DependsOn.Add(ConsulContext.Ids.ConfigEntriesRun) });
+                }
+            }
         }
 
         // Every Consul-speaking task carries the shared client group; with ACLs each reads its own role.

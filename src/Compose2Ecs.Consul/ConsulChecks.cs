@@ -147,6 +147,20 @@ internal static partial class ConsulChecks
                     $"x-mesh.routes.{route.Name}: Consul splits traffic by weight only for http, http2 and grpc (service-splitter); a tcp route sends everything to one target. Give the rule one target, or use an L7 protocol");
             }
 
+            // Consul applies one upstream config to every target of a route (its discovery chain): targets must agree.
+            var options = route.TargetServices
+                .Select(t => (Target: t, Service: model.FindService(t)))
+                .Select(x => (x.Target, x.Service, Json: x.Service?.Listener is { } l ? ConfigEntries.UpstreamOverride(route.Name, l)?.ToJsonString() : null))
+                .Where(x => x.Json is not null)
+                .ToList();
+            if (options.Select(x => x.Json).Distinct().Count() > 1)
+            {
+                var second = options.First(x => x.Json != options[0].Json);
+                yield return Diagnostic.Error(second.Service!.Listener!.OutlierDetection?.Location ?? second.Service.Listener.ConnectionPool?.Location ?? second.Service.Location,
+                    ConsulDiagnosticCodes.RouteTargetOptionsDiffer,
+                    $"services.{second.Target}.x-mesh: {second.Target} and {options[0].Target} are both targets of route {route.Name} with different outlier_detection or connection_pool; Consul applies one set to every target of the route its callers name, so give them the same values (or set them on one target only)");
+            }
+
             foreach (var rule in route.Rules)
             {
                 if (rule.Match?.Method is not null && route.Protocol == MeshProtocol.Grpc)

@@ -20,4 +20,7 @@ public static class ConsulDiagnosticCodes
 
     /// <summary>An environment value is left pointing at a mesh name, so the call bypasses the sidecar (rewrite_env: false, no upstream, no port, another port).</summary>
     public const string EnvNamesMesh = "C2E5006";
+
+    /// <summary>Targets of one route set different outlier_detection or connection_pool: Consul applies one set per caller upstream (the route).</summary>
+    public const string RouteTargetOptionsDiffer = "C2E5007";
 }

@@ -21,8 +21,9 @@ internal static class DevServer
         var secrets = ImmutableArray.CreateBuilder<ContainerSecret>();
         if (consul.Settings.Acls)
         {
-            // The bootstrap token from Secrets Manager becomes the initial management token.
-            command.Append(" -hcl \"acl { enabled = true, default_policy = \\\"deny\\\", down_policy = \\\"extend-cache\\\", tokens { initial_management = \\\"$CONSUL_HTTP_TOKEN\\\" } }\"");
+            // The bootstrap token from Secrets Manager becomes the initial management token, and the agent's own
+            // token (acl.tokens.agent), so the server's anti-entropy and node registration are not denied.
+            command.Append(" -hcl \"acl { enabled = true, default_policy = \\\"deny\\\", down_policy = \\\"extend-cache\\\", tokens { initial_management = \\\"$CONSUL_HTTP_TOKEN\\\", agent = \\\"$CONSUL_HTTP_TOKEN\\\" } }\"");
             secrets.Add(new ContainerSecret("CONSUL_HTTP_TOKEN", consul.BootstrapToken!));
         }
 

@@ -124,6 +124,9 @@ public sealed class SecurityTests
         var server = built.Container("consul-server", "consul-server");
         Assert.Contains("consul agent -dev -ui -client 0.0.0.0", (string)server["Command"]![0]!, StringComparison.Ordinal);
         Assert.Contains("initial_management", (string)server["Command"]![0]!, StringComparison.Ordinal);
+
+        // The agent's own token (acl.tokens.agent) is set, so the dev server's node registration and anti-entropy are not denied.
+        Assert.Contains("tokens { initial_management = \\\"$CONSUL_HTTP_TOKEN\\\", agent = \\\"$CONSUL_HTTP_TOKEN\\\" }", (string)server["Command"]![0]!, StringComparison.Ordinal);
         Assert.Equal("""[{"Name":"CONSUL_HTTP_TOKEN","ValueFrom":{"Ref":"ConsulBootstrapToken"}}]""", Consul.Json(server["Secrets"]));
         Assert.Equal("AWS::SecretsManager::Secret", (string?)built.Resource("ConsulBootstrapToken")["Type"]);
 
