@@ -38,4 +38,7 @@ public static class ComposeDiagnosticCodes
 
     /// <summary>Warning: a secret or config with no file, environment, content or external (docker compose refuses it; synth refuses it where a service uses it).</summary>
     public const string SourcelessDefinition = "C2E1111";
+
+    /// <summary>A <c>depends_on</c> cycle, a service depending on itself, or a dependency on a service defined nowhere (even with <c>required: false</c>).</summary>
+    public const string Dependency = "C2E1112";
 }

@@ -36,6 +36,10 @@ public class InterpolatorTests
     [InlineData("cost: 5$", "cost: 5$")]
     [InlineData("${FOO}${FOO}", "foofoo")]
     [InlineData("${UNSET:-a:b}", "a:b")]
+    // Braces inside a default are counted (compose-go's getFirstBraceClosingIndex): a JSON default.
+    [InlineData("ok ${UNSET:-{\"json\":1}}", "ok {\"json\":1}")]
+    [InlineData("ok ${UNSET-{\"a\":{\"b\":1}}}", "ok {\"a\":{\"b\":1}}")]
+    [InlineData("${FOO:-{\"json\":1}}", "foo")]
     public void Substitutes_like_compose_go(string input, string expected)
     {
         var (result, diagnostics) = Run(input, ("BAR", ""), ("FOO", "foo"));

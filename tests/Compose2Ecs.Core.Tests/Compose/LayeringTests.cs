@@ -170,16 +170,17 @@ public class LayeringTests
     }
 
     [Fact]
-    public void Include_adds_the_included_services_and_refuses_redefinition()
+    public void Include_adds_the_included_services_and_a_local_definition_merges_over_them()
     {
         using var project = new TempProject()
-            .With("infra/db.yaml", "services:\n  db: { image: postgres }\n")
+            .With("infra/db.yaml", "services:\n  db: { image: postgres, user: pg }\n")
             .With("compose.yaml", "include:\n  - infra/db.yaml\nservices:\n  web: { image: nginx, depends_on: [db] }\n");
         Assert.Equal(["web", "db"], project.Load().Services.Select(s => s.Name));
 
+        // compose-go's importResources: the including file's definition over the included one.
         project.With("compose.yaml", "include:\n  - infra/db.yaml\nservices:\n  db: { image: mysql }\n");
-        var error = Assert.Single(project.Errors());
-        Assert.Contains("also defined by the included file", error.Message, StringComparison.Ordinal);
+        var db = Assert.Single(project.Load().Services);
+        Assert.Equal(("mysql", "pg"), (db.Image, db.User));
     }
 
     [Fact]

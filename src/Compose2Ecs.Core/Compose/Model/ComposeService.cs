@@ -98,6 +98,9 @@ public sealed record ServicePort
     /// <summary>The host port; null when not published.</summary>
     public int? Published { get; init; }
 
+    /// <summary>The end of a published range for this one target ("80-90:8080": any free host port of 80-90); null otherwise.</summary>
+    public int? PublishedEnd { get; init; }
+
     public string? HostIp { get; init; }
 
     /// <summary>Published on the host's loopback only (127.x, ::1, localhost): not reachable from outside the host.</summary>

@@ -24,7 +24,7 @@ internal sealed class FileLoader
     /// <summary>A file with its includes and extends resolved.</summary>
     public MappingNode Load(ComposeFile file) => Load(file, []);
 
-    private MappingNode Load(ComposeFile file, ImmutableStack<string> includeChain)
+    internal MappingNode Load(ComposeFile file, ImmutableStack<string> includeChain)
     {
         var root = Normalized(file);
         root = new ExtendsResolver(this, _diagnostics).Resolve(file, root);
@@ -34,7 +34,9 @@ internal sealed class FileLoader
     /// <summary>Parsed, interpolated and normalized, but with extends not yet resolved (what extends needs from another file).</summary>
     internal MappingNode Normalized(ComposeFile file)
     {
-        if (_normalizedFiles.TryGetValue(file.FullPath, out var cached))
+        // One file included with another project_directory resolves its paths differently.
+        var key = file.FullPath + "\n" + file.Directory;
+        if (_normalizedFiles.TryGetValue(key, out var cached))
         {
             return cached;
         }
@@ -43,7 +45,7 @@ internal sealed class FileLoader
         root = (MappingNode)new Interpolator(_variables, _diagnostics).Apply(root);
         root = NormalizeServices(root, file.Directory);
         root = new TopLevelNormalizer(_diagnostics, file.Directory, _variables.GetValueOrDefault("HOME")).Normalize(root);
-        _normalizedFiles[file.FullPath] = root;
+        _normalizedFiles[key] = root;
         return root;
     }
 
@@ -97,10 +99,21 @@ internal sealed class FileLoader
                 continue;
             }
 
+            var mapping = item as MappingNode;
+            var projectDirectory = mapping?["project_directory"] is ScalarNode { IsNull: false } pd
+                ? Path.GetFullPath(pd.Value, file.Directory)
+                : null;
             MappingNode? included = null;
+            FileLoader? loader = null;
             foreach (var relative in paths)
             {
                 var target = file.Relative(relative);
+
+                // As compose-go's include.go: the first file sets the include's project directory
+                // (project_directory, else its own folder); every relative path in it resolves there.
+                projectDirectory ??= target.Directory;
+                target = target with { WorkingDirectory = projectDirectory };
+                loader ??= ForInclude(file, mapping, projectDirectory, $"{path}.env_file");
                 if (IsLinkLoop(target.FullPath))
                 {
                     _diagnostics.Error(item.Location, ComposeDiagnosticCodes.IncludeCycle, $"{path}: \"{relative}\" is a symbolic link that never reaches a file (a loop of links); point it at the compose file");
@@ -121,7 +134,12 @@ internal sealed class FileLoader
                     continue;
                 }
 
-                var loaded = Load(target, chain.Push(Ecs.Output.RealPath.Of(file.FullPath)));
+                var loaded = DefaultBuildContexts(loader.Load(target, chain.Push(Ecs.Output.RealPath.Of(file.FullPath))), projectDirectory);
+                if (loader != this)
+                {
+                    loaded = loader.BareEnvironmentResolved(loaded);
+                }
+
                 included = included is null ? loaded : Merger.MergeProjects(included, loaded);
             }
 
@@ -134,8 +152,37 @@ internal sealed class FileLoader
         return root;
     }
 
-    /// <summary>Resources from an included file join the project; redefining one is an error, as in compose.</summary>
-    private MappingNode AddIncluded(MappingNode root, MappingNode included, SourceLocation at)
+    /// <summary>
+    /// The loader an include's files are read with: its own variables when it names an
+    /// <c>env_file</c> or its project directory has a <c>.env</c> (the shell and the project's
+    /// variables still win, as compose-go's include.go merges them), else this one.
+    /// </summary>
+    private FileLoader ForInclude(ComposeFile including, MappingNode? item, string projectDirectory, string path)
+    {
+        var envFiles = new List<(string Path, string Display, bool Required)>();
+        if (item?["env_file"] is { } envFile and not ScalarNode { IsNull: true })
+        {
+            foreach (var name in new NodeChecks(_diagnostics).StringOrList(envFile, path) ?? [])
+            {
+                if (name != "/dev/null")
+                {
+                    envFiles.Add((Path.GetFullPath(name, including.Directory), name, true));
+                }
+            }
+        }
+        else if (File.Exists(Path.Combine(projectDirectory, ".env")))
+        {
+            envFiles.Add((Path.Combine(projectDirectory, ".env"), Path.Combine(projectDirectory, ".env"), false));
+        }
+
+        return envFiles.Count == 0 ? this : new FileLoader(Variables.Resolve(_variables, envFiles, _diagnostics), _diagnostics);
+    }
+
+    /// <summary>
+    /// Resources from an included file join the project. One defined here too is merged, this
+    /// file's definition over the included one; one included twice merges with itself (compose-go's importResources).
+    /// </summary>
+    private static MappingNode AddIncluded(MappingNode root, MappingNode included, SourceLocation at)
     {
         foreach (var section in new[] { "services", "volumes", "networks", "secrets", "configs" })
         {
@@ -147,10 +194,9 @@ internal sealed class FileLoader
             var existing = root[section] as MappingNode ?? MappingNode.Empty(at);
             foreach (var entry in incoming.Entries)
             {
-                if (existing.Contains(entry.Name))
+                if (existing.Find(entry.Name) is { } local)
                 {
-                    _diagnostics.Error(existing.Find(entry.Name)!.Key.Location,
-                        $"{section}.{entry.Name}: also defined by the included file {entry.Key.Location.File}; rename one of them");
+                    existing = existing.With(entry.Name, MergedResource(section, entry, local), local.Key.Location);
                     continue;
                 }
 
@@ -161,6 +207,54 @@ internal sealed class FileLoader
         }
 
         return root;
+    }
+
+    /// <summary>An included service's build without a context builds in the include's project directory, not the main project's.</summary>
+    private static MappingNode DefaultBuildContexts(MappingNode root, string projectDirectory)
+    {
+        if (root["services"] is not MappingNode services)
+        {
+            return root;
+        }
+
+        var entries = services.Entries.Select(e => e.Value is MappingNode service && service["build"] is MappingNode build && build["context"] is null
+            ? e with { Value = service.With("build", build.With("context", ScalarNode.String(projectDirectory, build.Location))) }
+            : e);
+        return root.With("services", services with { Entries = [.. entries] });
+    }
+
+    /// <summary>
+    /// A bare environment key (<c>- VAR</c>) of an included service takes its value from the
+    /// include's own variables (its env_file, its folder's .env), which the project does not see.
+    /// </summary>
+    private MappingNode BareEnvironmentResolved(MappingNode root)
+    {
+        if (root["services"] is not MappingNode services)
+        {
+            return root;
+        }
+
+        var entries = services.Entries.Select(e =>
+        {
+            if (e.Value is not MappingNode service || service["environment"] is not MappingNode environment)
+            {
+                return e;
+            }
+
+            var resolved = environment.Entries.Select(v => v.Value is ScalarNode { IsNull: true } && _variables.TryGetValue(v.Name, out var value)
+                ? v with { Value = ScalarNode.String(value, v.Value.Location) }
+                : v);
+            return e with { Value = service.With("environment", environment with { Entries = [.. resolved] }) };
+        });
+        return root.With("services", services with { Entries = [.. entries] });
+    }
+
+    /// <summary>The local definition of one resource merged over the included one, by the merge rules of its section.</summary>
+    private static Node MergedResource(string section, MappingEntry included, MappingEntry local)
+    {
+        MappingNode Wrap(MappingEntry e) => new([new(ScalarNode.String(section, e.Key.Location), new MappingNode([e], e.Key.Location))], e.Key.Location);
+        var merged = Merger.MergeProjects(Wrap(included), Wrap(local));
+        return ((MappingNode)merged[section]!)[included.Name]!;
     }
 
     /// <summary>Whether <paramref name="path"/> is a symbolic link whose chain of links loops (ELOOP).</summary>
@@ -190,7 +284,10 @@ internal sealed class FileLoader
 /// </summary>
 internal sealed record ComposeFile(string FullPath, string DisplayPath, string? Text = null)
 {
-    public string Directory => Path.GetDirectoryName(FullPath) ?? "/";
+    /// <summary>Where its relative paths resolve when not its own folder: an include's project_directory.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    public string Directory => WorkingDirectory ?? Path.GetDirectoryName(FullPath) ?? "/";
 
     /// <summary>A file named relative to this one, as extends and include do.</summary>
     public ComposeFile Relative(string relative)

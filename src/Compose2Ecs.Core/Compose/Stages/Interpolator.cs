@@ -254,10 +254,12 @@ public sealed class Interpolator
                 continue;
             }
 
-            if (c == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            // Every "{" counts, not only "${": a default may be JSON ("${VAR:-{"a":1}}"), as
+            // compose-go's getFirstBraceClosingIndex counts them.
+            if (c == '{')
             {
                 depth++;
-                i += 2;
+                i++;
                 continue;
             }
 

@@ -10,7 +10,10 @@ namespace Compose2Ecs.Core.Compose.Stages;
 /// <item>mappings merge key by key; scalars are replaced;</item>
 /// <item><c>command</c>, <c>entrypoint</c> and <c>healthcheck.test</c> are replaced whole;</item>
 /// <item><c>ports</c> merge by (host_ip, target, published, protocol); <c>volumes</c>,
-/// <c>secrets</c> and <c>configs</c> by target; other lists append without duplicates;</item>
+/// <c>devices</c>, <c>secrets</c> and <c>configs</c> by target (a secret without one mounts at
+/// /run/secrets/source, a config at /source); <c>env_file</c> by path; <c>ipam.config</c> by
+/// subnet, field by field; other lists append without duplicates (compose-go's override/uncity.go);</item>
+/// <item><c>logging</c> with another driver replaces the whole section (override/merge.go);</item>
 /// <item>a value tagged <c>!reset</c> removes the key; <c>!override</c> replaces it whole.</item>
 /// </list>
 /// </summary>
@@ -70,8 +73,11 @@ public static class Merger
         return baseMap with { Entries = entries.ToImmutable() };
     }
 
+    // The name under a top-level section stands as "*", so rules match by position, never by name.
+    private static readonly HashSet<string> NamedSections = ["services", "networks", "volumes", "secrets", "configs"];
+
     private static string ChildPath(string path, string key) =>
-        path == "services" ? "services.*" : path.Length == 0 ? key : $"{path}.{key}";
+        NamedSections.Contains(path) ? $"{path}.*" : path.Length == 0 ? key : $"{path}.{key}";
 
     private static Node MergeValues(Node baseValue, Node overrideValue, string path)
     {
@@ -82,6 +88,7 @@ public static class Merger
 
         return (baseValue, overrideValue) switch
         {
+            (MappingNode b, MappingNode o) when path == "services.*.logging" && OtherDriver(b, o) => StripResets(o),
             (MappingNode b, MappingNode o) => MergeMappings(b, o, path),
             (SequenceNode b, SequenceNode o) => MergeSequences(b, o, path),
             _ => overrideValue,
@@ -93,7 +100,11 @@ public static class Merger
         Func<Node, string>? identity = path switch
         {
             "services.*.ports" => PortKey,
-            "services.*.volumes" or "services.*.secrets" or "services.*.configs" => TargetKey,
+            "services.*.volumes" or "services.*.devices" => node => TargetKey(node, ""),
+            "services.*.secrets" => node => TargetKey(node, "/run/secrets/"),
+            "services.*.configs" => node => TargetKey(node, "/"),
+            "services.*.env_file" => node => node is MappingNode m ? Text(m["path"]) : Text(node),
+            "networks.*.ipam.config" => node => node is MappingNode m ? Text(m["subnet"]) : Text(node),
             "services.*.links" => node => node is ScalarNode link ? ProjectDefaults.LinkedService(link.Value) : Text(node),
             _ => null,
         };
@@ -115,7 +126,8 @@ public static class Merger
 
             if (index >= 0)
             {
-                items[index] = item;
+                // Two ipam.config entries of one subnet merge field by field; elsewhere the override's item wins.
+                items[index] = path == "networks.*.ipam.config" ? MergeValues(items[index], item, path + "[]") : item;
             }
             else
             {
@@ -130,9 +142,14 @@ public static class Merger
         ? $"{Text(m["host_ip"])}|{Text(m["target"])}|{Text(m["published"])}|{Text(m["protocol"])}"
         : Text(node);
 
-    private static string TargetKey(Node node) => node is MappingNode m
-        ? m["target"] is { } t ? Text(t) : Text(m["source"])
+    /// <summary>Where a mount lands: its target, else <paramref name="defaultDirectory"/> + source.</summary>
+    private static string TargetKey(Node node, string defaultDirectory) => node is MappingNode m
+        ? m["target"] is ScalarNode { IsNull: false } t ? t.Value : defaultDirectory + Text(m["source"])
         : Text(node);
+
+    /// <summary>compose-go merges logging options only when both layers name the same driver, or one names none.</summary>
+    private static bool OtherDriver(MappingNode baseLogging, MappingNode overrideLogging) =>
+        baseLogging["driver"] is ScalarNode b && overrideLogging["driver"] is ScalarNode o && b.Value != o.Value;
 
     private static string Text(Node? node) => node switch
     {

@@ -49,7 +49,38 @@ internal sealed class ProjectDefaults(IReadOnlyDictionary<string, string> variab
             });
         }
 
-        return ImplicitDependencies(service);
+        return ImplicitDependencies(DependencyDefaults(service));
+    }
+
+    /// <summary>
+    /// A depends_on entry gets condition service_started, required true and restart false where no
+    /// layer set them: only now, after merging, so that an override's field merges over the base's.
+    /// </summary>
+    private static MappingNode DependencyDefaults(MappingNode service)
+    {
+        if (service["depends_on"] is not MappingNode dependsOn)
+        {
+            return service;
+        }
+
+        var entries = dependsOn.Entries.Select(e =>
+        {
+            var at = e.Key.Location;
+            var dependency = e.Value as MappingNode ?? MappingNode.Empty(at);
+            var filled = new MappingNode(
+            [
+                new(ScalarNode.String("condition", at), dependency["condition"] ?? ScalarNode.String(ServiceDependencyCondition.Started, at)),
+                new(ScalarNode.String("required", at), dependency["required"] ?? ScalarNode.Bool(true, at)),
+                new(ScalarNode.String("restart", at), dependency["restart"] ?? ScalarNode.Bool(false, at)),
+            ], dependency.Location);
+            foreach (var extra in dependency.Entries.Where(x => x.Name is not ("condition" or "required" or "restart")))
+            {
+                filled = filled.With(extra.Name, extra.Value, extra.Key.Location);
+            }
+
+            return e with { Value = filled };
+        });
+        return service.With("depends_on", dependsOn with { Entries = [.. entries] });
     }
 
     private MappingNode Build(MappingNode build)

@@ -71,7 +71,7 @@ internal static partial class ProjectValidator
             var required = dependency.Value is MappingNode options && options["required"] is ScalarNode r && CoreSchema.TryGetBool(r.Value, out var b) ? b : true;
             if (dependency.Name == name)
             {
-                diagnostics.Error(dependency.Key.Location, $"services.{name}.depends_on: a service cannot depend on itself; remove \"{name}\"");
+                diagnostics.Error(dependency.Key.Location, ComposeDiagnosticCodes.Dependency, $"services.{name}.depends_on: a service cannot depend on itself; remove \"{name}\"");
                 continue;
             }
 
@@ -92,12 +92,8 @@ internal static partial class ProjectValidator
                 continue;
             }
 
-            if (!required)
-            {
-                continue;
-            }
-
-            diagnostics.Error(dependency.Key.Location,
+            // required: false excuses a service its profiles disable, not one defined nowhere (compose-go: "depends on undefined service").
+            diagnostics.Error(dependency.Key.Location, ComposeDiagnosticCodes.Dependency,
                 $"services.{name}.depends_on: no service \"{dependency.Name}\"{Suggest.DidYouMean(dependency.Name, services.Keys)}");
         }
 
@@ -123,41 +119,63 @@ internal static partial class ProjectValidator
         }
     }
 
+    /// <summary>
+    /// Depth-first over depends_on with an explicit stack, so a chain of many thousand services
+    /// cannot overflow the call stack; each cycle is an error at the service that closes it.
+    /// </summary>
     private static void CheckCycles(MappingNode services, DiagnosticBag diagnostics)
     {
-        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 visiting, 2 done
-        var stack = new List<string>();
+        // Indexed once: a mapping's lookups are linear, which a long chain would make quadratic.
+        var nodes = new Dictionary<string, MappingEntry>(StringComparer.Ordinal);
         foreach (var entry in services.Entries)
         {
-            Visit(entry.Name);
+            nodes.TryAdd(entry.Name, entry);
         }
 
-        void Visit(string name)
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 on the path, 2 done
+        var path = new List<string>();
+        var pending = new Stack<(string Name, IEnumerator<string> Next)>();
+        foreach (var root in nodes.Keys)
         {
-            if (state.TryGetValue(name, out var s))
+            if (state.ContainsKey(root))
             {
-                if (s == 1)
-                {
-                    var cycle = stack.Skip(stack.IndexOf(name)).Append(name);
-                    var at = services.Find(name)!.Key.Location;
-                    diagnostics.Error(at, $"services.{name}.depends_on: dependency cycle {string.Join(" -> ", cycle)}; remove one of these dependencies");
-                }
-
-                return;
+                continue;
             }
 
+            Enter(root);
+            while (pending.Count > 0)
+            {
+                var (name, next) = pending.Peek();
+                if (!next.MoveNext())
+                {
+                    pending.Pop();
+                    path.RemoveAt(path.Count - 1);
+                    state[name] = 2;
+                    continue;
+                }
+
+                var dependency = next.Current;
+                if (!state.TryGetValue(dependency, out var s))
+                {
+                    Enter(dependency);
+                }
+                else if (s == 1)
+                {
+                    var cycle = path.Skip(path.IndexOf(dependency)).Append(dependency);
+                    var at = nodes[dependency].Key.Location;
+                    diagnostics.Error(at, ComposeDiagnosticCodes.Dependency, $"services.{dependency}.depends_on: dependency cycle {string.Join(" -> ", cycle)}; remove one of these dependencies");
+                }
+            }
+        }
+
+        void Enter(string name)
+        {
             state[name] = 1;
-            stack.Add(name);
-            if (services[name] is MappingNode service && service["depends_on"] is MappingNode dependsOn)
-            {
-                foreach (var dependency in dependsOn.Keys.Where(services.Contains))
-                {
-                    Visit(dependency);
-                }
-            }
-
-            stack.RemoveAt(stack.Count - 1);
-            state[name] = 2;
+            path.Add(name);
+            var dependencies = nodes[name].Value is MappingNode service && service["depends_on"] is MappingNode dependsOn
+                ? dependsOn.Keys.Where(d => d != name && nodes.ContainsKey(d)).ToList()
+                : [];
+            pending.Push((name, dependencies.GetEnumerator()));
         }
     }
 

@@ -114,8 +114,12 @@ internal sealed partial class ServiceNormalizer
             return [];
         }
 
-        return ports.Select(port => (Node)PortNode(port.Target, port.Published?.ToString(System.Globalization.CultureInfo.InvariantCulture), port.HostIp, port.Protocol, null, "ingress", null, item.Location));
+        return ports.Select(port => (Node)PortNode(port.Target, PublishedText(port), port.HostIp, port.Protocol, null, "ingress", null, item.Location));
     });
+
+    private static string? PublishedText(Model.ServicePort port) => port.PublishedEnd is { } end
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{port.Published}-{end}")
+        : port.Published?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The code of a short-syntax port error when it is about the protocol (sctp, or an unknown one).</summary>
     private static string? ProtocolCode(string text) =>
@@ -472,9 +476,9 @@ internal sealed partial class ServiceNormalizer
                 foreach (var entry in map.Entries)
                 {
                     var entryPath = $"{path}.{entry.Name}";
-                    var condition = ServiceDependencyCondition.Started;
-                    var required = true;
-                    var restart = false;
+                    // Only what the file says: an override that sets only "required" keeps the base's
+                    // condition (compose-go merges depends_on field by field); ProjectDefaults fills the rest after merging.
+                    var dependency = MappingNode.Empty(entry.Key.Location);
                     if (entry.Value is MappingNode options)
                     {
                         _check.KnownKeys(options, entryPath, ComposeKeys.Dependency);
@@ -485,17 +489,17 @@ internal sealed partial class ServiceNormalizer
                                 _check.Error(c, $"{entryPath}.condition", $"\"{conditionText}\" is not one of service_started, service_healthy, service_completed_successfully{Suggest.DidYouMean(conditionText, ComposeKeys.DependencyConditions)}");
                             }
 
-                            condition = conditionText;
+                            dependency = dependency.With("condition", ScalarNode.String(conditionText, c.Location), c.Location);
                         }
 
                         if (options["required"] is { } r)
                         {
-                            required = _check.Boolean(r, $"{entryPath}.required") ?? true;
+                            dependency = dependency.With("required", ScalarNode.Bool(_check.Boolean(r, $"{entryPath}.required") ?? true, r.Location), r.Location);
                         }
 
                         if (options["restart"] is ScalarNode rs)
                         {
-                            restart = CoreSchema.TryGetBool(rs.Value, out var b) && b;
+                            dependency = dependency.With("restart", ScalarNode.Bool(CoreSchema.TryGetBool(rs.Value, out var b) && b, rs.Location), rs.Location);
                         }
                     }
                     else if (entry.Value is not ScalarNode { IsNull: true })
@@ -504,7 +508,6 @@ internal sealed partial class ServiceNormalizer
                         continue;
                     }
 
-                    var dependency = Dependency(condition, required, restart, entry.Key.Location);
                     foreach (var extension in (entry.Value as MappingNode)?.Entries.Where(e => e.Name.StartsWith("x-", StringComparison.Ordinal)) ?? [])
                     {
                         dependency = dependency.With(extension.Name, extension.Value, extension.Key.Location);

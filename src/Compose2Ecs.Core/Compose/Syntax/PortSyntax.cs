@@ -102,8 +102,13 @@ public static class PortSyntax
             var targetCount = targetEnd - targetStart;
             var publishedCount = pe - ps;
 
-            // A published range with a single target is docker's "any free port of the range";
-            // ECS cannot pick a host port, so only equal-length ranges are accepted.
+            // A published range with a single target is docker's "any free port of the range"
+            // (compose-go keeps it as one port with published "80-90"); other ranges must match in length.
+            if (targetCount == 0 && publishedCount > 0)
+            {
+                return [new ServicePort { Target = targetStart, Published = ps, PublishedEnd = pe, HostIp = hostIp, Protocol = protocol, Location = location }];
+            }
+
             if (publishedCount != targetCount)
             {
                 problem = $"published range {published} and target range {target} differ in length; give both ranges the same number of ports";
