@@ -23,4 +23,7 @@ public static class ServiceConnectDiagnosticCodes
 
     /// <summary>The Service Connect proxy's recommended room moves the task to a larger Fargate size, or no size has it (the proxy then shares the task).</summary>
     public const string ProxyRoom = "C2E6006";
+
+    /// <summary>A Service Connect endpoint's health check has no start period: ECS counts failures while the app and its proxy start.</summary>
+    public const string NoStartPeriod = "C2E6007";
 }

@@ -68,7 +68,7 @@ public static class ServiceConnectTransform
 
         diagnostics.ThrowIfErrors();
         plan = plan.AddWarnings(diagnostics.Warnings);
-        plan = LocalListenerAddresses.Rewrite(StartupOrder.Apply(plan, mesh), mesh, context.Project, ServiceConnectNames.Alias,
+        plan = LocalListenerAddresses.Rewrite(HealthStartPeriod.Apply(StartupOrder.Apply(plan, mesh), mesh), mesh, context.Project, ServiceConnectNames.Alias,
             ServiceConnectDiagnosticCodes.LocalhostAddress,
             "which Service Connect does not have: its proxy takes calls to the client alias (the rewritten value also works with --mesh appmesh and none)");
         return NamespaceScope.Apply(plan, mesh, context.Project);
