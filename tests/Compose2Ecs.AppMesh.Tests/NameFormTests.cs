@@ -92,7 +92,7 @@ public sealed class NameFormTests
     public void In_an_imported_vpc_short_names_need_its_search_domain_a_located_warning()
     {
         using var dir = new TempDir();
-        var built = Build(dir, Shop.Replace("x-mesh:\n", "x-mesh:\n  vpc: { id: vpc-0abc1234, private_subnets: [subnet-1, subnet-2] }\n", StringComparison.Ordinal));
+        var built = Build(dir, Shop.Replace("x-mesh:\n", "x-mesh:\n  vpc: { id: vpc-0abc1234, private_subnets: [subnet-00000000000000001, subnet-00000000000000002] }\n", StringComparison.Ordinal));
         var warning = Assert.Single(built.Plan.Warnings, w => w.Code == AppMeshDiagnosticCodes.ImportedVpcSearchDomain);
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Equal(3, warning.Location.Line);

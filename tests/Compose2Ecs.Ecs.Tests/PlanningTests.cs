@@ -90,7 +90,7 @@ public sealed class PlanningTests
     public void X_mesh_vpc_without_an_id_is_an_error_at_its_key()
     {
         using var dir = new TempDir();
-        var errors = Synth.Errors(dir, "x-mesh:\n  vpc:\n    private_subnets: [subnet-1]\nservices:\n  a:\n    image: a\n");
+        var errors = Synth.Errors(dir, "x-mesh:\n  vpc:\n    private_subnets: [subnet-00000000000000001]\nservices:\n  a:\n    image: a\n");
         var error = Assert.Single(errors);
         Assert.Equal((2, 3), (error.Location.Line, error.Location.Column));
         Assert.Contains("x-mesh.vpc: id is required", error.Message, StringComparison.Ordinal);

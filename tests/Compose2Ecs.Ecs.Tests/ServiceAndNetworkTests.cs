@@ -103,8 +103,8 @@ public sealed class ServiceAndNetworkTests
               cluster: prod-cluster
               vpc:
                 id: vpc-0abc1234
-                private_subnets: [subnet-a, subnet-b]
-                public_subnets: [subnet-c, subnet-d]
+                private_subnets: [subnet-0000000000000000a, subnet-0000000000000000b]
+                public_subnets: [subnet-0000000000000000c, subnet-0000000000000000d]
             services:
               web:
                 image: nginx:1.27
@@ -115,8 +115,8 @@ public sealed class ServiceAndNetworkTests
         Assert.Empty(template.OfType("AWS::ECS::Cluster"));
         var service = template.Properties("webService");
         Assert.Equal("prod-cluster", (string?)service["Cluster"]);
-        Assert.Equal(["subnet-a", "subnet-b"], service["NetworkConfiguration"]!["AwsvpcConfiguration"]!["Subnets"]!.AsArray().Select(s => (string)s!));
-        Assert.Equal(["subnet-c", "subnet-d"], template.Properties("webAlb")["Subnets"]!.AsArray().Select(s => (string)s!));
+        Assert.Equal(["subnet-0000000000000000a", "subnet-0000000000000000b"], service["NetworkConfiguration"]!["AwsvpcConfiguration"]!["Subnets"]!.AsArray().Select(s => (string)s!));
+        Assert.Equal(["subnet-0000000000000000c", "subnet-0000000000000000d"], template.Properties("webAlb")["Subnets"]!.AsArray().Select(s => (string)s!));
         Assert.Equal("vpc-0abc1234", (string?)template.Properties("webSecurityGroup")["VpcId"]);
         Assert.Equal("internal.example", (string?)template.Properties("Namespace")["Name"]);
         Assert.DoesNotContain("PrivateDefaultRoute", template.DependsOn("webService"));
@@ -128,7 +128,7 @@ public sealed class ServiceAndNetworkTests
         using var dir = new TempDir();
         var errors = Synth.Errors(dir, """
             x-mesh:
-              vpc: {id: vpc-1, private_subnets: [subnet-a]}
+              vpc: {id: vpc-0123456789abcdef0, private_subnets: [subnet-0000000000000000a]}
             services:
               web:
                 image: nginx:1.27

@@ -182,7 +182,7 @@ public sealed class DefaultsTests
               registry: 1.dkr.ecr/shop
               tag: v2
               cluster: main
-              vpc: { id: vpc-1, private_subnets: [s-1, s-2], public_subnets: [s-3] }
+              vpc: { id: vpc-0123456789abcdef0, private_subnets: [subnet-00000000000000001, subnet-00000000000000002], public_subnets: [subnet-00000000000000003] }
               tls: { mode: permissive, acm_pca_arn: arn:pca }
               appmesh: { existing: true, mesh_owner: "123456789012", envoy_image: envoy:1, envoy: { cpu: 128, memory: 256 }, access_log: /dev/stdout }
               consul:
@@ -204,7 +204,7 @@ public sealed class DefaultsTests
 
         Assert.Equal((ConsulSpec.Name, "shopmesh", "shop.internal", EgressMode.AllowAll, "1.dkr.ecr/shop", "v2", "main"),
             (model.Backend, model.Name, model.Namespace, model.Egress, model.Registry, model.Tag, model.Cluster));
-        Assert.Equal(("vpc-1", 2, 1), (model.Vpc!.Id, model.Vpc.PrivateSubnets.Length, model.Vpc.PublicSubnets.Length));
+        Assert.Equal(("vpc-0123456789abcdef0", 2, 1), (model.Vpc!.Id, model.Vpc.PrivateSubnets.Length, model.Vpc.PublicSubnets.Length));
         Assert.Equal((TlsMode.Permissive, "arn:pca", true), (model.Tls.Mode, model.Tls.AcmPcaArn, model.Tls.IsModeExplicit));
         Assert.Equal((true, "123456789012", "envoy:1", 128, 256, "/dev/stdout"),
             (model.Settings<AppMeshSettings>().Existing, model.Settings<AppMeshSettings>().MeshOwner, model.Settings<AppMeshSettings>().EnvoyImage, model.Settings<AppMeshSettings>().EnvoyCpu, model.Settings<AppMeshSettings>().EnvoyMemory, model.Settings<AppMeshSettings>().AccessLog));

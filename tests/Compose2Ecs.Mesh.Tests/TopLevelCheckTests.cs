@@ -59,17 +59,36 @@ public sealed class TopLevelCheckTests
 
     [Fact]
     public void Vpc_without_id() =>
-        ErrorAt($"x-mesh:\n  vpc: {{ private_subnets: [s-1] }}\n{Web}", "vpc", "id is required; name the existing VPC");
+        ErrorAt($"x-mesh:\n  vpc: {{ private_subnets: [subnet-00000000000000001] }}\n{Web}", "vpc", "id is required; name the existing VPC");
+
+    [Theory]
+    [InlineData("vpc-12345", "vpc-12345")]
+    [InlineData("vpc-0123456789ABCDEF0", "vpc-0123456789ABCDEF0")]
+    [InlineData("subnet-0123456789abcdef0", "subnet-0123456789abcdef0, private")]
+    public void An_existing_vpc_id_not_of_aws_form_is_a_located_error(string id, string at)
+    {
+        var yaml = $"x-mesh:\n  vpc: {{ id: {id}, private_subnets: [subnet-0123456789abcdef0] }}\n{Web}";
+        var error = Assert.Single(Errors(yaml), e => e.Code == MeshDiagnosticCodes.InvalidAwsId);
+        Assert.Equal(Position(yaml, at), (error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public void Each_subnet_id_not_of_aws_form_is_a_located_error()
+    {
+        var yaml = $"x-mesh:\n  vpc: {{ id: vpc-1234abcd, private_subnets: [subnet-1234abcd, sub-1], public_subnets: [subnet-12] }}\n{Web}";
+        var errors = Errors(yaml).Where(e => e.Code == MeshDiagnosticCodes.InvalidAwsId).Select(e => (e.Location.Line, e.Location.Column)).ToList();
+        Assert.Equal([Position(yaml, "sub-1"), Position(yaml, "subnet-12]")], errors);
+    }
 
     [Fact]
     public void Vpc_without_private_subnets() =>
-        ErrorAt($"x-mesh:\n  vpc: {{ id: vpc-1 }}\n{Web}", "vpc", "private_subnets is required with an existing VPC");
+        ErrorAt($"x-mesh:\n  vpc: {{ id: vpc-0123456789abcdef0 }}\n{Web}", "vpc", "private_subnets is required with an existing VPC");
 
     [Fact]
     public void Vpc_without_public_subnets_when_something_is_published() =>
         ErrorAt("""
             x-mesh:
-              vpc: { id: vpc-1, private_subnets: [s-1] }
+              vpc: { id: vpc-0123456789abcdef0, private_subnets: [subnet-00000000000000001] }
             services:
               web: { image: web, ports: ["80:8080"] }
             """, "vpc", "public_subnets is required: web is published through a load balancer");

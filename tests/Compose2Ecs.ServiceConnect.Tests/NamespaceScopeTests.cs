@@ -12,7 +12,7 @@ public sealed class NamespaceScopeTests
     private const string Vpc = """
         name: shop
         x-mesh:
-          vpc: { id: vpc-0abc1234, private_subnets: [subnet-1, subnet-2], public_subnets: [subnet-3, subnet-4] }
+          vpc: { id: vpc-0abc1234, private_subnets: [subnet-00000000000000001, subnet-00000000000000002], public_subnets: [subnet-00000000000000003, subnet-00000000000000004] }
         services:
           api: { image: a, expose: ["8080"] }
           legacy: { image: l, depends_on: [api], x-mesh: false }
@@ -39,7 +39,7 @@ public sealed class NamespaceScopeTests
         Assert.Equal("shop.local", Plan(Vpc, null).Namespace.Name);
         Assert.DoesNotContain(Plan(Vpc, null).Warnings, w => w.Code == ServiceConnectDiagnosticCodes.NamespaceScoped);
         Assert.Equal("shared.local", Plan(Vpc.Replace("x-mesh:\n", "x-mesh:\n  namespace: shared.local\n"), "shop-staging").Namespace.Name);
-        Assert.Equal("shop.local", Plan(Vpc.Replace("  vpc: { id: vpc-0abc1234, private_subnets: [subnet-1, subnet-2], public_subnets: [subnet-3, subnet-4] }\n", "  egress: allow_all\n"), "shop-staging").Namespace.Name);
+        Assert.Equal("shop.local", Plan(Vpc.Replace("  vpc: { id: vpc-0abc1234, private_subnets: [subnet-00000000000000001, subnet-00000000000000002], public_subnets: [subnet-00000000000000003, subnet-00000000000000004] }\n", "  egress: allow_all\n"), "shop-staging").Namespace.Name);
     }
 
     [Fact]

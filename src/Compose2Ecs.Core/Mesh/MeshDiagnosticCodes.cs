@@ -38,4 +38,7 @@ public static class MeshDiagnosticCodes
 
     /// <summary>A well-known port of a protocol that is not HTTP, with the mesh protocol http: its traffic would break.</summary>
     public const string NonHttpPortAsHttp = "C2E2011";
+
+    /// <summary>An existing VPC or subnet id that is not of AWS's form (vpc-/subnet- and 8 or 17 hexadecimal digits).</summary>
+    public const string InvalidAwsId = "C2E2012";
 }

@@ -112,6 +112,21 @@ internal sealed partial class SettingsReader(MeshFields fields)
         };
     }
 
+    /// <summary>
+    /// An id of AWS's form: <c>vpc-</c> or <c>subnet-</c> and 8 (older) or 17 lowercase hexadecimal
+    /// digits. CloudFormation would take any string and fail minutes into the deployment.
+    /// </summary>
+    private void CheckId(Node? node, string? id, string path, string prefix)
+    {
+        if (node is null || id is null || AwsIds.IsValid(id, prefix))
+        {
+            return;
+        }
+
+        fields.Error(node.Location, MeshDiagnosticCodes.InvalidAwsId, path,
+            $"\"{id}\" is not a {(prefix == "vpc" ? "VPC" : "subnet")} id; write {prefix}- and its 8 or 17 hexadecimal digits ({prefix}-0123456789abcdef0), as the VPC console shows it");
+    }
+
     private VpcSettings? Vpc(MappingEntry entry)
     {
         if (fields.Mapping(entry.Value, "x-mesh.vpc") is not { } vpc)
@@ -133,6 +148,18 @@ internal sealed partial class SettingsReader(MeshFields fields)
         }
 
         var publicSubnets = vpc["public_subnets"] is { } q ? fields.StringList(q, "x-mesh.vpc.public_subnets") ?? [] : [];
+        CheckId(vpc["id"], id, "x-mesh.vpc.id", "vpc");
+        foreach (var key in new[] { "private_subnets", "public_subnets" })
+        {
+            if (vpc[key] is SequenceNode subnets)
+            {
+                for (var i = 0; i < subnets.Items.Length; i++)
+                {
+                    CheckId(subnets.Items[i], (subnets.Items[i] as ScalarNode)?.Value, $"x-mesh.vpc.{key}[{i}]", "subnet");
+                }
+            }
+        }
+
         return new VpcSettings(id ?? "", privateSubnets, publicSubnets, entry.Key.Location);
     }
 
