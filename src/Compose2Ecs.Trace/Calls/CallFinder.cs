@@ -30,7 +30,7 @@ public static class CallFinder
 
                 foreach (var address in AddressParser.Find(value))
                 {
-                    if (Upstream(address, edges, model, names) is not { } upstream)
+                    if (Upstream(task.Name, address, edges, model, names) is not { } upstream)
                     {
                         continue;
                     }
@@ -66,8 +66,8 @@ public static class CallFinder
                     local ? "localhost" : edge.Upstream,
                     local ? edge.LocalPort!.Value : edge.Port,
                     AddressParser.Protocol(null, edge.Port, edge.Protocol),
-                    edge.Origin == EdgeOrigin.DependsOn && !mesh ? CallSource.DependsOn : CallSource.Upstream,
-                    edge.Origin == EdgeOrigin.DependsOn ? "depends_on" : "upstream",
+                    edge.Origin != EdgeOrigin.Declared && !mesh ? CallSource.DependsOn : CallSource.Upstream,
+                    edge.Origin switch { EdgeOrigin.DependsOn => "depends_on", EdgeOrigin.Environment => "environment", _ => "upstream" },
                     mesh));
             }
 
@@ -88,17 +88,21 @@ public static class CallFinder
         return [.. calls.Distinct()];
     }
 
-    /// <summary>The service or route an address means: its short or namespaced name, or a local port the caller's edges assign.</summary>
-    private static string? Upstream(Address address, List<UpstreamEdge> edges, MeshModel model, HashSet<string> names)
+    /// <summary>
+    /// The service or route an address means: its short or namespaced name, or a local port the
+    /// caller's edges assign. A bare <c>localhost</c> names no port, so no upstream (PHX_HOST=localhost
+    /// is the app's own host); a caller naming itself (OTEL_SERVICE_NAME=flagd in flagd) reaches itself, not a call.
+    /// </summary>
+    private static string? Upstream(string caller, Address address, List<UpstreamEdge> edges, MeshModel model, HashSet<string> names)
     {
         if (address.Host is "localhost" or "127.0.0.1")
         {
-            return edges.FirstOrDefault(e => e.LocalPort == address.Port)?.Upstream;
+            return address.Port is null ? null : edges.FirstOrDefault(e => e.LocalPort == address.Port)?.Upstream;
         }
 
         var suffix = "." + model.Namespace;
         var shortName = address.Host.EndsWith(suffix, StringComparison.Ordinal) ? address.Host[..^suffix.Length] : address.Host;
-        return names.Contains(shortName) && shortName != edges.FirstOrDefault()?.Caller ? shortName : null;
+        return names.Contains(shortName) && shortName != caller ? shortName : null;
     }
 
     private static ImmutableArray<string> Targets(MeshModel model, string upstream, UpstreamEdge? edge) =>
