@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Mesh;
+using Compose2Ecs.Core.Mesh.Addresses;
 using Compose2Ecs.Trace.Application;
 
 namespace Compose2Ecs.Trace.Calls;
@@ -28,7 +29,8 @@ public static class CallFinder
                     continue;
                 }
 
-                foreach (var address in AddressParser.Find(value))
+                // A bare name counts only in a host variable, as the model reads it (HostVariables): POSTGRES_USER=temporal is no call.
+                foreach (var address in AddressParser.Find(value).Where(a => a.Scheme is not null || a.Port is not null || HostVariables.IsHost(name)))
                 {
                     if (Upstream(task.Name, address, edges, model, names) is not { } upstream)
                     {
@@ -71,8 +73,9 @@ public static class CallFinder
                     mesh));
             }
 
-            // A depends_on the model made no edge of (a dependency with no port it could find) is still a call.
-            foreach (var dependency in project.FindService(task.Name)?.DependsOn ?? [])
+            // A depends_on the model made no edge of (a dependency with no port it could find) is still a call;
+            // waiting for a one-shot job to complete (service_completed_successfully) is not.
+            foreach (var dependency in (project.FindService(task.Name)?.DependsOn ?? []).Where(d => d.Condition != ServiceDependency.CompletedSuccessfully))
             {
                 if (!names.Contains(dependency.Service) || calls.Any(c => c.Caller == task.Name && c.Upstream == dependency.Service))
                 {

@@ -14,12 +14,11 @@ internal sealed record ImpliedCall(string Service, SourceLocation Location, Edge
 /// files rely on it (opentelemetry-demo's email calls flagd and declares only otel-collector), so
 /// an address in the environment is a call as much as a dependency is. Never the service itself.
 /// A value that is a name and nothing more counts only in a variable named for a host
-/// (<see cref="IsHostVariable"/>): <c>MYSQL_DATABASE=wordpress</c> or <c>POSTGRES_USER=temporal</c>
+/// (<see cref="HostVariables"/>): <c>MYSQL_DATABASE=wordpress</c> or <c>POSTGRES_USER=temporal</c>
 /// name a database and a user, not the service that has the same name.
 /// </summary>
 internal static class ImpliedCalls
 {
-    private static readonly string[] HostWords = ["HOST", "HOSTNAME", "HOSTS", "ADDR", "ADDRESS", "SERVER", "SERVERS", "URL", "URI", "ENDPOINT", "BROKER", "BROKERS"];
 
     public static IReadOnlyList<ImpliedCall> Of(ComposeService caller, KnownAddressNames services)
     {
@@ -40,11 +39,7 @@ internal static class ImpliedCalls
     /// <summary>The addresses in the caller's environment that are calls: with a port or a scheme, or a bare host in a host variable.</summary>
     public static IEnumerable<EnvironmentAddress> Addresses(ComposeService caller, KnownAddressNames services) =>
         EnvironmentAddressFinder.Find(caller.Environment, services)
-            .Where(a => a.Name != caller.Name && (a.Port is not null || a.Scheme is not null || IsHostVariable(a.Variable)));
-
-    /// <summary><c>FLAGD_HOST</c>, <c>db_host</c>, <c>REDIS_ADDR</c>, <c>KAFKA_BROKERS</c>: a variable whose last word says it holds a host.</summary>
-    public static bool IsHostVariable(string name) =>
-        HostWords.Contains(name.Split('_', '-', '.')[^1].ToUpperInvariant(), StringComparer.Ordinal);
+            .Where(a => a.Name != caller.Name && (a.Port is not null || a.Scheme is not null || HostVariables.IsHost(a.Variable)));
 
     private static void Add(List<ImpliedCall> calls, ImpliedCall call)
     {
