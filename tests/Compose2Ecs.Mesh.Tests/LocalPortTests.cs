@@ -131,4 +131,25 @@ public sealed class LocalPortTests
         Assert.Equal(EdgeVia.Direct, edge.Via);
         Assert.Null(edge.LocalPort);
     }
+
+    [Fact]
+    public void An_upstream_named_by_host_alone_gets_its_own_port_when_it_is_free()
+    {
+        var model = Read("""
+            services:
+              web:
+                image: w
+                expose: ["8080"]
+                environment: { FLAGD_HOST: flagd, FLAGD_PORT: "8013", FRONTEND_HOST: frontend, CATALOG_URL: "http://catalog:80" }
+                depends_on: [flagd, frontend, catalog]
+              flagd: { image: f, expose: ["8013"] }
+              frontend: { image: fe, expose: ["8080"] }
+              catalog: { image: c, expose: ["80"] }
+            """, "appmesh");
+        var ports = model.FindService("web")!.Upstreams.ToDictionary(u => u.Upstream, u => u.LocalPort!.Value);
+
+        Assert.Equal(8013, ports["flagd"]);
+        Assert.InRange(ports["frontend"], 20100, 29999); // 8080 is web's own port
+        Assert.InRange(ports["catalog"], 20100, 29999); // a URL carries its port, which the rewrite replaces
+    }
 }

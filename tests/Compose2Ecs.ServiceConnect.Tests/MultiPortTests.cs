@@ -18,7 +18,8 @@ public sealed class MultiPortTests
           other:
             image: o
             expose: ["8000"]
-            environment: { ADMIN: "api:9200" }   # not a caller of api: no path for it
+            environment: { ADMIN: "api:9200" }
+            x-mesh: { upstreams: [] }            # calls nothing, though its environment names api: no path for it
           api:
             image: a
             ports:

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Mesh.Addresses;
 using Compose2Ecs.Core.Yaml;
 
 namespace Compose2Ecs.Core.Mesh;
@@ -53,7 +54,9 @@ public static class MeshReader
         var gatewaySpec = new GatewayReader(fields).Read(mesh?.Find("gateway"));
         var reached = DefaultProtocols.Reached(routeSpecs, gatewaySpec);
         var drafts = project.Services.Select(s => new ServiceReader(fields, project, reached).Read(s, model.IsEnabled)).ToList();
-        drafts = OutboundClients.Join(drafts);
+        // Calls an environment names count in both forms a compose file can spell (spec §2, the names apps use).
+        var names = new KnownAddressNames(project.Services.Select(s => s.Name), model.Namespace);
+        drafts = OutboundClients.Join(drafts, names);
         NonHttpPorts.Warn(fields, drafts, model.Backend);
         var directory = new MeshDirectory(drafts, routeSpecs);
         var routes = new RouteResolver(fields, directory).Resolve(routeSpecs);
@@ -62,11 +65,13 @@ public static class MeshReader
         var localPorts = new LocalPortAssigner(fields, spec, [.. backends.SelectMany(b => b.ReservedPorts)]);
         var services = ImmutableArray.CreateBuilder<MeshService>();
         var edges = ImmutableArray.CreateBuilder<UpstreamEdge>();
-        foreach (var (caller, meshEdges, directEdges) in new EdgeResolver(fields, directory, routesByName).Resolve())
+        foreach (var (caller, meshEdges, directEdges) in new EdgeResolver(fields, directory, routesByName, names).Resolve())
         {
             if (caller.Mesh is { } service)
             {
-                var upstreams = localPorts.Assign(service, meshEdges);
+                var namedBare = ImpliedCalls.Addresses(caller.Compose, names)
+                    .Where(a => a.Port is null && a.Scheme is null).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+                var upstreams = localPorts.Assign(service, meshEdges, namedBare);
                 services.Add(service with { Upstreams = upstreams });
                 edges.AddRange(upstreams);
             }

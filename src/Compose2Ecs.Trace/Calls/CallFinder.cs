@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Mesh;
+using Compose2Ecs.Core.Mesh.Addresses;
 using Compose2Ecs.Trace.Application;
 
 namespace Compose2Ecs.Trace.Calls;
@@ -28,9 +29,10 @@ public static class CallFinder
                     continue;
                 }
 
-                foreach (var address in AddressParser.Find(value))
+                // A bare name counts only in a host variable, as the model reads it (HostVariables): POSTGRES_USER=temporal is no call.
+                foreach (var address in AddressParser.Find(value).Where(a => a.Scheme is not null || a.Port is not null || HostVariables.IsHost(name)))
                 {
-                    if (Upstream(address, edges, model, names) is not { } upstream)
+                    if (Upstream(task.Name, address, edges, model, names) is not { } upstream)
                     {
                         continue;
                     }
@@ -66,13 +68,14 @@ public static class CallFinder
                     local ? "localhost" : edge.Upstream,
                     local ? edge.LocalPort!.Value : edge.Port,
                     AddressParser.Protocol(null, edge.Port, edge.Protocol),
-                    edge.Origin == EdgeOrigin.DependsOn && !mesh ? CallSource.DependsOn : CallSource.Upstream,
-                    edge.Origin == EdgeOrigin.DependsOn ? "depends_on" : "upstream",
+                    edge.Origin != EdgeOrigin.Declared && !mesh ? CallSource.DependsOn : CallSource.Upstream,
+                    edge.Origin switch { EdgeOrigin.DependsOn => "depends_on", EdgeOrigin.Environment => "environment", _ => "upstream" },
                     mesh));
             }
 
-            // A depends_on the model made no edge of (a dependency with no port it could find) is still a call.
-            foreach (var dependency in project.FindService(task.Name)?.DependsOn ?? [])
+            // A depends_on the model made no edge of (a dependency with no port it could find) is still a call;
+            // waiting for a one-shot job to complete (service_completed_successfully) is not.
+            foreach (var dependency in (project.FindService(task.Name)?.DependsOn ?? []).Where(d => d.Condition != ServiceDependency.CompletedSuccessfully))
             {
                 if (!names.Contains(dependency.Service) || calls.Any(c => c.Caller == task.Name && c.Upstream == dependency.Service))
                 {
@@ -88,17 +91,21 @@ public static class CallFinder
         return [.. calls.Distinct()];
     }
 
-    /// <summary>The service or route an address means: its short or namespaced name, or a local port the caller's edges assign.</summary>
-    private static string? Upstream(Address address, List<UpstreamEdge> edges, MeshModel model, HashSet<string> names)
+    /// <summary>
+    /// The service or route an address means: its short or namespaced name, or a local port the
+    /// caller's edges assign. A bare <c>localhost</c> names no port, so no upstream (PHX_HOST=localhost
+    /// is the app's own host); a caller naming itself (OTEL_SERVICE_NAME=flagd in flagd) reaches itself, not a call.
+    /// </summary>
+    private static string? Upstream(string caller, Address address, List<UpstreamEdge> edges, MeshModel model, HashSet<string> names)
     {
         if (address.Host is "localhost" or "127.0.0.1")
         {
-            return edges.FirstOrDefault(e => e.LocalPort == address.Port)?.Upstream;
+            return address.Port is null ? null : edges.FirstOrDefault(e => e.LocalPort == address.Port)?.Upstream;
         }
 
         var suffix = "." + model.Namespace;
         var shortName = address.Host.EndsWith(suffix, StringComparison.Ordinal) ? address.Host[..^suffix.Length] : address.Host;
-        return names.Contains(shortName) && shortName != edges.FirstOrDefault()?.Caller ? shortName : null;
+        return names.Contains(shortName) && shortName != caller ? shortName : null;
     }
 
     private static ImmutableArray<string> Targets(MeshModel model, string upstream, UpstreamEdge? edge) =>

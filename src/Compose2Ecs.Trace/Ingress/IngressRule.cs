@@ -39,7 +39,7 @@ public static class IngressRule
             yield return hop;
         }
 
-        yield return Admits(path, context, path.ContainerPort, HopKind.Network, target, "traffic");
+        yield return Admits(path, context, path.ContainerPort, HopKind.Network, target, "traffic", udp: path.TargetProtocol == "UDP");
         if (path.HealthCheckPort != path.ContainerPort)
         {
             var answers = task.ContainerPorts.Contains(path.HealthCheckPort) || context.Backend.ProxyListenerPorts.Contains(path.HealthCheckPort);
@@ -49,16 +49,18 @@ public static class IngressRule
         }
     }
 
-    private static Hop Admits(IngressPath path, TraceContext context, int port, HopKind kind, string target, string what)
+    /// <param name="udp">A UDP target group's traffic (its health check is TCP): a udp rule must admit it.</param>
+    private static Hop Admits(IngressPath path, TraceContext context, int port, HopKind kind, string target, string what, bool udp = false)
     {
+        var ip = udp ? "udp" : "tcp";
         if (path.LoadBalancerGroups.IsEmpty)
         {
-            return new Hop(kind, target, Verdict.Unknown, Id, $"{what}: the load balancer has no security group, so the tasks must admit the clients' addresses on tcp/{port}");
+            return new Hop(kind, target, Verdict.Unknown, Id, $"{what}: the load balancer has no security group, so the tasks must admit the clients' addresses on {ip}/{port}");
         }
 
-        var rule = NetworkRule.Ingress(context.Graph, path.LoadBalancerGroups, path.Task!.SecurityGroups, port).FirstOrDefault();
+        var rule = NetworkRule.Ingress(context.Graph, path.LoadBalancerGroups, path.Task!.SecurityGroups, port, udp).FirstOrDefault();
         return rule is null
-            ? Hop.Broken(kind, target, Id, $"{what}: no ingress rule on {target}'s security group from the load balancer's on tcp/{port}")
-            : Hop.Ok(kind, target, Id, $"{what}: sg {target} admits the load balancer's sg on tcp/{port}");
+            ? Hop.Broken(kind, target, Id, $"{what}: no ingress rule on {target}'s security group from the load balancer's on {ip}/{port}")
+            : Hop.Ok(kind, target, Id, $"{what}: sg {target} admits the load balancer's sg on {ip}/{port}");
     }
 }

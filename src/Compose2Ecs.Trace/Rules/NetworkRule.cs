@@ -47,13 +47,14 @@ public sealed class NetworkRule : IHopRule
     }
 
     /// <summary>Ingress rules (resources, and rules inline in a group) from any of <paramref name="sources"/> to any of <paramref name="groups"/> covering tcp/<paramref name="port"/>.</summary>
-    public static IEnumerable<ResourceId> Ingress(ResourceGraph graph, IReadOnlyCollection<ResourceId> sources, IReadOnlyCollection<ResourceId> groups, int port)
+    /// <param name="udp">The traffic is UDP (an NLB's UDP listener), so a udp rule admits it, not a tcp one.</param>
+    public static IEnumerable<ResourceId> Ingress(ResourceGraph graph, IReadOnlyCollection<ResourceId> sources, IReadOnlyCollection<ResourceId> groups, int port, bool udp = false)
     {
         foreach (var rule in graph.OfType("AWS::EC2::SecurityGroupIngress"))
         {
             if (graph.Value(rule, "GroupId").Resource is { } group && groups.Contains(group)
                 && graph.Value(rule, "SourceSecurityGroupId").Resource is { } source && sources.Contains(source)
-                && Covers(graph.Value(rule, "IpProtocol").Text, graph.Value(rule, "FromPort").Text, graph.Value(rule, "ToPort").Text, port))
+                && Covers(graph.Value(rule, "IpProtocol").Text, graph.Value(rule, "FromPort").Text, graph.Value(rule, "ToPort").Text, port, udp))
             {
                 yield return rule.Id;
             }
@@ -64,14 +65,14 @@ public sealed class NetworkRule : IHopRule
             if (graph.Value(group, "SecurityGroupIngress") is CfnListValue inline
                 && inline.Items.OfType<CfnObjectValue>().Any(r =>
                     r.Entries.GetValueOrDefault("SourceSecurityGroupId")?.Resource is { } s && sources.Contains(s)
-                    && Covers(r.Entries.GetValueOrDefault("IpProtocol")?.Text, r.Entries.GetValueOrDefault("FromPort")?.Text, r.Entries.GetValueOrDefault("ToPort")?.Text, port)))
+                    && Covers(r.Entries.GetValueOrDefault("IpProtocol")?.Text, r.Entries.GetValueOrDefault("FromPort")?.Text, r.Entries.GetValueOrDefault("ToPort")?.Text, port, udp)))
             {
                 yield return group.Id;
             }
         }
     }
 
-    private static bool Covers(string? protocol, string? from, string? to, int port) =>
-        protocol is "tcp" or "6" or "-1"
+    private static bool Covers(string? protocol, string? from, string? to, int port, bool udp) =>
+        (udp ? protocol is "udp" or "17" or "-1" : protocol is "tcp" or "6" or "-1")
         && (protocol == "-1" || (int.TryParse(from, out var f) && int.TryParse(to, out var t) && f <= port && port <= t));
 }

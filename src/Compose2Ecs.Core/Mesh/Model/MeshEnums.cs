@@ -54,6 +54,9 @@ public enum EdgeOrigin
 
     /// <summary>Derived from <c>depends_on</c>.</summary>
     DependsOn,
+
+    /// <summary>Derived from an address the caller's environment names (<c>API_URL=http://api:8080</c>), with no <c>depends_on</c> saying it.</summary>
+    Environment,
 }
 
 /// <summary>Why a service is not in the mesh.</summary>

@@ -1,16 +1,18 @@
 using System.Collections.Immutable;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Mesh.Addresses;
 
 namespace Compose2Ecs.Core.Mesh;
 
 /// <summary>
 /// Builds the edge list (spec §2). A mesh service calls what its <c>upstreams</c> name, or,
-/// when it names none, the mesh services with a listener that it <c>depends_on</c>. Any
-/// <c>depends_on</c> that touches a service outside the mesh becomes a direct edge to that
-/// service's ports, so the ECS base can still open exactly those connections.
+/// when it names none, the mesh services with a listener that it calls implicitly: those it
+/// <c>depends_on</c> and those its environment names (<see cref="ImpliedCalls"/>). Any such call
+/// that touches a service outside the mesh becomes a direct edge to that service's ports, so the
+/// ECS base can still open exactly those connections.
 /// </summary>
-internal sealed class EdgeResolver(MeshFields fields, MeshDirectory directory, IReadOnlyDictionary<string, MeshRoute> routes)
+internal sealed class EdgeResolver(MeshFields fields, MeshDirectory directory, IReadOnlyDictionary<string, MeshRoute> routes, KnownAddressNames names)
 {
     /// <summary>Each service's mesh edges and direct edges, in compose order.</summary>
     public IReadOnlyList<(ServiceDraft Caller, ImmutableArray<UpstreamEdge> Mesh, ImmutableArray<UpstreamEdge> Direct)> Resolve() =>
@@ -70,24 +72,23 @@ internal sealed class EdgeResolver(MeshFields fields, MeshDirectory directory, I
         return edges.ToImmutable();
     }
 
-    /// <summary>No <c>upstreams</c> written: the mesh services with a listener that the caller depends on.</summary>
+    /// <summary>No <c>upstreams</c> written: the mesh services with a listener that the caller calls implicitly.</summary>
     private ImmutableArray<UpstreamEdge> FromDependsOn(ServiceDraft caller) =>
     [
-        .. caller.Compose.DependsOn
-            .Where(d => d.Service != caller.Name)
-            .Select(d => (Dependency: d, Target: directory.Service(d.Service)?.Mesh))
+        .. ImpliedCalls.Of(caller.Compose, names)
+            .Select(call => (Call: call, Target: directory.Service(call.Service)?.Mesh))
             .Where(x => x.Target?.Listener is not null)
-            .Select(x => ServiceEdge(caller.Name, x.Target!, EdgeOrigin.DependsOn, new UpstreamSpec(x.Dependency.Service, null, x.Dependency.Location, SourceLocation.None))),
+            .Select(x => ServiceEdge(caller.Name, x.Target!, x.Call.Origin, new UpstreamSpec(x.Call.Service, null, x.Call.Location, SourceLocation.None))),
     ];
 
     /// <summary>
-    /// depends_on edges that cannot go through the mesh because one end is outside it: straight
+    /// Implied calls that cannot go through the mesh because one end is outside it: straight
     /// to the target's ports. A caller in the mesh reaches only plain targets this way; a plain
     /// caller reaches any target with a port.
     /// </summary>
     private IEnumerable<UpstreamEdge> Direct(ServiceDraft caller)
     {
-        foreach (var dependency in caller.Compose.DependsOn.Where(d => d.Service != caller.Name))
+        foreach (var dependency in ImpliedCalls.Of(caller.Compose, names))
         {
             if (directory.Service(dependency.Service) is not { } target)
             {
@@ -105,13 +106,13 @@ internal sealed class EdgeResolver(MeshFields fields, MeshDirectory directory, I
         }
     }
 
-    private static UpstreamEdge DirectEdge(string caller, ServiceDependency dependency, ImmutableArray<int> ports, MeshProtocol protocol) => new()
+    private static UpstreamEdge DirectEdge(string caller, ImpliedCall dependency, ImmutableArray<int> ports, MeshProtocol protocol) => new()
     {
         Caller = caller,
         Upstream = dependency.Service,
         Kind = UpstreamKind.Service,
         Via = EdgeVia.Direct,
-        Origin = EdgeOrigin.DependsOn,
+        Origin = dependency.Origin,
         Port = ports[0],
         Protocol = protocol,
         Targets = [.. ports.Select(p => new ConcreteEdge(caller, dependency.Service, p, protocol, EdgeVia.Direct, null))],

@@ -14,13 +14,19 @@ namespace Compose2Ecs.Core.Mesh;
 /// backend reserves, or an earlier upstream — taken in order of name), the next free port up is used,
 /// wrapping from 29999 to 20100. Only such a collision can make an unrelated change move a
 /// port; write <c>local_port</c> to pin one.
+///
+/// One exception: an upstream the caller's environment names as a bare host (<c>FLAGD_HOST=flagd</c>,
+/// its port set in another variable) gets its own port as the local port when that is free, as if
+/// <c>local_port: &lt;its port&gt;</c> were written: the host alone then becomes <c>localhost</c>
+/// and the port variable stays right, which no other local port allows.
 /// </summary>
 /// <param name="backend">The chosen backend: a written local port on its reserved ports is an error.</param>
 /// <param name="reservedByAnyBackend">Every registered backend's reserved ports, which an assigned port avoids (so switching backends does not move it).</param>
 internal sealed class LocalPortAssigner(MeshFields fields, MeshBackendSpec backend, ImmutableHashSet<int> reservedByAnyBackend)
 {
 
-    public ImmutableArray<UpstreamEdge> Assign(MeshService caller, ImmutableArray<UpstreamEdge> edges)
+    /// <param name="namedBare">Upstreams the caller's environment names by host alone, with no port.</param>
+    public ImmutableArray<UpstreamEdge> Assign(MeshService caller, ImmutableArray<UpstreamEdge> edges, IReadOnlySet<string> namedBare)
     {
         var path = $"services.{caller.Name}.x-mesh.upstreams";
         var reserved = backend.ReservedPorts;
@@ -50,7 +56,16 @@ internal sealed class LocalPortAssigner(MeshFields fields, MeshBackendSpec backe
 
         // Upstream names are unique within a caller, so the name keys the assignment.
         var assigned = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var edge in edges.Where(e => !e.IsLocalPortExplicit).OrderBy(e => e.Upstream, StringComparer.Ordinal))
+        foreach (var edge in edges.Where(e => !e.IsLocalPortExplicit && namedBare.Contains(e.Upstream)).OrderBy(e => e.Upstream, StringComparer.Ordinal))
+        {
+            if (!taken.Contains(edge.Port) && !reservedByAnyBackend.Contains(edge.Port))
+            {
+                taken.Add(edge.Port);
+                assigned[edge.Upstream] = edge.Port;
+            }
+        }
+
+        foreach (var edge in edges.Where(e => !e.IsLocalPortExplicit && !assigned.ContainsKey(e.Upstream)).OrderBy(e => e.Upstream, StringComparer.Ordinal))
         {
             var port = FreePortFrom(LocalPorts.Preferred(edge.Upstream), taken);
             taken.Add(port);
