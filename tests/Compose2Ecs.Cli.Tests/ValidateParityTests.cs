@@ -31,18 +31,26 @@ public sealed class ValidateParityTests
         Assert.Equal(errors, Lines(validate.Error, "error:"));
     }
 
-    [Fact]
-    public void Validate_prints_the_warnings_synth_prints()
+    public static TheoryData<string, string, string> Warned => new()
     {
-        using var dir = new TempDir().With("compose.yaml",
-            "services:\n  api:\n    image: example/api\n    ports: [\"80:8080\"]\n    depends_on: [db]\n  db:\n    image: postgres\n    x-mesh: { protocol: http }\n    environment: { POSTGRES_PASSWORD_FILE: /run/secrets/pw }\n");
+        // A mesh check: a well-known non-HTTP port declared http (C2E2011).
+        { "services:\n  api:\n    image: example/api\n    ports: [\"80:8080\"]\n    depends_on: [db]\n  db:\n    image: postgres\n    x-mesh: { protocol: http }\n    environment: { POSTGRES_PASSWORD_FILE: /run/secrets/pw }\n", "service-connect", "C2E2011" },
+        // A backend's planning: Consul rewrites an upstream's address to its local listener (C2E5005).
+        { "x-mesh: { consul: { dev_server: true } }\nservices:\n  web:\n    image: example/web\n    expose: [\"80\"]\n    environment: { API_URL: \"http://api:8080/v1\" }\n    depends_on: [api]\n  api:\n    image: example/api\n    expose: [\"8080\"]\n", "consul", "C2E5005" },
+    };
 
-        var synth = CliRunner.Run(dir.Path, "synth", "--mesh", "service-connect", "--dry-run");
-        var validate = CliRunner.Run(dir.Path, "validate", "--mesh", "service-connect");
+    [Theory]
+    [MemberData(nameof(Warned))]
+    public void Validate_prints_the_warnings_synth_prints(string compose, string backend, string code)
+    {
+        using var dir = new TempDir().With("compose.yaml", compose);
+
+        var synth = CliRunner.Run(dir.Path, "synth", "--mesh", backend, "--dry-run");
+        var validate = CliRunner.Run(dir.Path, "validate", "--mesh", backend);
 
         Assert.True(validate.ExitCode == 0, validate.Error);
         var warnings = Lines(synth.Error, "warning:");
-        Assert.Contains(warnings, w => w.Contains("[C2E2011]", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains($"[{code}]", StringComparison.Ordinal));
         Assert.Equal(warnings, Lines(validate.Error, "warning:"));
     }
 
