@@ -276,4 +276,33 @@ public sealed class OutboundClientTests
         Assert.DoesNotContain(model.Services, s => s.Name == "worker");
         Assert.Contains(model.PlainServices, s => s.Name == "worker");
     }
+
+    private const string UndeclaredPort = """
+        services:
+          runner:
+            image: example/runner
+            environment:
+              BROKER_URI: http://broker:5679
+              API_URL: http://broker:5678/api
+            depends_on: [broker]
+          broker:
+            image: example/broker
+            expose: ["5678"]
+        """;
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(MeshBackends.None)]
+    public void A_caller_dialing_a_port_its_target_does_not_declare_is_warned_at_the_variable(string? backend)
+    {
+        var model = Read(UndeclaredPort, backend);
+
+        var warning = Assert.Single(model.Warnings, w => w.Code == MeshDiagnosticCodes.UndeclaredCalledPort);
+        Assert.Equal(Position(UndeclaredPort, "BROKER_URI"), (warning.Location.Line, warning.Location.Column));
+    }
+
+    [Fact]
+    public void A_caller_dialing_a_declared_port_is_not_warned() =>
+        Assert.DoesNotContain(Read(UndeclaredPort.Replace("expose: [\"5678\"]", "expose: [\"5678\", \"5679\"]", StringComparison.Ordinal)).Warnings,
+            w => w.Code == MeshDiagnosticCodes.UndeclaredCalledPort);
 }

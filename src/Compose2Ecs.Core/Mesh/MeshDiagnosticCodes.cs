@@ -41,4 +41,7 @@ public static class MeshDiagnosticCodes
 
     /// <summary>An existing VPC or subnet id that is not of AWS's form (vpc-/subnet- and 8 or 17 hexadecimal digits).</summary>
     public const string InvalidAwsId = "C2E2012";
+
+    /// <summary>A caller's environment that dials a service on a port the service does not declare: reachable under docker compose, not on ECS.</summary>
+    public const string UndeclaredCalledPort = "C2E2013";
 }

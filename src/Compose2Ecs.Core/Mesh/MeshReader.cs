@@ -90,6 +90,7 @@ public static class MeshReader
         };
 
         CalledWithoutPort.Check(fields, drafts);
+        UndeclaredCalledPort.Warn(fields, drafts, names);
         new BackendRules(fields, spec).Check(model);
         return model;
     }
