@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Compose2Ecs.Core.Collections;
 using Compose2Ecs.Core.Diagnostics;
 
 namespace Compose2Ecs.Core.Yaml;
@@ -74,18 +75,14 @@ public sealed record MappingNode(ImmutableArray<MappingEntry> Entries, SourceLoc
     /// <summary>Above this many entries a mapping is searched through an index (built once per node).</summary>
     private const int IndexedFrom = 16;
 
-    /// <summary>
-    /// Indexes of large mappings (a project's services), beside the nodes so record equality is
-    /// unaffected: every stage looks services up by name, and a linear search made a 10,000-service
-    /// file quadratic.
-    /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MappingNode, Dictionary<string, MappingEntry>> Indexes = new();
+    /// <summary>Indexes of large mappings (a project's services): see <see cref="SideIndex{TOwner, TIndex}"/>.</summary>
+    private static readonly SideIndex<MappingNode, Dictionary<string, MappingEntry>> Indexes = new(node => FirstByName.Index(node.Entries, e => e.Key.Value));
 
     public MappingEntry? Find(string key)
     {
         if (Entries.Length > IndexedFrom)
         {
-            return Indexes.GetValue(this, Index).GetValueOrDefault(key);
+            return Indexes.Of(this).GetValueOrDefault(key);
         }
 
         foreach (var entry in Entries)
@@ -97,18 +94,6 @@ public sealed record MappingNode(ImmutableArray<MappingEntry> Entries, SourceLoc
         }
 
         return null;
-    }
-
-    /// <summary>The first entry of each key, as the linear search finds it.</summary>
-    private static Dictionary<string, MappingEntry> Index(MappingNode node)
-    {
-        var index = new Dictionary<string, MappingEntry>(node.Entries.Length, StringComparer.Ordinal);
-        foreach (var entry in node.Entries)
-        {
-            index.TryAdd(entry.Key.Value, entry);
-        }
-
-        return index;
     }
 
     public bool Contains(string key) => Find(key) is not null;

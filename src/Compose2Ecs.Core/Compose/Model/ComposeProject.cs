@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Compose2Ecs.Core.Collections;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Yaml;
 
@@ -40,11 +41,9 @@ public sealed record ComposeProject
     public Node? Extension(string name) => Root[name];
 
     /// <summary>The service of that name. By an index built once per project (beside the record, so equality is unaffected): stages look services up once per service, and a linear search made large projects quadratic.</summary>
-    public ComposeService? FindService(string name) =>
-        ServiceIndexes.GetValue(this, project => project.Services.GroupBy(s => s.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
-            .GetValueOrDefault(name);
+    public ComposeService? FindService(string name) => ServiceIndexes.Of(this).GetValueOrDefault(name);
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ComposeProject, Dictionary<string, ComposeService>> ServiceIndexes = new();
+    private static readonly SideIndex<ComposeProject, Dictionary<string, ComposeService>> ServiceIndexes = new(project => FirstByName.Index(project.Services, s => s.Name));
 
     public SecretDefinition? FindSecret(string name) => Secrets.FirstOrDefault(s => s.Name == name);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Compose2Ecs.Core.Collections;
 using Compose2Ecs.Core.Diagnostics;
 
 namespace Compose2Ecs.Core.Ecs.Plan;
@@ -52,7 +53,10 @@ public sealed record EcsPlan
     /// </summary>
     public ImmutableArray<OutputFile> Files { get; init; } = [];
 
-    public ServicePlan? FindService(string name) => Services.FirstOrDefault(s => s.Name == name);
+    /// <summary>The service of that name, through an index built once per plan (see <see cref="SideIndex{TOwner, TIndex}"/>).</summary>
+    public ServicePlan? FindService(string name) => ServiceIndexes.Of(this).GetValueOrDefault(name);
+
+    private static readonly SideIndex<EcsPlan, Dictionary<string, ServicePlan>> ServiceIndexes = new(plan => FirstByName.Index(plan.Services, s => s.Name));
 
     public ServicePlan Service(string name) =>
         FindService(name) ?? throw new ArgumentException($"the plan has no service \"{name}\"", nameof(name));
