@@ -35,10 +35,10 @@ internal static class CalledWithoutPort
     }
 
     /// <summary>No port from any source, and not a service that says it listens on nothing (<c>outbound_only: true</c>).</summary>
-    private static bool HasNoPort(ServiceDraft draft) => draft switch
+    private static bool HasNoPort(ServiceDraft draft) => draft.ReachablePorts.IsEmpty && draft switch
     {
-        { Mesh: { } mesh } => mesh.Listener is null && mesh.ContainerPorts.IsEmpty && !SaysOutboundOnly(draft.Compose),
-        { Plain: { } plain } => plain.ContainerPorts.IsEmpty,
+        { Mesh: not null } => !SaysOutboundOnly(draft.Compose),
+        { Plain: not null } => true,
         _ => false,
     };
 

@@ -36,10 +36,5 @@ internal static class UndeclaredCalledPort
     }
 
     /// <summary>The ports a service is reachable on: its listener and container ports (empty: unknown, C2E2010's business).</summary>
-    private static HashSet<int> Ports(ServiceDraft draft) => draft switch
-    {
-        { Mesh: { } mesh } => [.. mesh.ContainerPorts, .. mesh.Listener is { } l ? new[] { l.Port } : []],
-        { Plain: { } plain } => [.. plain.ContainerPorts],
-        _ => [],
-    };
+    private static HashSet<int> Ports(ServiceDraft draft) => [.. draft.ReachablePorts];
 }

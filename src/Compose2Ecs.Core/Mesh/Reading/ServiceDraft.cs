@@ -15,4 +15,12 @@ internal sealed record UpstreamSpec(string Name, int? LocalPort, SourceLocation 
 internal sealed record ServiceDraft(ComposeService Compose, MeshService? Mesh, PlainService? Plain, ImmutableArray<UpstreamSpec>? DeclaredUpstreams)
 {
     public string Name => Compose.Name;
+
+    /// <summary>The ports callers can reach it on: a mesh service's listener and container ports, a plain service's container ports.</summary>
+    public ImmutableArray<int> ReachablePorts => this switch
+    {
+        { Mesh: { } mesh } => mesh.Listener is { } listener ? [listener.Port, .. mesh.ContainerPorts] : mesh.ContainerPorts,
+        { Plain: { } plain } => plain.ContainerPorts,
+        _ => [],
+    };
 }
