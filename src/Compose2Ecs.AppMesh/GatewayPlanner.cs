@@ -90,32 +90,19 @@ public static class GatewayPlanner
         var taskStatements = new List<IamStatement> { EnvoySidecar.StreamAggregatedResources(gatewayArn) };
         taskStatements.AddRange(EnvoyTelemetry.TaskStatements(model.Settings<AppMeshSettings>()));
         taskStatements.AddRange(MeshServiceTasks.TlsStatements(model.Tls, certificate: null));
-        return new ServicePlan
+        return ServiceKit.Service(plan, new BackendService(AppMeshNames.GatewayService, gateway.Location,
+            [envoy, .. EnvoyTelemetry.Sidecars(model.Settings<AppMeshSettings>())], $"{plan.ProjectName} App Mesh gateway (Envoy)")
         {
-            Name = AppMeshNames.GatewayService,
-            Location = gateway.Location,
-            TaskDefinition = new TaskDefinitionPlan
-            {
-                Family = ServiceKit.Family(model.ProjectName, AppMeshNames.GatewayService),
-                AppContainerName = EnvoySidecar.ContainerName,
-                Containers = [envoy, .. EnvoyTelemetry.Sidecars(model.Settings<AppMeshSettings>())],
-            },
-            EcsService = new EcsServicePlan
-            {
-                // Two tasks: the gateway is the only way in.
-                DesiredCount = GatewayTasks,
-                MaximumPercent = MeshDeployment.MaximumPercentFor(GatewayTasks),
-                DependsOn = [ids.Listener(kind, protocol, gateway.Port), .. ServiceKit.NetworkReady(plan.Network)],
-                HealthCheckGracePeriodSeconds = 60,
-            },
-            SecurityGroup = new SecurityGroupPlan { Description = $"{plan.ProjectName} App Mesh gateway (Envoy)" },
-            TaskRole = new RolePlan { Statements = [.. taskStatements] },
-            ExecutionRole = new RolePlan
-            {
-                Statements = [ServiceKit.LogStatement(ids), .. EnvoyImage.PullStatements(model.Settings<AppMeshSettings>().EnvoyImage)],
-            },
+            AppContainerName = EnvoySidecar.ContainerName,
+            // Two tasks: the gateway is the only way in.
+            DesiredCount = GatewayTasks,
+            MaximumPercent = MeshDeployment.MaximumPercentFor(GatewayTasks),
+            DependsOn = [ids.Listener(kind, protocol, gateway.Port)],
+            HealthCheckGracePeriodSeconds = 60,
+            TaskStatements = [.. taskStatements],
+            ExecutionStatements = [.. EnvoyImage.PullStatements(model.Settings<AppMeshSettings>().EnvoyImage)],
             LoadBalancers = [new LoadBalancerPlan(kind, [listener])],
-        };
+        });
     }
 
     /// <summary>The virtual gateway (an http listener on the gateway port) and its routes, longest prefix first.</summary>
