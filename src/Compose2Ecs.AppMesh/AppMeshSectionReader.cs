@@ -24,7 +24,8 @@ internal sealed partial class AppMeshSectionReader(MeshFields fields)
     private static readonly ImmutableArray<string> EnvoyKeys = ["cpu", "memory"];
 
     /// <summary>The section as the mesh reader registers it.</summary>
-    public static MeshSection Section { get; } = MeshSection.Create(Key, input => new AppMeshSectionReader(input.Fields).Read(input.Entry));
+    public static MeshSection Section { get; } = MeshSection.Create(Key, input => new AppMeshSectionReader(input.Fields).Read(input.Entry),
+        EmbeddedText.Read(typeof(AppMeshSectionReader).Assembly, "x-mesh.appmesh.schema.json"));
 
     public AppMeshSettings Read(MappingEntry? entry)
     {

@@ -20,7 +20,7 @@ public static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(console, backends));
         root.Subcommands.Add(GraphCommand.Create(console, backends));
         root.Subcommands.Add(MigrateCommand.Create(console, backends));
-        root.Subcommands.Add(SchemaCommand.Create(console));
+        root.Subcommands.Add(SchemaCommand.Create(console, backends));
         root.Subcommands.Add(BackendsCommand.Create(console, backends));
         root.Subcommands.Add(TraceCommand.Create(console, backends));
         root.Subcommands.Add(CompletionCommand.Create(console, root));

@@ -26,7 +26,8 @@ internal sealed partial class ConsulSectionReader(MeshFields fields)
     private static readonly ImmutableArray<string> ImagesKeys = ["consul_ecs", "consul_dataplane", "consul", "consul_server", "envoy"];
 
     /// <summary>The section as the mesh reader registers it.</summary>
-    public static MeshSection Section { get; } = MeshSection.Create(Key, input => new ConsulSectionReader(input.Fields).Read(input.Entry, input.IsChosen, input.MeshLocation));
+    public static MeshSection Section { get; } = MeshSection.Create(Key, input => new ConsulSectionReader(input.Fields).Read(input.Entry, input.IsChosen, input.MeshLocation),
+        EmbeddedText.Read(typeof(ConsulSectionReader).Assembly, "x-mesh.consul.schema.json"));
 
     private static readonly Dictionary<string, ConsulMode> Modes = new(StringComparer.Ordinal)
     {

@@ -15,7 +15,8 @@ internal sealed class ServiceConnectSectionReader(MeshFields fields)
     private static readonly ImmutableArray<string> Keys = ["log_group"];
 
     /// <summary>The section as the mesh reader registers it.</summary>
-    public static MeshSection Section { get; } = MeshSection.Create(Key, input => new ServiceConnectSectionReader(input.Fields).Read(input.Entry, input.ProjectName));
+    public static MeshSection Section { get; } = MeshSection.Create(Key, input => new ServiceConnectSectionReader(input.Fields).Read(input.Entry, input.ProjectName),
+        EmbeddedText.Read(typeof(ServiceConnectSectionReader).Assembly, "x-mesh.service_connect.schema.json"));
 
     public ServiceConnectSettings Read(MappingEntry? entry, string projectName)
     {

@@ -26,7 +26,9 @@ public sealed class FourthBackend : IMeshBackend
 
     public MeshBackendSpec Spec { get; } = new("fourth")
     {
-        Section = MeshSection.Create("fourth", Read),
+        Section = MeshSection.Create("fourth", Read, """
+            { "type": "object", "properties": { "greeting": { "type": "string" } }, "additionalProperties": false }
+            """),
         ReservedPorts = [AdminPort],
         ReservedBy = "the fourth proxy",
         DefaultTlsMode = TlsMode.Permissive,

@@ -34,6 +34,17 @@ public sealed class SeamTests
         """;
 
     [Fact]
+    public void Its_schema_fragment_becomes_its_section_of_the_x_mesh_schema()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(MeshSchema.Assemble(Registry.Specs))!;
+        var sections = schema["$defs"]!["mesh"]!["properties"]!.AsObject();
+
+        Assert.Equal("string", (string?)sections["fourth"]!["properties"]!["greeting"]!["type"]);
+        Assert.Equal(["fourth", "none"], sections["backend"]!["anyOf"]![0]!["enum"]!.AsArray().Select(n => (string?)n));
+        Assert.False(sections.ContainsKey("consul"), "no other backend is registered, so no other section is described");
+    }
+
+    [Fact]
     public void Its_section_is_read_into_its_own_settings()
     {
         var model = MeshReader.Read(Load(WithTls(Compose)), null, Registry.All);

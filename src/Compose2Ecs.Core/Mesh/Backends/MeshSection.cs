@@ -10,10 +10,11 @@ namespace Compose2Ecs.Core.Mesh;
 /// </summary>
 public abstract class MeshSection
 {
-    private protected MeshSection(string key, Type settingsType)
+    private protected MeshSection(string key, Type settingsType, string? schema)
     {
         Key = key;
         SettingsType = settingsType;
+        Schema = schema;
     }
 
     /// <summary>The key under <c>x-mesh</c>, such as <c>my_backend</c>.</summary>
@@ -25,13 +26,17 @@ public abstract class MeshSection
     /// <summary>The type the reader returns; <see cref="MeshModel.Settings{T}"/> finds it by this.</summary>
     public Type SettingsType { get; }
 
+    /// <summary>The JSON Schema of the section's value (a JSON object's text), for <see cref="MeshSchema"/>; null: the schema leaves it open.</summary>
+    public string? Schema { get; }
+
     internal abstract object Read(MeshSectionInput input);
 
     /// <summary>A section read by <paramref name="read"/>, which applies every default (the section may be absent).</summary>
-    public static MeshSection Create<TSettings>(string key, Func<MeshSectionInput, TSettings> read)
-        where TSettings : class => new Typed<TSettings>(key, read);
+    /// <param name="schema">The JSON Schema of the section (see <see cref="Schema"/>).</param>
+    public static MeshSection Create<TSettings>(string key, Func<MeshSectionInput, TSettings> read, string? schema = null)
+        where TSettings : class => new Typed<TSettings>(key, read, schema);
 
-    private sealed class Typed<TSettings>(string key, Func<MeshSectionInput, TSettings> read) : MeshSection(key, typeof(TSettings))
+    private sealed class Typed<TSettings>(string key, Func<MeshSectionInput, TSettings> read, string? schema) : MeshSection(key, typeof(TSettings), schema)
         where TSettings : class
     {
         internal override object Read(MeshSectionInput input) => read(input);
