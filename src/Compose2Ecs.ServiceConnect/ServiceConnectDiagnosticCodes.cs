@@ -26,4 +26,13 @@ public static class ServiceConnectDiagnosticCodes
 
     /// <summary>A Service Connect endpoint's health check has no start period: ECS counts failures while the app and its proxy start.</summary>
     public const string NoStartPeriod = "C2E6007";
+
+    /// <summary><c>x-mesh.service_connect.namespace</c> has no <c>arn</c>, or one not of a Cloud Map namespace's form.</summary>
+    public const string InvalidNamespaceArn = "C2E6008";
+
+    /// <summary>An existing namespace is named without <c>x-mesh.namespace</c>, its DNS name (the ARN does not carry it, and aliases and DNS names need it).</summary>
+    public const string ExistingNamespaceNeedsName = "C2E6009";
+
+    /// <summary>An existing namespace is named, but the stack creates its VPC: a private DNS namespace belongs to a VPC that already exists.</summary>
+    public const string ExistingNamespaceNeedsVpc = "C2E6010";
 }

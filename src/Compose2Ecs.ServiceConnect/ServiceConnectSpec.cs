@@ -10,6 +10,6 @@ public static class ServiceConnectSpec
     public static MeshBackendSpec Spec { get; } = new(Name)
     {
         Section = ServiceConnectSectionReader.Section,
-        Rules = model => MeshRules.TlsNeedsPrivateCa(model, "Service Connect"),
+        Rules = model => MeshRules.TlsNeedsPrivateCa(model, "Service Connect").Concat(SharedNamespace.Rules(model)),
     };
 }

@@ -39,6 +39,7 @@ public static class ServiceConnectTransform
     public static EcsPlan Apply(EcsPlan plan, BackendContext context)
     {
         var mesh = context.Mesh;
+        plan = SharedNamespace.Apply(plan, mesh);
         var diagnostics = new DiagnosticBag();
         var routesByTarget = mesh.Routes.Where(r => r.IsSingleUnconditionalTarget)
             .ToLookup(ServiceConnectChecks.SingleTarget, StringComparer.Ordinal);

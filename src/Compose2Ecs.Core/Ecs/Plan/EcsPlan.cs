@@ -124,9 +124,12 @@ public sealed record ClusterPlan
     public required CfnValue Cluster { get; init; }
 }
 
-/// <summary>The Cloud Map private DNS namespace services register in.</summary>
+/// <summary>The Cloud Map private DNS namespace services register in: created by the stack, or an existing one a backend names.</summary>
 public sealed record NamespacePlan
 {
+    /// <summary>False: an existing namespace (<see cref="Id"/> and <see cref="Arn"/> are its literal values); the stack creates none.</summary>
+    public bool Create { get; init; } = true;
+
     /// <summary>The DNS name, such as <c>shop.local</c>.</summary>
     public required string Name { get; init; }
 

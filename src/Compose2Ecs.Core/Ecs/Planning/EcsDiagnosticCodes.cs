@@ -47,4 +47,7 @@ public static class EcsDiagnosticCodes
 
     /// <summary>The stack layout file keeps services where a template passes a CloudFormation limit; <c>synth --rebalance</c> computes a new layout.</summary>
     public const string LayoutOverLimit = "C2E3203";
+
+    /// <summary>A split application: ordering two nested stacks as one resource's DependsOn asks would make them wait for each other in a cycle, so that order is left out.</summary>
+    public const string SplitOrderCycle = "C2E3204";
 }

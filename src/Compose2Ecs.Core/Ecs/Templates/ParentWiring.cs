@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
 
 namespace Compose2Ecs.Core.Ecs.Templates;
 
@@ -178,7 +179,7 @@ internal sealed class ParentWiring
         var resource = dependency.Resource;
         var service = resource.Owner is { } owner ? services.GetValueOrDefault(owner) : null;
         var other = _facts.Index.ContainsKey(dependency.Dependency) ? _facts[dependency.Dependency].Owner ?? dependency.Dependency : dependency.Dependency;
-        _warnings.Add(Diagnostic.Warning(service?.Location ?? SourceLocation.None,
+        _warnings.Add(Diagnostic.Warning(service?.Location ?? SourceLocation.None, EcsDiagnosticCodes.SplitOrderCycle,
             $"services.{resource.Owner}: the application is split into nested stacks, and creating {resource.Owner} after {other} would make them depend on each other in a cycle; {resource.LogicalId} is not ordered after {dependency.Dependency}"));
     }
 }

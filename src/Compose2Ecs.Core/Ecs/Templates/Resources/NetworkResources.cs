@@ -6,7 +6,7 @@ namespace Compose2Ecs.Core.Ecs.Templates.Resources;
 /// <summary>
 /// The shared resources: a VPC when none is imported (2 AZs, a public and a private subnet in
 /// each, one NAT gateway, DHCP options whose search domain is the namespace), the ECS cluster
-/// unless one is named, and the Cloud Map namespace. No look-ups: AZs come from <c>Fn::GetAZs</c>.
+/// unless one is named, and the Cloud Map namespace unless an existing one is named. No look-ups: AZs come from <c>Fn::GetAZs</c>.
 /// </summary>
 internal static class NetworkResources
 {
@@ -24,6 +24,11 @@ internal static class NetworkResources
         {
             yield return new TemplateResource(SharedIds.Cluster, "AWS::ECS::Cluster",
                 new CfnMapBuilder().AddList("Tags", [Tag("compose2ecs:project", plan.ProjectName)]).Build());
+        }
+
+        if (!plan.Namespace.Create)
+        {
+            yield break; // an existing namespace, shared with other stacks
         }
 
         yield return new TemplateResource(SharedIds.Namespace, "AWS::ServiceDiscovery::PrivateDnsNamespace", new CfnMapBuilder()
