@@ -7,7 +7,7 @@ namespace Compose2Ecs.ServiceConnect;
 /// <summary>
 /// An existing Cloud Map namespace (<c>x-mesh.service_connect.namespace.arn</c>, an extension beyond the spec), so
 /// two stacks share one: the stack creates no namespace, and everything that registers in it (Service Connect's
-/// endpoints, the base's DNS records, a route's CNAME records) uses the ARN and the id it ends with.
+/// endpoints, the base's DNS records) uses the ARN and the id it ends with.
 /// <list type="bullet">
 /// <item>The ARN does not carry the namespace's DNS name, and CloudFormation has no look-up for it, yet the name is
 /// needed at synth time: aliases <c>&lt;name&gt;.&lt;namespace&gt;</c>, address rewriting, the DNS names the base

@@ -1,4 +1,5 @@
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Ecs.Templates;
 using Compose2Ecs.Testing;
 
@@ -253,7 +254,7 @@ public sealed class SplittingTests
             }
         }
 
-        Assert.Contains(templates.Warnings, w => w.Message.Contains("would make them depend on each other in a cycle", StringComparison.Ordinal));
+        Assert.Contains(templates.Warnings, w => w.Code == EcsDiagnosticCodes.SplitOrderCycle);
         Assert.All(order.Keys, stack => Assert.False(Reaches(order, stack, stack), $"{stack} depends on itself"));
     }
 

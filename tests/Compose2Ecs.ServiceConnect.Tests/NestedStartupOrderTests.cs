@@ -1,5 +1,6 @@
 using System.Text;
 using Compose2Ecs.Core.Ecs.Naming;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Ecs.Templates;
 using Compose2Ecs.ServiceConnect.Tests.Support;
 
@@ -22,7 +23,8 @@ public sealed class NestedStartupOrderTests
             compose.Append($"  s{i}: {{ image: x, expose: [\"8080\"]{(i + 1 < count ? $", x-mesh: {{ upstreams: [s{i + 1}] }}" : "")} }}\n");
         }
 
-        var templates = TemplateBuilder.Build(Sc.Plan(compose.ToString()), new SplitLimits { MaxResources = 40 });
+        var text = compose.ToString();
+        var templates = TemplateBuilder.Build(Sc.Plan(text), new SplitLimits { MaxResources = 40 });
         Assert.True(templates.Nested.Length > 1, "the test needs the application split across nested stacks");
         var order = new Order(templates);
         var orderedAcross = 0;
@@ -38,9 +40,10 @@ public sealed class NestedStartupOrderTests
             }
 
             // The hash split can put two services in stacks that already wait for each other the other way:
-            // then, and only then, the order is dropped, with the splitter's located warning naming it.
+            // then, and only then, the order is dropped, with the splitter's warning (C2E3204) at the caller.
             Assert.True(across, $"{caller} is not created after {callee}, in the same template");
-            Assert.Contains(templates.Warnings, w => w.Message.Contains($"{caller} is not ordered after {callee}", StringComparison.Ordinal));
+            var (line, column) = Sc.Position(text, $"s{i}:");
+            Assert.Contains(templates.Warnings, w => w.Code == EcsDiagnosticCodes.SplitOrderCycle && w.Location.Line == line && w.Location.Column == column);
         }
 
         Assert.True(orderedAcross > 0, "no call is ordered across stacks: the test proves nothing");
