@@ -18,8 +18,9 @@ namespace Compose2Ecs.ServiceConnect;
 /// by the stack: <c>&lt;stack-name&gt;.local</c> (C2E6004 says so). Service Connect clients dial aliases, which do
 /// not contain the namespace, so only <c>&lt;service&gt;.&lt;namespace&gt;</c> DNS names change.</item>
 /// <item>Short names (<c>api</c>) resolve by DNS only through the VPC's DHCP options search domain, which
-/// compose2ecs sets only for a VPC it creates. Service Connect clients do not need it (their proxy resolves
-/// the aliases), but services outside Service Connect (<c>x-mesh: false</c>) that call others do: C2E6005.</item>
+/// compose2ecs sets only for a VPC it creates. Service Connect clients do not need it for calls to endpoints (their
+/// proxy resolves the aliases), but every other call does: from a service outside Service Connect (<c>x-mesh: false</c>),
+/// or to one without an endpoint (a mesh service calling an <c>x-mesh: false</c> database): C2E6005.</item>
 /// </list>
 /// </summary>
 public static class NamespaceScope
@@ -41,15 +42,27 @@ public static class NamespaceScope
             plan = plan with { Namespace = plan.Namespace with { Name = scoped } };
         }
 
-        var plainCallers = mesh.PlainServices.Where(p => p.Reason == PlainReason.OptedOut && mesh.ConcreteEdges.Any(e => e.Caller == p.Name))
-            .Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-        if (plainCallers.Count > 0)
+        var dnsCallers = DnsCallers(mesh);
+        if (dnsCallers.Count > 0)
         {
             warnings.Add(Diagnostic.Warning(vpcAt, ServiceConnectDiagnosticCodes.ImportedVpcSearchDomain,
-                $"x-mesh.vpc: {string.Join(", ", plainCallers)} {(plainCallers.Count == 1 ? "is" : "are")} not Service Connect clients (x-mesh: false) and call other services by name; in an imported VPC short names resolve only if the VPC's DHCP options have \"{plan.Namespace.Name}\" as a search domain (compose2ecs sets it only in a VPC it creates): add it there, or have them call <service>.{plan.Namespace.Name}"));
+                $"x-mesh.vpc: {string.Join(", ", dnsCallers)} call{(dnsCallers.Count == 1 ? "s" : "")} services by name outside Service Connect (a caller with x-mesh: false, or a callee with no Service Connect endpoint, such as one with x-mesh: false); in an imported VPC short names resolve only if the VPC's DHCP options have \"{plan.Namespace.Name}\" as a search domain (compose2ecs sets it only in a VPC it creates): add it there, or have them call <service>.{plan.Namespace.Name}"));
         }
 
         return plan.AddWarnings(warnings);
+    }
+
+    /// <summary>
+    /// Callers that reach a callee by Cloud Map DNS, not by a client alias: every call but one from a Service Connect
+    /// client (a mesh service, or a port-less service made a client) to a service with an endpoint (a listener).
+    /// </summary>
+    public static IReadOnlyList<string> DnsCallers(MeshModel mesh)
+    {
+        var clients = ServiceConnectTransform.PlainClients(mesh);
+        return mesh.ConcreteEdges
+            .Where(e => e.Caller != e.Target)
+            .Where(e => !((mesh.FindService(e.Caller) is not null || clients.Contains(e.Caller)) && mesh.FindService(e.Target)?.Listener is not null))
+            .Select(e => e.Caller).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary><c>&lt;stack&gt;.local</c>, lowercase, the label cut to 63 characters (DNS) with a hash when it must be cut.</summary>

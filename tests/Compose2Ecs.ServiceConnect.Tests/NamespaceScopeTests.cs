@@ -43,6 +43,19 @@ public sealed class NamespaceScopeTests
     }
 
     [Fact]
+    public void A_mesh_service_calling_a_service_without_an_endpoint_needs_the_search_domain_too()
+    {
+        var compose = Vpc.Replace("  legacy: { image: l, depends_on: [api], x-mesh: false }",
+            "  db: { image: postgres, expose: [\"5432\"], x-mesh: false }\n  web: { image: w, expose: [\"80\"], depends_on: [api, db] }", StringComparison.Ordinal);
+        Sc.Coded(Plan(compose, null).Warnings, compose, "vpc:", ServiceConnectDiagnosticCodes.ImportedVpcSearchDomain, Severity.Warning);
+        Assert.Equal(["web"], NamespaceScope.DnsCallers(Sc.Read(compose)));
+
+        // Calls from clients to endpoints only: the proxies resolve the aliases, no warning.
+        var meshOnly = compose.Replace("api, db", "api", StringComparison.Ordinal);
+        Assert.DoesNotContain(Plan(meshOnly, null).Warnings, w => w.Code == ServiceConnectDiagnosticCodes.ImportedVpcSearchDomain);
+    }
+
+    [Fact]
     public void A_scoped_name_keeps_to_the_63_character_dns_label()
     {
         var name = NamespaceScope.Scoped(new string('a', 100));
