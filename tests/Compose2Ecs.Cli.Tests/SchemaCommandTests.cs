@@ -48,10 +48,19 @@ public class SchemaCommandTests
     [InlineData("x-mesh:\n  routes:\n    api:\n      rules:\n        - targets: { a: 101 }", "$.x-mesh.routes.api.rules[0].targets.a")]
     [InlineData("services:\n  web:\n    x-mesh: { port: 0 }", "$.services.web.x-mesh")]
     [InlineData("services:\n  web:\n    x-mesh: { upstreams: [{ local_port: 9000 }] }", "$.services.web.x-mesh")]
+    [InlineData("x-mesh:\n  service_connect:\n    namespace: { arn: ns-abcdef0123456789 }", "$.x-mesh.service_connect.namespace.arn")]
+    [InlineData("x-mesh:\n  service_connect:\n    namespace: {}", "$.x-mesh.service_connect.namespace")]
     public void The_schema_rejects_what_the_spec_forbids(string yaml, string path)
     {
         var errors = Validator().Validate(ComposeAsJson(yaml, "t.yaml"));
         Assert.Contains(errors, e => e.StartsWith(path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_schema_accepts_an_existing_service_connect_namespace()
+    {
+        var yaml = "x-mesh:\n  namespace: shared.local\n  service_connect:\n    namespace: { arn: \"arn:aws:servicediscovery:eu-west-1:123456789012:namespace/ns-abcdef0123456789\" }\n";
+        Assert.Empty(Validator().Validate(ComposeAsJson(yaml, "t.yaml")));
     }
 
     [Fact]
