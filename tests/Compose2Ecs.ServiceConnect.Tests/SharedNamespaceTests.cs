@@ -49,6 +49,24 @@ public sealed class SharedNamespaceTests
     }
 
     [Fact]
+    public void Nested_stacks_use_the_existing_namespace_without_passing_it_down()
+    {
+        var compose = new System.Text.StringBuilder(Compose[..Compose.IndexOf("services:", StringComparison.Ordinal)]).Append("services:\n");
+        for (var i = 0; i < 12; i++)
+        {
+            compose.Append($"  s{i}: {{ image: x, expose: [\"8080\"]{(i > 0 ? $", x-mesh: {{ upstreams: [s{i - 1}] }}" : "")} }}\n");
+        }
+
+        var templates = Core.Ecs.Templates.TemplateBuilder.Build(Sc.Plan(compose.ToString()), new Core.Ecs.Templates.SplitLimits { MaxResources = 40 });
+        Assert.NotEmpty(templates.Nested);
+        var resources = templates.All.SelectMany(d => d.Resources).ToList();
+        Assert.DoesNotContain(resources, r => r.Type == "AWS::ServiceDiscovery::PrivateDnsNamespace");
+        var records = resources.Where(r => r.Type == "AWS::ServiceDiscovery::Service").ToList();
+        Assert.Equal(12, records.Count);
+        Assert.All(records, r => Assert.Equal("ns-abcdef0123456789", (string?)Core.Ecs.Templates.TemplateJson.ToNode(r.Properties)!["DnsConfig"]!["NamespaceId"]));
+    }
+
+    [Fact]
     public void Without_the_key_the_stack_creates_its_namespace()
     {
         var resources = Sc.Resources(Compose.Replace($"  service_connect:\n    namespace: {{ arn: {Arn} }}\n", "", StringComparison.Ordinal));
