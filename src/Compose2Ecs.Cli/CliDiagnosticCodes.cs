@@ -14,4 +14,10 @@ public static class CliDiagnosticCodes
 
     /// <summary><c>synth -f -</c> without <c>--layout</c> for an application split into nested stacks: no stack layout is read or written, so placement is not kept.</summary>
     public const string LayoutNotKept = "C2E7003";
+
+    /// <summary><c>graph --format svg|png</c> without the Mermaid CLI (<c>mmdc</c>) on PATH.</summary>
+    public const string MermaidCliMissing = "C2E7004";
+
+    /// <summary><c>graph --format svg|png</c>: <c>mmdc</c> failed or wrote no file.</summary>
+    public const string MermaidCliFailed = "C2E7005";
 }

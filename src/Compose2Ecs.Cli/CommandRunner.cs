@@ -43,6 +43,11 @@ public static class CommandRunner
             log.Error(e.Code, e.Message);
             return Fail(log, ExitCodes.InvalidInput);
         }
+        catch (OutputClosedException)
+        {
+            // The reader of our output has what it wanted (| head); the warnings still reach stderr.
+            return Fail(log, ExitCodes.OutputClosed);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The machine's state (a read-only folder, a full disk, a missing parent), not a bug.

@@ -12,4 +12,10 @@ public static class ExitCodes
 
     /// <summary>A bug in compose2ecs.</summary>
     public const int Internal = 3;
+
+    /// <summary>
+    /// Standard output's reader went away (<c>| head</c>): 128 + SIGPIPE, the status a shell shows
+    /// for docker compose or git ended the same way. Nothing more is printed.
+    /// </summary>
+    public const int OutputClosed = 141;
 }

@@ -6,9 +6,19 @@ var console = new Console2(output, error, Directory.GetCurrentDirectory())
     ErrorIsTerminal = !Console.IsErrorRedirected,
     Input = input,
 };
-var code = CliApp.Run(args, console);
+int code;
+try
+{
+    code = CliApp.Run(args, console);
+}
+catch (OutputClosedException)
+{
+    // Outside a command's body (help, usage, version): stop as quietly as inside one.
+    code = ExitCodes.OutputClosed;
+}
+
 // A signal ends the process with its own status (130, 143), whatever the command returned meanwhile.
 code = Interruption.Signalled ?? code;
 output.Flush();
 error.Flush();
-return code;
+return StandardStreams.OutputClosed && code == ExitCodes.Success ? ExitCodes.OutputClosed : code;

@@ -46,6 +46,16 @@ public static partial class StandardStreams
 
     private const int Interrupted = 4; // EINTR
 
+    private const int BrokenPipe = 32; // EPIPE
+
+    /// <summary>
+    /// Set when standard output's reader went away (<c>compose2ecs config | head -3</c>). .NET
+    /// ignores SIGPIPE, so instead of dying of it as docker compose and git do, the writes fail:
+    /// the first throws <see cref="OutputClosedException"/> and the rest are dropped, so that
+    /// nothing (a final flush, a help text half written) turns it into a stack trace.
+    /// </summary>
+    public static bool OutputClosed { get; private set; }
+
     /// <summary>An unbuffered stream on a descriptor the process does not own (never closed).</summary>
     private sealed class DescriptorStream(int descriptor) : Stream
     {
@@ -84,6 +94,11 @@ public static partial class StandardStreams
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
+            if (descriptor == 1 && OutputClosed)
+            {
+                return;
+            }
+
             while (!buffer.IsEmpty)
             {
                 var written = StandardStreams.Write(descriptor, buffer, buffer.Length);
@@ -92,6 +107,12 @@ public static partial class StandardStreams
                     if (Marshal.GetLastPInvokeError() == Interrupted)
                     {
                         continue;
+                    }
+
+                    if (descriptor == 1 && Marshal.GetLastPInvokeError() == BrokenPipe)
+                    {
+                        OutputClosed = true;
+                        throw new OutputClosedException();
                     }
 
                     // A closed pipe (| head) or a full disk: the reader is gone or nothing more fits.
@@ -107,3 +128,6 @@ public static partial class StandardStreams
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
+
+/// <summary>Standard output's reader is gone (a closed pipe); the command stops quietly with <see cref="ExitCodes.OutputClosed"/>.</summary>
+public sealed class OutputClosedException() : IOException("standard output was closed by its reader");

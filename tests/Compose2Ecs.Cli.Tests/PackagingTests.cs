@@ -4,8 +4,8 @@ using Compose2Ecs.Testing;
 namespace Compose2Ecs.Cli.Tests;
 
 /// <summary>
-/// `dotnet pack` makes the tool package, and the installed tool runs. Slow (a Release build
-/// and an install, about half a minute), so it is one test that checks the whole path.
+/// `dotnet pack` makes the tool package, and the installed tool runs, `synth` included. Slow (a
+/// Release build, an install and a synth, about a minute), so it is one test that checks the whole path.
 /// </summary>
 public class PackagingTests
 {
@@ -33,6 +33,21 @@ public class PackagingTests
         var config = Run(tool, root, "config", "-f", Path.Combine("examples", "quickstart", "compose.yaml"));
         Assert.True(config.Code == 0, config.Output);
         Assert.Contains("name: quickstart", config.Output, StringComparison.Ordinal);
+
+        // The Lambda-layer assets are stand-ins (src/Compose2Ecs.CdkAssetStubs), and the CDK runs with them.
+        foreach (var asset in new[] { "Amazon.CDK.Asset.AwsCliV1.dll", "Amazon.CDK.Asset.KubectlV20.dll" })
+        {
+            var shipped = Assert.Single(Directory.GetFiles(tools, asset, SearchOption.AllDirectories));
+            Assert.InRange(new FileInfo(shipped).Length, 1, 64 * 1024);
+        }
+
+        // A copy, so that the stack layout synth writes beside the compose file stays out of the checkout.
+        var project = Directory.CreateDirectory(Path.Combine(work.Path, "quickstart")).FullName;
+        File.Copy(Path.Combine(root, "examples", "quickstart", "compose.yaml"), Path.Combine(project, "compose.yaml"));
+        var output = Path.Combine(work.Path, "cdk.out");
+        var synth = Run(tool, project, "synth", "-q", "--mesh", "none", "-o", output);
+        Assert.True(synth.Code == 0, synth.Output);
+        Assert.True(File.Exists(Path.Combine(output, "quickstart.template.json")), synth.Output);
     }
 
     private static (int Code, string Output) Run(string file, string workingDirectory, params string[] args)

@@ -18,11 +18,16 @@ public static class GraphCommand
         var mesh = new MeshOption(backends);
         var format = new Option<string>("--format")
         {
-            Description = "Output format: mermaid renders on GitHub, GitLab and in editors; dot is for Graphviz",
+            Description = "Output format: mermaid renders on GitHub, GitLab and in editors; dot is for Graphviz; svg and png are drawn by the Mermaid CLI (mmdc) when it is on PATH, and need -o",
             DefaultValueFactory = _ => "mermaid",
-            HelpName = "mermaid|dot",
+            HelpName = "mermaid|dot|svg|png",
         };
-        format.AcceptOnlyFromAmong("mermaid", "dot");
+        format.AcceptOnlyFromAmong("mermaid", "dot", "svg", "png");
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the drawing to FILE instead of standard output (required for svg and png)",
+            HelpName = "FILE",
+        };
         var service = new Option<string?>("--service")
         {
             Description = "Draw only this service's neighbourhood: what calls it and what it calls",
@@ -51,15 +56,26 @@ public static class GraphCommand
               compose2ecs graph > mesh.mmd
               compose2ecs graph --format dot | dot -Tsvg > mesh.svg
               compose2ecs graph --service checkout --depth 2
-              compose2ecs graph | npx -p @mermaid-js/mermaid-cli mmdc -i - -o mesh.svg
+              compose2ecs graph --format svg -o mesh.svg   # needs mmdc: npm install -g @mermaid-js/mermaid-cli
             """);
         loader.AddTo(command);
         mesh.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(service);
         command.Options.Add(depth);
+        command.Options.Add(output);
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
+            var chosen = result.GetValue(format)!;
+            var image = chosen is "svg" or "png";
+            var file = result.GetValue(output) is { } named ? Path.GetFullPath(named, console.WorkingDirectory) : null;
+            if (image && file is null)
+            {
+                // Checked first: an image is never written to a terminal, and the mistake costs no loading.
+                console.Error.WriteLine($"error: --format {chosen} draws an image file: give -o FILE (-o mesh.{chosen}), or use --format mermaid for text");
+                return ExitCodes.Usage;
+            }
+
             var project = ComposeLoader.Load(loader.Read(result, console));
             console.Log.Loaded(project);
             var model = MeshReader.Read(project, mesh.Read(result), backends.Specs);
@@ -79,14 +95,32 @@ public static class GraphCommand
                 graph = graph.Around(center, result.GetValue(depth));
             }
 
-            var mermaid = result.GetValue(format) != "dot";
+            var mermaid = chosen != "dot";
             if (mermaid && graph.Edges.Length > MermaidMaxEdges)
             {
                 console.Log.Add([Diagnostic.Warning(SourceLocation.None, CliDiagnosticCodes.GraphTooBigForMermaid,
                     $"the graph has {graph.Edges.Length} arrows and Mermaid draws at most {MermaidMaxEdges} (its maxEdges setting): draw a part with --service NAME [--depth N], or use --format dot")]);
             }
 
-            console.Out.Write(!mermaid ? DotRenderer.Render(graph, model.Name) : MermaidRenderer.Render(graph));
+            var text = !mermaid ? DotRenderer.Render(graph, model.Name) : MermaidRenderer.Render(graph);
+            if (image)
+            {
+                if (MermaidCli.Render(text, chosen, file!, console.Environment, console.WorkingDirectory) is { } failure)
+                {
+                    // A missing or broken tool of the machine's, as a missing Node.js is for synth.
+                    console.Log.Error(failure.Code, failure.Message);
+                    return ExitCodes.Internal;
+                }
+            }
+            else if (file is not null)
+            {
+                File.WriteAllText(file, text);
+            }
+            else
+            {
+                console.Out.Write(text);
+            }
+
             return ExitCodes.Success;
         }));
         return command;

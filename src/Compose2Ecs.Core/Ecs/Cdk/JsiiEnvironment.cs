@@ -2,7 +2,7 @@ namespace Compose2Ecs.Core.Ecs.Cdk;
 
 /// <summary>
 /// Where the jsii runtime writes. The .NET side unpacks the runtime and every library's
-/// tarball (about 66 MB) under <see cref="Path.GetTempPath"/> and never removes them; Node.js
+/// tarball (about 27 MB with the CLI's asset stand-ins, src/Compose2Ecs.CdkAssetStubs) under <see cref="Path.GetTempPath"/> and never removes them; Node.js
 /// unpacks the libraries into a package cache under <c>~/.cache</c>. Before jsii starts, this
 /// points TMPDIR at a folder of this process (removed on exit, and on SIGINT/SIGTERM through
 /// <see cref="Cleanup"/>) and, when the default cache cannot be written (a read-only HOME),
