@@ -15,7 +15,7 @@ namespace Compose2Ecs.Consul;
 /// value that names an upstream (<c>http://api:8080/v1</c>, <c>api.shop.local:8080</c>,
 /// <c>postgres://u:p@db:5432/x</c>, <c>kafka1:9092,kafka2:9092</c>) has each such host and port
 /// replaced by that upstream's local address; everything else in the value stays byte for byte.
-/// Each rewrite is a warning (C2E5005) that says what became what. A value left pointing at a mesh
+/// Each rewrite is a note (C2E5005: done for the user, nothing breaks) that says what became what. A value left pointing at a mesh
 /// name (rewrite_env: false, a name that is no upstream of the caller, a bare host whose port the
 /// value does not carry, another port than the one the mesh carries) is a warning (C2E5006) that says
 /// what to write. Messages name the address, never the whole value (it may hold a password).
@@ -102,7 +102,7 @@ public static class UpstreamAddresses
             if (changes.Count > 0)
             {
                 values[variable.Name] = text.ToString();
-                diagnostics.Add(Diagnostic.Warning(variable.Location, ConsulDiagnosticCodes.EnvRewritten,
+                diagnostics.Add(Diagnostic.Note(variable.Location, ConsulDiagnosticCodes.EnvRewritten,
                     $"services.{caller}.environment.{variable.Name}: rewritten {string.Join(", ", changes)}: Consul on Fargate has no transparent proxy, so apps reach an upstream at its sidecar's local listener (x-mesh.consul.rewrite_env: false keeps the value as written)"));
             }
         }

@@ -164,7 +164,7 @@ public sealed class NameFormTests
         Assert.Equal("http://localhost:8080/health", environment["SELF"]);
 
         var warning = Assert.Single(built.Plan.Warnings, w => w.Code == AppMeshDiagnosticCodes.LocalhostAddress);
-        Assert.Equal(7, warning.Location.Line);
+        Assert.Equal((Severity.Note, 7), (warning.Severity, warning.Location.Line));
         Assert.StartsWith("services.web.environment.API_URL:", warning.Message, StringComparison.Ordinal);
     }
 }

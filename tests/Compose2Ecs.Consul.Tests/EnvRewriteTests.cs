@@ -6,7 +6,7 @@ namespace Compose2Ecs.Consul.Tests;
 /// <summary>
 /// Spec §2: with Consul on Fargate (no transparent proxy) environment values that name an upstream
 /// are rewritten to its local listener, the rest of the value byte for byte; each rewrite is a
-/// located C2E5005, each value left pointing at a mesh name a located C2E5006.
+/// located note C2E5005, each value left pointing at a mesh name a located C2E5006.
 /// </summary>
 public sealed class EnvRewriteTests
 {
@@ -69,6 +69,7 @@ public sealed class EnvRewriteTests
         var (env, warnings) = Synth(compose);
         Assert.Equal(expected, env["X"]);
         var note = Assert.Single(warnings, w => w.Code == ConsulDiagnosticCodes.EnvRewritten);
+        Assert.Equal(Severity.Note, note.Severity);
         Assert.Equal(Position(compose, "X: "), (note.Location.Line, note.Location.Column));
         Assert.DoesNotContain(warnings, w => w.Code == ConsulDiagnosticCodes.EnvNamesMesh);
     }
@@ -116,6 +117,7 @@ public sealed class EnvRewriteTests
     {
         var (_, warnings) = Synth(Compose("      DATABASE_URL: postgres://shop:s3cr3t@db:5432/orders"));
         var note = Assert.Single(warnings, w => w.Code == ConsulDiagnosticCodes.EnvRewritten);
+        Assert.Equal(Severity.Note, note.Severity);
         Assert.DoesNotContain("s3cr3t", note.Message, StringComparison.Ordinal);
     }
 

@@ -3,7 +3,7 @@ using Compose2Ecs.ServiceConnect.Tests.Support;
 
 namespace Compose2Ecs.ServiceConnect.Tests;
 
-/// <summary>localhost:&lt;local_port&gt; (a Consul-style upstream address) becomes the Service Connect alias, with a located warning per variable.</summary>
+/// <summary>localhost:&lt;local_port&gt; (a Consul-style upstream address) becomes the Service Connect alias, with a located note per variable.</summary>
 public sealed class LocalAddressTests
 {
     private const string Compose = """
@@ -32,8 +32,8 @@ public sealed class LocalAddressTests
         Assert.Equal("ledger:7000", env["LEDGER"]);
         Assert.Equal("http://localhost:8080", env["SELF"]);   // the app's own port: not an upstream
 
-        Sc.Coded(plan.Warnings, Compose, "API_URL", ServiceConnectDiagnosticCodes.LocalhostAddress, Severity.Warning);
-        Sc.Coded(plan.Warnings, Compose, "LEDGER", ServiceConnectDiagnosticCodes.LocalhostAddress, Severity.Warning);
+        Sc.Coded(plan.Warnings, Compose, "API_URL", ServiceConnectDiagnosticCodes.LocalhostAddress, Severity.Note);
+        Sc.Coded(plan.Warnings, Compose, "LEDGER", ServiceConnectDiagnosticCodes.LocalhostAddress, Severity.Note);
         Assert.Equal(2, plan.Warnings.Count(w => w.Code == ServiceConnectDiagnosticCodes.LocalhostAddress));
     }
 }

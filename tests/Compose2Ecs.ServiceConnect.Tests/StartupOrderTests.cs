@@ -53,6 +53,29 @@ public sealed class StartupOrderTests
     }
 
     [Fact]
+    public void A_call_named_in_environment_that_closes_a_cycle_is_skipped_with_the_warning_at_its_variable()
+    {
+        // opentelemetry-demo's observability layer: the collector depends_on jaeger (it exports there),
+        // and jaeger's OTEL_COLLECTOR_HOST names the collector (jaeger reports its own telemetry).
+        const string compose = """
+            services:
+              collector: { image: c, expose: ["4317"], depends_on: [jaeger] }
+              jaeger:
+                image: j
+                expose: ["16686"]
+                environment:
+                  OTEL_COLLECTOR_HOST: collector
+            """;
+        var warning = Sc.Coded(Sc.Plan(compose).Warnings, compose, "OTEL_COLLECTOR_HOST", ServiceConnectDiagnosticCodes.StartupCycle, Severity.Warning);
+        Assert.StartsWith("services.jaeger:", warning.Message, StringComparison.Ordinal);
+
+        // The declared order is kept; the call the environment names is the one left unordered.
+        var resources = Sc.Resources(compose);
+        Assert.Contains(Sc.Id("jaeger", "Service"), DependsOn(resources, "collector"));
+        Assert.DoesNotContain(Sc.Id("collector", "Service"), DependsOn(resources, "jaeger"));
+    }
+
+    [Fact]
     public void Without_a_cycle_there_is_no_warning()
     {
         const string compose = """

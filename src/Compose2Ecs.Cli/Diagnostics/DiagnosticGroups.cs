@@ -9,7 +9,7 @@ namespace Compose2Ecs.Cli.Diagnostics;
 public sealed record DiagnosticGroup(Diagnostic First, string Text, int Count, IReadOnlyList<string> Services);
 
 /// <summary>
-/// Folds repeats into one line: warnings with the same severity, code and message once the
+/// Folds repeats into one line: warnings (and notes) with the same severity, code and message once the
 /// service name is masked (<c>services.web.restart: ignored ...</c> and <c>services.db.restart:
 /// ignored ...</c>) become <c>services.{web,db}.restart: ignored ...</c> at the first location.
 /// The name elsewhere in the message is masked as well (<c>&lt;service&gt;</c> in the folded line).

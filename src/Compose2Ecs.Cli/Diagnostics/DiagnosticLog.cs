@@ -70,7 +70,7 @@ public sealed class DiagnosticLog(Console2 console)
         _seen.Clear();
         if (console.Output.Quiet)
         {
-            shown.RemoveAll(d => d.Severity == Severity.Warning);
+            shown.RemoveAll(d => d.Severity != Severity.Error);
         }
 
         var writer = new DiagnosticWriter(console);
@@ -82,22 +82,26 @@ public sealed class DiagnosticLog(Console2 console)
 
         var groups = console.Output.Verbose
             ? [.. shown.Select(d => new DiagnosticGroup(d, d.Message, 1, []))]
-            : DiagnosticGroups.Fold(shown, d => d.Severity == Severity.Warning || promotedOnes.Contains(d));
+            : DiagnosticGroups.Fold(shown, d => d.Severity != Severity.Error || promotedOnes.Contains(d));
         foreach (var group in groups)
         {
             writer.Line(group.First with { Message = group.Text });
         }
 
-        var warnings = shown.Count(d => d.Severity == Severity.Warning);
-        var warningLines = groups.Count(g => g.First.Severity == Severity.Warning);
-        if (warnings > warningLines)
+        // Notes are counted apart: "99 warnings" should say how much may break, not what was done.
+        var summary = new[] { Severity.Warning, Severity.Note }
+            .Select(severity => (Word: Diagnostic.Word(severity), Count: shown.Count(d => d.Severity == severity), Lines: groups.Count(g => g.First.Severity == severity)))
+            .Where(s => s.Count > s.Lines)
+            .Select(s => $"{s.Count} {s.Word}s ({s.Lines} kind{(s.Lines == 1 ? "" : "s")})")
+            .ToList();
+        if (summary.Count > 0)
         {
-            console.Error.WriteLine($"{warnings} warnings ({warningLines} kind{(warningLines == 1 ? "" : "s")}); --verbose for each");
+            console.Error.WriteLine($"{string.Join(", ", summary)}; --verbose for each");
         }
 
         if (ignored > 0 && console.Output.Verbose)
         {
-            console.Error.WriteLine($"{ignored} warnings not shown (x-mesh.ignore_warnings, --ignore-warnings)");
+            console.Error.WriteLine($"{ignored} warnings and notes not shown (x-mesh.ignore_warnings, --ignore-warnings)");
         }
 
         if (promoted > 0)

@@ -11,7 +11,7 @@ public sealed class DiagnosticOptions
 {
     public Option<string[]> WarningsAsErrors { get; } = new("--warnings-as-errors")
     {
-        Description = "Fail (exit 1, nothing written) on warnings: all of them, or only the listed codes (C2E3001,C2E3002)",
+        Description = "Fail (exit 1, nothing written) on warnings: all of them, or only the listed codes (C2E3001,C2E3002); notes never fail",
         HelpName = "CODES",
         Arity = ArgumentArity.ZeroOrMore,
         Recursive = true,
@@ -19,7 +19,7 @@ public sealed class DiagnosticOptions
 
     public Option<string[]> IgnoreWarnings { get; } = new("--ignore-warnings")
     {
-        Description = "Do not print warnings with these codes (C2E3001,C2E3002); adds to x-mesh.ignore_warnings",
+        Description = "Do not print warnings or notes with these codes (C2E3001,C2E3002); adds to x-mesh.ignore_warnings",
         HelpName = "CODES",
         Arity = ArgumentArity.OneOrMore,
         Recursive = true,
@@ -27,7 +27,7 @@ public sealed class DiagnosticOptions
 
     public Option<string?> Format { get; } = new("--diagnostics-format")
     {
-        Description = "How errors and warnings are printed on stderr: text (repeats grouped), json (one object per line), "
+        Description = "How errors, warnings and notes are printed on stderr: text (repeats grouped), json (one object per line), "
             + "github (workflow commands; the default when GITHUB_ACTIONS=true)",
         HelpName = "text|json|github",
         Recursive = true,

@@ -4,14 +4,16 @@ using Compose2Ecs.Core.Diagnostics;
 namespace Compose2Ecs.Cli.Diagnostics;
 
 /// <summary>
-/// Writes one diagnostic on stderr: <c>file:line:col: warning: text [code]</c> (coloured on a
-/// terminal), a JSON object on a line, or a GitHub Actions workflow command
-/// (<c>::warning file=F,line=L,col=C,title=CODE::text</c>), which the run's page shows on the file.
+/// Writes one diagnostic on stderr: <c>file:line:col: warning: text [code]</c> (<c>error</c>,
+/// <c>warning</c> or <c>note</c>; coloured on a terminal), a JSON object on a line, or a GitHub
+/// Actions workflow command (<c>::warning file=F,line=L,col=C,title=CODE::text</c>; a note is
+/// <c>::notice</c>), which the run's page shows on the file.
 /// </summary>
 public sealed class DiagnosticWriter(Console2 console)
 {
     private const string Red = "\u001b[31m";
     private const string Yellow = "\u001b[33m";
+    private const string Cyan = "\u001b[36m";
     private const string Reset = "\u001b[0m";
 
     public void Line(Diagnostic diagnostic)
@@ -32,7 +34,7 @@ public sealed class DiagnosticWriter(Console2 console)
         var fields = new Dictionary<string, object?>
         {
             ["code"] = diagnostic.Code,
-            ["severity"] = diagnostic.Severity == Severity.Error ? "error" : "warning",
+            ["severity"] = Diagnostic.Word(diagnostic.Severity),
             ["file"] = known ? diagnostic.Location.File : null,
             ["line"] = known && diagnostic.Location.Line > 0 ? diagnostic.Location.Line : null,
             ["column"] = known && diagnostic.Location.Column > 0 ? diagnostic.Location.Column : null,
@@ -59,7 +61,8 @@ public sealed class DiagnosticWriter(Console2 console)
             properties.Add($"title={code}");
         }
 
-        var kind = diagnostic.Severity == Severity.Error ? "error" : "warning";
+        // GitHub's workflow commands are error, warning and notice.
+        var kind = diagnostic.Severity == Severity.Note ? "notice" : Diagnostic.Word(diagnostic.Severity);
         return $"::{kind}{(properties.Count > 0 ? " " + string.Join(",", properties) : "")}::{Data(diagnostic.Message)}";
     }
 
@@ -71,7 +74,8 @@ public sealed class DiagnosticWriter(Console2 console)
 
     private static string Colored(Diagnostic diagnostic)
     {
-        var (word, color) = diagnostic.Severity == Severity.Error ? ("error", Red) : ("warning", Yellow);
+        var color = diagnostic.Severity switch { Severity.Error => Red, Severity.Warning => Yellow, _ => Cyan };
+        var word = Diagnostic.Word(diagnostic.Severity);
         var where = diagnostic.Location.IsKnown ? $"{diagnostic.Location}: " : "";
         var code = diagnostic.Code is null ? "" : $" [{diagnostic.Code}]";
         return $"{where}{color}{word}{Reset}: {diagnostic.Message}{code}";

@@ -4,10 +4,17 @@ public enum Severity
 {
     Error,
     Warning,
+
+    /// <summary>
+    /// Informational: something the tool did for the user (an address rewritten to one the mesh
+    /// takes), not a risk of breakage. Printed and suppressible like a warning, but never counted
+    /// as one, never made an error by --warnings-as-errors and never changing the exit status.
+    /// </summary>
+    Note,
 }
 
 /// <summary>
-/// One finding about the input. Rendered as <c>file:line:col: error: text [C2E1004]</c>, the
+/// One finding about the input (an error, a warning, or a note of what was done for the user). Rendered as <c>file:line:col: error: text [C2E1004]</c>, the
 /// format editors and CI systems annotate (the code in brackets, as gcc and clang print theirs,
 /// so a reader sees the message first).
 /// </summary>
@@ -27,6 +34,9 @@ public sealed record Diagnostic(Severity Severity, SourceLocation Location, stri
 
     public static Diagnostic Warning(SourceLocation location, string message) => new(Severity.Warning, location, message);
 
+    public static Diagnostic Note(SourceLocation location, string code, string message) =>
+        new(Severity.Note, location, message) { Code = code };
+
     public static Diagnostic Error(SourceLocation location, string code, string message) =>
         new(Severity.Error, location, message) { Code = code };
 
@@ -35,8 +45,16 @@ public sealed record Diagnostic(Severity Severity, SourceLocation Location, stri
 
     public override string ToString()
     {
-        var kind = Severity == Severity.Error ? "error" : "warning";
+        var kind = Word(Severity);
         var text = Code is null ? Message : $"{Message} [{Code}]";
         return Location.IsKnown ? $"{Location}: {kind}: {text}" : $"{kind}: {text}";
     }
+
+    /// <summary>The word printed for a severity (<c>error</c>, <c>warning</c>, <c>note</c>), as gcc and clang print theirs.</summary>
+    public static string Word(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
 }

@@ -1,7 +1,7 @@
 namespace Compose2Ecs.Core.Diagnostics;
 
 /// <summary>
-/// Collects errors and warnings so a stage can report every problem at once, in the order
+/// Collects errors, warnings and notes so a stage can report every problem at once, in the order
 /// found, instead of stopping at the first.
 /// </summary>
 public sealed class DiagnosticBag
@@ -12,7 +12,11 @@ public sealed class DiagnosticBag
 
     public IEnumerable<Diagnostic> Errors => _items.Where(d => d.Severity == Severity.Error);
 
-    public IEnumerable<Diagnostic> Warnings => _items.Where(d => d.Severity == Severity.Warning);
+    /// <summary>
+    /// Everything that does not stop the stage: warnings and notes. Stages pass these on together
+    /// (a plan's <c>Warnings</c>); the CLI tells the two apart by <see cref="Diagnostic.Severity"/>.
+    /// </summary>
+    public IEnumerable<Diagnostic> Warnings => _items.Where(d => d.Severity != Severity.Error);
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
@@ -23,6 +27,8 @@ public sealed class DiagnosticBag
     public void Error(SourceLocation location, string code, string message) => _items.Add(Diagnostic.Error(location, code, message));
 
     public void Warning(SourceLocation location, string code, string message) => _items.Add(Diagnostic.Warning(location, code, message));
+
+    public void Note(SourceLocation location, string code, string message) => _items.Add(Diagnostic.Note(location, code, message));
 
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 

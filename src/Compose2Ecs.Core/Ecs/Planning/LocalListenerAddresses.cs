@@ -13,14 +13,14 @@ namespace Compose2Ecs.Core.Ecs.Planning;
 /// takes calls to the upstream's name). For such a backend, an environment value of a caller
 /// that names <c>localhost</c> (or <c>127.0.0.1</c>) on the <c>local_port</c> of one of its mesh upstreams is
 /// rewritten to the name the backend answers and the upstream's port (<c>http://localhost:9090</c> →
-/// <c>http://api:9000</c>), one located warning per variable saying what to write instead. Other localhost
+/// <c>http://api:9000</c>), one located note per variable (it reports what was done, nothing breaks) saying what to write instead. Other localhost
 /// values (the app's own ports) are left alone.
 /// </summary>
 public static partial class LocalListenerAddresses
 {
     /// <param name="nameOf">The host the backend answers for an upstream (its short name, a client alias).</param>
-    /// <param name="code">The backend's code for the warning.</param>
-    /// <param name="why">Why the local listener is gone, as the warning says it (<c>which App Mesh does not have: …</c>).</param>
+    /// <param name="code">The backend's code for the note.</param>
+    /// <param name="why">Why the local listener is gone, as the note says it (<c>which App Mesh does not have: …</c>).</param>
     public static EcsPlan Rewrite(EcsPlan plan, MeshModel mesh, ComposeProject project, Func<string, string> nameOf, string code, string why)
     {
         var warnings = new List<Diagnostic>();
@@ -55,7 +55,7 @@ public static partial class LocalListenerAddresses
 
                 rewritten[variable.Name] = replaced;
                 var location = compose?.Environment.LastOrDefault(e => e.Name == variable.Name)?.Location ?? service.Location;
-                warnings.Add(Diagnostic.Warning(location, code,
+                warnings.Add(Diagnostic.Note(location, code,
                     $"services.{service.Name}.environment.{variable.Name}: \"{value}\" is an upstream's local listener (local_port), {why}; rewritten to \"{replaced}\". Write that value in compose to make this explicit"));
             }
 
