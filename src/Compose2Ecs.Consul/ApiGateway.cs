@@ -13,6 +13,7 @@ namespace Compose2Ecs.Consul;
 /// </summary>
 internal static class ApiGateway
 {
+    /// <summary>The ECS service (the stack scopes it); its Consul name is <see cref="ConsulNames.Gateway"/>.</summary>
     public static string Name => ConsulEcsDefaults.GatewayService;
 
     public static (ServicePlan Service, ImmutableArray<TemplateResource> Resources, ImmutableArray<IngressRulePlan> Ingress, TemplateOutput Output)
@@ -65,10 +66,10 @@ internal static class ApiGateway
                     .Add("TargetGroupArn", CfnValue.Ref(targetGroupId))
                     .Build())),
             });
-        service = MeshTags.Tag(consul, MeshTasks.AddDiscovery(consul, MeshTasks.AddSecretReads(consul, service)), Name, gateway: true);
+        service = MeshTags.Tag(consul, MeshTasks.AddDiscovery(consul, MeshTasks.AddSecretReads(consul, service)), consul.Names.Gateway, gateway: true);
         if (consul.Settings.Acls)
         {
-            service = Acls.TagTaskRole(consul, service, Name, gatewayKind: "api-gateway");
+            service = Acls.TagTaskRole(consul, service, consul.Names.Gateway, gatewayKind: "api-gateway");
         }
 
         var name = kind == LoadBalancerKind.Application ? "ALB" : "NLB";

@@ -32,20 +32,21 @@ public static class ConfigEntries
 
     public static IReadOnlyList<ConfigEntry> Build(MeshModel model)
     {
+        var names = ConsulNames.For(model);
         var entries = new List<ConfigEntry>();
-        entries.AddRange(ServiceDefaults(model));
+        entries.AddRange(ServiceDefaults(model, names));
         foreach (var route in model.Routes)
         {
-            entries.AddRange(Route(route));
+            entries.AddRange(Route(route, names));
         }
 
-        entries.AddRange(Intentions(model));
+        entries.AddRange(Intentions(model, names));
         if (model.Gateway is { } gateway)
         {
-            entries.AddRange(Gateway(gateway));
+            entries.AddRange(Gateway(gateway, names));
         }
 
-        Tenancy.Apply(entries, model.Settings<ConsulSettings>());
+        Tenancy.Apply(entries, model.Settings<ConsulSettings>(), names);
         return [.. entries
             .Select((e, i) => (e, i))
             .OrderBy(x => Array.IndexOf(KindOrder, x.e.Kind))
@@ -59,14 +60,14 @@ public static class ConfigEntries
     /// (inbound connection limit, local request timeout), and its outlier detection and
     /// connection pool become what each caller's proxy applies to it (<c>UpstreamConfig.Overrides</c>).
     /// </summary>
-    private static IEnumerable<ConfigEntry> ServiceDefaults(MeshModel model)
+    private static IEnumerable<ConfigEntry> ServiceDefaults(MeshModel model, ConsulNames names)
     {
         // Keyed by the caller's upstream, which is what Consul matches: through a route that is the
         // route, whose options then hold for every target it reaches (one upstream config per discovery chain).
         var overrides = new Dictionary<string, JsonArray>(StringComparer.Ordinal);
         foreach (var edge in model.ConcreteEdges.Where(e => e.Via == EdgeVia.Mesh).DistinctBy(e => (e.Caller, e.Route ?? e.Target)))
         {
-            var upstream = edge.Route is { } route ? RouteOverride(model, route) : TargetOverride(model, edge.Target, ConsulNames.Of(edge.Target));
+            var upstream = edge.Route is { } route ? RouteOverride(model, route, names) : TargetOverride(model, edge.Target, names.Of(edge.Target));
             if (upstream is not null)
             {
                 (overrides.TryGetValue(edge.Caller, out var list) ? list : overrides[edge.Caller] = []).Add(upstream);
@@ -75,7 +76,7 @@ public static class ConfigEntries
 
         foreach (var service in model.Services)
         {
-            var body = Entry("service-defaults", service.Name);
+            var body = Entry("service-defaults", names.Of(service.Name));
             if (service.Listener is { } listener)
             {
                 body["Protocol"] = listener.Protocol.Name();
@@ -99,21 +100,21 @@ public static class ConfigEntries
                 body["UpstreamConfig"] = new JsonObject { ["Overrides"] = list };
             }
 
-            yield return new ConfigEntry("service-defaults", ConsulNames.Of(service.Name), body);
+            yield return new ConfigEntry("service-defaults", names.Of(service.Name), body);
         }
 
         foreach (var route in model.Routes)
         {
-            var body = Entry("service-defaults", route.Name);
+            var body = Entry("service-defaults", names.Of(route.Name));
             body["Protocol"] = route.Protocol.Name();
-            yield return new ConfigEntry("service-defaults", ConsulNames.Of(route.Name), body);
+            yield return new ConfigEntry("service-defaults", names.Of(route.Name), body);
         }
     }
 
     /// <summary>A route's override: the options its targets set (targets that set none take them too; targets that disagree are an error, C2E5007).</summary>
-    private static JsonObject? RouteOverride(MeshModel model, string route) =>
+    private static JsonObject? RouteOverride(MeshModel model, string route, ConsulNames names) =>
         model.FindRoute(route) is { } r
-            ? r.TargetServices.Select(t => TargetOverride(model, t, ConsulNames.Of(route))).FirstOrDefault(o => o is not null)
+            ? r.TargetServices.Select(t => TargetOverride(model, t, names.Of(route))).FirstOrDefault(o => o is not null)
             : null;
 
     private static JsonObject? TargetOverride(MeshModel model, string target, string name) =>
@@ -160,9 +161,9 @@ public static class ConfigEntries
     /// with its own <c>service-splitter</c>; the last rule without a match is the route's own
     /// splitter (several targets) or a <c>service-resolver</c> redirect (one target).
     /// </summary>
-    private static IEnumerable<ConfigEntry> Route(MeshRoute route)
+    private static IEnumerable<ConfigEntry> Route(MeshRoute route, ConsulNames names)
     {
-        var name = ConsulNames.Of(route.Name);
+        var name = names.Of(route.Name);
         var routes = new JsonArray();
         foreach (var rule in route.Rules)
         {
@@ -171,7 +172,7 @@ public static class ConfigEntries
             if (isDefault && rule.Timeout is null && rule.Retries is null)
             {
                 // Traffic no router route takes stays on the route's own name: split or redirect it there.
-                foreach (var entry in Destination(route, name, targets, own: true))
+                foreach (var entry in Destination(route, name, targets, own: true, names))
                 {
                     yield return entry;
                 }
@@ -179,10 +180,10 @@ public static class ConfigEntries
                 continue;
             }
 
-            var destinationName = targets.Count == 1 ? ConsulNames.Of(targets[0].Service) : $"{name}-rule{rule.Number}";
+            var destinationName = targets.Count == 1 ? names.Of(targets[0].Service) : $"{name}-rule{rule.Number}";
             if (targets.Count > 1)
             {
-                foreach (var entry in Destination(route, destinationName, targets, own: false))
+                foreach (var entry in Destination(route, destinationName, targets, own: false, names))
                 {
                     yield return entry;
                 }
@@ -216,20 +217,20 @@ public static class ConfigEntries
 
         if (routes.Count > 0)
         {
-            var router = Entry("service-router", route.Name);
+            var router = Entry("service-router", name);
             router["Routes"] = routes;
             yield return new ConfigEntry("service-router", name, router);
         }
     }
 
     /// <summary>Where a rule's traffic goes: one target (a resolver redirect, for the route's own name) or a splitter.</summary>
-    private static IEnumerable<ConfigEntry> Destination(MeshRoute route, string name, List<WeightedTarget> targets, bool own)
+    private static IEnumerable<ConfigEntry> Destination(MeshRoute route, string name, List<WeightedTarget> targets, bool own, ConsulNames names)
     {
         if (targets.Count == 1)
         {
             if (own)
             {
-                var resolver = new JsonObject { ["Kind"] = "service-resolver", ["Name"] = name, ["Redirect"] = new JsonObject { ["Service"] = ConsulNames.Of(targets[0].Service) } };
+                var resolver = new JsonObject { ["Kind"] = "service-resolver", ["Name"] = name, ["Redirect"] = new JsonObject { ["Service"] = names.Of(targets[0].Service) } };
                 yield return new ConfigEntry("service-resolver", name, resolver);
             }
 
@@ -246,7 +247,7 @@ public static class ConfigEntries
         var splits = new JsonArray();
         foreach (var (service, percent) in Percentages(targets))
         {
-            splits.Add(new JsonObject { ["Weight"] = percent, ["Service"] = ConsulNames.Of(service) });
+            splits.Add(new JsonObject { ["Weight"] = percent, ["Service"] = names.Of(service) });
         }
 
         var splitter = new JsonObject { ["Kind"] = "service-splitter", ["Name"] = name, ["Splits"] = splits };
@@ -349,14 +350,14 @@ public static class ConfigEntries
     /// a <c>*</c> deny last. Intentions apply to the real destination after routing, so an edge
     /// through a route allows its caller to each of the route's targets.
     /// </summary>
-    private static IEnumerable<ConfigEntry> Intentions(MeshModel model)
+    private static IEnumerable<ConfigEntry> Intentions(MeshModel model, ConsulNames names)
     {
         foreach (var service in model.Services.Where(s => s.Listener is not null))
         {
             var sources = model.ConcreteEdgesTo(service.Name)
                 .Where(e => e.Via == EdgeVia.Mesh)
-                .Select(e => ConsulNames.Of(e.Caller))
-                .Concat(model.Gateway?.Routes.Any(r => r.TargetServices.Contains(service.Name)) == true ? [ApiGateway.Name] : [])
+                .Select(e => names.Of(e.Caller))
+                .Concat(model.Gateway?.Routes.Any(r => r.TargetServices.Contains(service.Name)) == true ? [names.Gateway] : [])
                 .Distinct()
                 .Order(StringComparer.Ordinal)
                 .Select(source => (JsonNode)new JsonObject { ["Name"] = source, ["Action"] = "allow", ["Description"] = "compose2ecs: a declared upstream" })
@@ -371,16 +372,16 @@ public static class ConfigEntries
                 continue;
             }
 
-            var body = Entry("service-intentions", service.Name);
+            var body = Entry("service-intentions", names.Of(service.Name));
             body["Sources"] = new JsonArray([.. sources]);
-            yield return new ConfigEntry("service-intentions", ConsulNames.Of(service.Name), body);
+            yield return new ConfigEntry("service-intentions", names.Of(service.Name), body);
         }
     }
 
     /// <summary>The API gateway (one listener on 8443) and its routes, longest prefix first.</summary>
-    private static IEnumerable<ConfigEntry> Gateway(MeshGateway gateway)
+    private static IEnumerable<ConfigEntry> Gateway(MeshGateway gateway, ConsulNames names)
     {
-        var name = ApiGateway.Name;
+        var name = names.Gateway;
         var tcp = gateway.Routes.Any(r => r.Protocol == MeshProtocol.Tcp);
         var listener = tcp ? "tcp" : "http";
         yield return new ConfigEntry("api-gateway", name, new JsonObject
@@ -394,12 +395,12 @@ public static class ConfigEntries
         if (tcp)
         {
             var route = gateway.Routes.Single();
-            yield return new ConfigEntry("tcp-route", $"{name}-tcp", new JsonObject
+            yield return new ConfigEntry("tcp-route", names.GatewayRoute("tcp"), new JsonObject
             {
                 ["Kind"] = "tcp-route",
-                ["Name"] = $"{name}-tcp",
+                ["Name"] = names.GatewayRoute("tcp"),
                 ["Parents"] = parents,
-                ["Services"] = new JsonArray(new JsonObject { ["Name"] = ConsulNames.Of(route.To) }),
+                ["Services"] = new JsonArray(new JsonObject { ["Name"] = names.Of(route.To) }),
             });
             yield break;
         }
@@ -410,20 +411,21 @@ public static class ConfigEntries
             rules.Add(new JsonObject
             {
                 ["Matches"] = new JsonArray(new JsonObject { ["Path"] = new JsonObject { ["Match"] = "prefix", ["Value"] = route.PathPrefix } }),
-                ["Services"] = new JsonArray(new JsonObject { ["Name"] = ConsulNames.Of(route.To) }),
+                ["Services"] = new JsonArray(new JsonObject { ["Name"] = names.Of(route.To) }),
             });
         }
 
-        yield return new ConfigEntry("http-route", $"{name}-http", new JsonObject
+        yield return new ConfigEntry("http-route", names.GatewayRoute("http"), new JsonObject
         {
             ["Kind"] = "http-route",
-            ["Name"] = $"{name}-http",
+            ["Name"] = names.GatewayRoute("http"),
             ["Parents"] = parents,
             ["Rules"] = rules,
         });
     }
 
-    private static JsonObject Entry(string kind, string name) => new() { ["Kind"] = kind, ["Name"] = ConsulNames.Of(name) };
+    /// <summary>An entry's body; <paramref name="consulName"/> is already the Consul name.</summary>
+    private static JsonObject Entry(string kind, string consulName) => new() { ["Kind"] = kind, ["Name"] = consulName };
 
     private static void Set(JsonObject target, string key, int? value)
     {

@@ -51,18 +51,26 @@ internal static partial class ConsulChecks
         }
 
         // Consul service names: lowercase letters, digits, '-' and '_' (consul-ecs schema: service.name).
+        // Routes and the gateway are project-scoped, so a service may take the name one of them has in Consul.
+        var consulNames = ConsulNames.For(model);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (model.Gateway is not null)
+        {
+            names[consulNames.Gateway] = "x-mesh.gateway";
+        }
+
         foreach (var (name, location, what) in model.Services.Select(s => (s.Name, s.Location, "services"))
                      .Concat(model.Routes.Select(r => (r.Name, r.Location, "x-mesh.routes"))))
         {
-            var consulName = ConsulNames.Of(name);
+            var consulName = consulNames.Of(name);
             if (!ValidName().IsMatch(consulName))
             {
                 yield return Diagnostic.Error(location, $"{what}.{name}: \"{name}\" is not a valid Consul service name even lowercased (letters, digits, '-' and '_', starting and ending with a letter or digit); rename it");
             }
             else if (names.TryGetValue(consulName, out var other))
             {
-                yield return Diagnostic.Error(location, $"{what}.{name}: \"{name}\" and \"{other}\" are both \"{consulName}\" in Consul (names are lowercased and '.' becomes '-'); rename one of them");
+                yield return Diagnostic.Error(location, ConsulDiagnosticCodes.ConsulNameTaken,
+                    $"{what}.{name}: \"{name}\" and \"{other}\" are both \"{consulName}\" in Consul (names are lowercased, '.' becomes '-', and routes and the gateway are prefixed with the project, \"{model.ProjectName}-\"); rename one of them");
             }
             else
             {
@@ -183,11 +191,4 @@ internal static partial class ConsulChecks
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$")]
     private static partial Regex ValidName();
-}
-
-/// <summary>How compose names become Consul service names.</summary>
-public static class ConsulNames
-{
-    /// <summary>Lowercase, '.' → '-': <c>Api.V1</c> → <c>api-v1</c>.</summary>
-    public static string Of(string name) => name.ToLowerInvariant().Replace('.', '-');
 }

@@ -40,7 +40,7 @@ internal static class ConsulConfig
     {
         var block = new JsonObject
         {
-            ["name"] = ConsulNames.Of(service.Name),
+            ["name"] = consul.Names.Of(service.Name),
             ["port"] = service.Listener?.Port ?? 0,
             ["meta"] = new JsonObject { ["compose-project"] = consul.Model.ProjectName, ["compose-service"] = service.Name },
         };
@@ -56,7 +56,7 @@ internal static class ConsulConfig
         {
             var upstream = new JsonObject
             {
-                ["destinationName"] = ConsulNames.Of(edge.Upstream),
+                ["destinationName"] = consul.Names.Of(edge.Upstream),
                 ["localBindPort"] = edge.LocalPort!.Value,
             };
             AddTenancy(upstream, consul.Settings, "destinationNamespace", "destinationPartition");
@@ -142,7 +142,7 @@ internal static class ConsulConfig
         var gateway = new JsonObject
         {
             ["kind"] = "api-gateway",
-            ["name"] = ConsulEcsDefaults.GatewayService,
+            ["name"] = consul.Names.Gateway,
             ["lanAddress"] = new JsonObject { ["port"] = ConsulEcsDefaults.GatewayPort },
         };
 

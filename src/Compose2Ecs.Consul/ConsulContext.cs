@@ -15,6 +15,9 @@ internal sealed class ConsulContext(BackendContext backend, EcsPlan plan)
 
     public ConsulSettings Settings => backend.Mesh.Settings<ConsulSettings>();
 
+    /// <summary>The Consul names of the services, routes and gateway (project-scoped where ours).</summary>
+    public ConsulNames Names { get; } = ConsulNames.For(backend.Mesh);
+
     public EcsPlan BasePlan => plan;
 
     public bool Agent => Settings.Mode == ConsulMode.Agent;

@@ -23,4 +23,7 @@ public static class ConsulDiagnosticCodes
 
     /// <summary>Targets of one route set different outlier_detection or connection_pool: Consul applies one set per caller upstream (the route).</summary>
     public const string RouteTargetOptionsDiffer = "C2E5007";
+
+    /// <summary>Two names are one Consul name: services, routes (<c>&lt;project&gt;-&lt;route&gt;</c>) and the gateway (<c>&lt;project&gt;-api-gateway</c>), after lowercasing and '.' → '-'.</summary>
+    public const string ConsulNameTaken = "C2E5008";
 }

@@ -35,8 +35,8 @@ internal static class MeshTasks
             .AddContainers(sidecars)
             .AddVolumes(new VolumePlan(ConsulEcsDefaults.DataVolume), new VolumePlan(ConsulEcsDefaults.BinaryVolume)));
 
-        updated = MeshTags.Tag(consul, AddDiscovery(consul, AddSecretReads(consul, updated)), ConsulNames.Of(mesh.Name), gateway: false);
-        return consul.Settings.Acls ? Acls.TagTaskRole(consul, updated, ConsulNames.Of(mesh.Name), gatewayKind: null) : updated;
+        updated = MeshTags.Tag(consul, AddDiscovery(consul, AddSecretReads(consul, updated)), consul.Names.Of(mesh.Name), gateway: false);
+        return consul.Settings.Acls ? Acls.TagTaskRole(consul, updated, consul.Names.Of(mesh.Name), gatewayKind: null) : updated;
     }
 
     /// <summary>

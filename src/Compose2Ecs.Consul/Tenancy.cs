@@ -12,7 +12,7 @@ internal static class Tenancy
 {
     public const string GatewayNamespace = "default";
 
-    public static void Apply(IEnumerable<ConfigEntry> entries, ConsulSettings settings)
+    public static void Apply(IEnumerable<ConfigEntry> entries, ConsulSettings settings, ConsulNames names)
     {
         if (settings.Partition is not { } partition || settings.Namespace is not { } ns)
         {
@@ -25,7 +25,7 @@ internal static class Tenancy
             Set(entry.Body, gateway ? GatewayNamespace : ns, partition);
             foreach (var source in entry.Body["Sources"]?.AsArray() ?? [])
             {
-                var isGateway = (string?)source!["Name"] == ApiGateway.Name;
+                var isGateway = (string?)source!["Name"] == names.Gateway;
                 Set(source.AsObject(), isGateway ? GatewayNamespace : ns, partition);
             }
 

@@ -48,24 +48,25 @@ public sealed class ConfigEntryTests
         using var dir = new TempDir();
         var entries = Entries(Routes, dir);
         Assert.Equal(
-            ["service-defaults-api", "service-defaults-api-rule2", "service-defaults-api-v1", "service-defaults-api-v2", "service-defaults-web",
+            ["service-defaults-api-v1", "service-defaults-api-v2", "service-defaults-shop-api", "service-defaults-shop-api-rule2", "service-defaults-web",
              "service-intentions-api-v1", "service-intentions-api-v2", "service-intentions-web",
-             "service-router-api", "service-splitter-api", "service-splitter-api-rule2"],
+             "service-router-shop-api", "service-splitter-shop-api", "service-splitter-shop-api-rule2"],
             entries.Keys.Order(StringComparer.Ordinal));
 
-        Assert.Equal("""{"Kind":"service-defaults","Name":"api","Protocol":"http"}""", Consul.Json(entries["service-defaults-api"]));
-        Assert.Equal("""{"Kind":"service-defaults","Name":"api-rule2","Protocol":"http"}""", Consul.Json(entries["service-defaults-api-rule2"]));
+        // The route and its rule's virtual service are the project's (<project>-<route>); the services keep their compose names.
+        Assert.Equal("""{"Kind":"service-defaults","Name":"shop-api","Protocol":"http"}""", Consul.Json(entries["service-defaults-shop-api"]));
+        Assert.Equal("""{"Kind":"service-defaults","Name":"shop-api-rule2","Protocol":"http"}""", Consul.Json(entries["service-defaults-shop-api-rule2"]));
         Assert.Equal("""{"Kind":"service-defaults","Name":"api-v1","Protocol":"http"}""", Consul.Json(entries["service-defaults-api-v1"]));
         Assert.Equal(
-            """{"Kind":"service-router","Name":"api","Routes":[""" +
+            """{"Kind":"service-router","Name":"shop-api","Routes":[""" +
             """{"Match":{"HTTP":{"PathPrefix":"/v2","Methods":["GET"],"Header":[{"Name":"x-canary","Exact":"true"}],"QueryParam":[{"Name":"beta","Present":true}]}},"Destination":""" +
             """{"Service":"api-v2","RequestTimeout":"15s","NumRetries":3,"RetryOnConnectFailure":true,"RetryOn":["5xx","connect-failure"]}},""" +
-            """{"Match":{"HTTP":{"PathExact":"/split"}},"Destination":{"Service":"api-rule2"}}]}""",
-            Consul.Json(entries["service-router-api"]));
-        Assert.Equal("""{"Kind":"service-splitter","Name":"api","Splits":[{"Weight":90,"Service":"api-v1"},{"Weight":10,"Service":"api-v2"}]}""", Consul.Json(entries["service-splitter-api"]));
+            """{"Match":{"HTTP":{"PathExact":"/split"}},"Destination":{"Service":"shop-api-rule2"}}]}""",
+            Consul.Json(entries["service-router-shop-api"]));
+        Assert.Equal("""{"Kind":"service-splitter","Name":"shop-api","Splits":[{"Weight":90,"Service":"api-v1"},{"Weight":10,"Service":"api-v2"}]}""", Consul.Json(entries["service-splitter-shop-api"]));
 
         // 1:2 is 33.3/66.7: the percentages still sum to exactly 100, the larger remainder rounding up.
-        Assert.Equal("""{"Kind":"service-splitter","Name":"api-rule2","Splits":[{"Weight":33,"Service":"api-v1"},{"Weight":67,"Service":"api-v2"}]}""", Consul.Json(entries["service-splitter-api-rule2"]));
+        Assert.Equal("""{"Kind":"service-splitter","Name":"shop-api-rule2","Splits":[{"Weight":33,"Service":"api-v1"},{"Weight":67,"Service":"api-v2"}]}""", Consul.Json(entries["service-splitter-shop-api-rule2"]));
         foreach (var splitter in entries.Where(e => e.Key.StartsWith("service-splitter", StringComparison.Ordinal)))
         {
             Assert.Equal(100, splitter.Value["Splits"]!.AsArray().Sum(s => (int)s!["Weight"]!));
@@ -93,8 +94,8 @@ public sealed class ConfigEntryTests
               app: { image: nginx, expose: ["80"], x-mesh: { upstreams: [db] } }
               db-primary: { image: postgres, expose: ["5432"], x-mesh: { protocol: tcp } }
             """, dir);
-        Assert.Equal("""{"Kind":"service-resolver","Name":"db","Redirect":{"Service":"db-primary"}}""", Consul.Json(entries["service-resolver-db"]));
-        Assert.Equal("""{"Kind":"service-defaults","Name":"db","Protocol":"tcp"}""", Consul.Json(entries["service-defaults-db"]));
+        Assert.Equal("""{"Kind":"service-resolver","Name":"shop-db","Redirect":{"Service":"db-primary"}}""", Consul.Json(entries["service-resolver-shop-db"]));
+        Assert.Equal("""{"Kind":"service-defaults","Name":"shop-db","Protocol":"tcp"}""", Consul.Json(entries["service-defaults-shop-db"]));
         Assert.Equal("""[{"Name":"app","Action":"allow","Description":"compose2ecs: a declared upstream"}]""", Consul.Json(entries["service-intentions-db-primary"]["Sources"]));
         Assert.False(entries.ContainsKey("service-intentions-app"));
     }
@@ -162,8 +163,9 @@ public sealed class ConfigEntryTests
             """;
         var built = Consul.Build(dir, compose);
         Consul.ValidConfigs(built);
+        // The ECS service is the stack's consul-api-gateway; in Consul the gateway is the project's (examples/api-gateway: <name>-api-gateway).
         var gateway = built.Config("consul-api-gateway");
-        Assert.Equal("""{"kind":"api-gateway","name":"consul-api-gateway","lanAddress":{"port":8443}}""", Consul.Json(gateway["gateway"]));
+        Assert.Equal("""{"kind":"api-gateway","name":"shop-api-gateway","lanAddress":{"port":8443}}""", Consul.Json(gateway["gateway"]));
         var dataplane = built.Container("consul-api-gateway", "consul-dataplane");
         Assert.True((bool)dataplane["Essential"]!);
         Assert.Equal("""[{"ContainerPort":8443,"Protocol":"tcp"}]""", Consul.Json(dataplane["PortMappings"]));
@@ -179,12 +181,13 @@ public sealed class ConfigEntryTests
         using var files = new TempDir();
         var output = PureSynth.Yaml(files, compose, Consul.Options).WriteTo(files.Sub("out"));
         Assert.Equal(
-            """{"Kind":"http-route","Name":"consul-api-gateway-http","Parents":[{"Kind":"api-gateway","Name":"consul-api-gateway","SectionName":"http"}],"Rules":[""" +
+            """{"Kind":"http-route","Name":"shop-api-gateway-http","Parents":[{"Kind":"api-gateway","Name":"shop-api-gateway","SectionName":"http"}],"Rules":[""" +
             """{"Matches":[{"Path":{"Match":"prefix","Value":"/api"}}],"Services":[{"Name":"api"}]},{"Matches":[{"Path":{"Match":"prefix","Value":"/"}}],"Services":[{"Name":"web"}]}]}""",
-            JsonNode.Parse(File.ReadAllText(Path.Combine(output, "http-route-consul-api-gateway-http.json")))!.ToJsonString());
+            JsonNode.Parse(File.ReadAllText(Path.Combine(output, "http-route-shop-api-gateway-http.json")))!.ToJsonString());
         Assert.Equal(
-            """{"Kind":"api-gateway","Name":"consul-api-gateway","Listeners":[{"Name":"http","Port":8443,"Protocol":"http"}]}""",
-            JsonNode.Parse(File.ReadAllText(Path.Combine(output, "api-gateway-consul-api-gateway.json")))!.ToJsonString());
-        Assert.Contains("consul-api-gateway", File.ReadAllText(Path.Combine(output, "service-intentions-web.json")), StringComparison.Ordinal);
+            """{"Kind":"api-gateway","Name":"shop-api-gateway","Listeners":[{"Name":"http","Port":8443,"Protocol":"http"}]}""",
+            JsonNode.Parse(File.ReadAllText(Path.Combine(output, "api-gateway-shop-api-gateway.json")))!.ToJsonString());
+        Assert.Equal("""{"Name":"shop-api-gateway","Action":"allow","Description":"compose2ecs: a declared upstream"}""",
+            JsonNode.Parse(File.ReadAllText(Path.Combine(output, "service-intentions-web.json")))!["Sources"]![0]!.ToJsonString());
     }
 }

@@ -101,7 +101,7 @@ public sealed class ControllerTagTests
         var services = MeshServices(built);
         Assert.Contains("consul-api-gateway", services);
         Assert.All(services, s => Assert.True(ControllerKeeps(TaskTags(built, s), ""), s));
-        Assert.Contains(("consul.hashicorp.com/service-name", "consul-api-gateway"), TaskTags(built, "consul-api-gateway"));
+        Assert.Contains(("consul.hashicorp.com/service-name", "shop-api-gateway"), TaskTags(built, "consul-api-gateway"));
         Assert.Contains(("consul.hashicorp.com/service-name", "api"), TaskTags(built, "api"));
         Assert.False(ControllerKeeps(TaskTags(built, "consul-ecs-controller"), ""));
         Assert.False(ControllerKeeps(TaskTags(built, "consul-server"), ""));

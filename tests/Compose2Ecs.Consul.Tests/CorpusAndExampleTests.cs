@@ -92,7 +92,7 @@ public sealed class CorpusAndExampleTests(ITestOutputHelper log)
         foreach (var example in new[] { "mesh-shop", "consul-agent", "consul-dev" })
         {
             var output = PureSynth.Project(Synth.Load(Paths.Example(example), "compose.yaml"), new SynthOptions { Mesh = "consul" }).WriteTo(dir.Sub($"example-{example}"));
-            Assert.True(File.Exists(Path.Combine(output, "service-defaults-" + (example == "consul-dev" ? "greeter" : example == "mesh-shop" ? "api" : "ledger") + ".json")));
+            Assert.True(File.Exists(Path.Combine(output, "service-defaults-" + (example == "consul-dev" ? "hello-greeter" : example == "mesh-shop" ? "shop-api" : "ledger") + ".json")));
             outputs.Add(output);
         }
 

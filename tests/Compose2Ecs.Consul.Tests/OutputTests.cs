@@ -13,7 +13,7 @@ public sealed class OutputTests
         Assert.Equal(0, CliRunner.Run(dir.Path, "synth", "-f", compose, "--mesh", "consul", "-o", "a").ExitCode);
         Assert.Equal(0, CliRunner.Run(dir.Path, "synth", "-f", compose, "--mesh", "consul", "-o", "b").ExitCode);
         var files = Directory.GetFiles(dir.Sub("a")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Contains("service-splitter-api.json", files);
+        Assert.Contains("service-splitter-shop-api.json", files);
         var check = CfnCheck.Run(dir.Sub("a"));
         Assert.True(check.ExitCode == 0, check.Output);
         Assert.Contains("CONSUL_ECS_CONFIG_JSON value(s) against the consul-ecs schema", check.Output, StringComparison.Ordinal);

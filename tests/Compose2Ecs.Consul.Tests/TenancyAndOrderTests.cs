@@ -54,14 +54,14 @@ public sealed class TenancyAndOrderTests
 
         var web = entries.Single(e => (string)e["Kind"]! == "service-intentions" && (string)e["Name"]! == "web");
         Assert.Equal(
-            """[{"Name":"consul-api-gateway","Action":"allow","Description":"compose2ecs: a declared upstream","Namespace":"default","Partition":"part-1"},""" +
+            """[{"Name":"shop-api-gateway","Action":"allow","Description":"compose2ecs: a declared upstream","Namespace":"default","Partition":"part-1"},""" +
             """{"Name":"*","Action":"deny","Description":"compose2ecs: egress drop_all","Namespace":"team-a","Partition":"part-1"}]""",
             Consul.Json(web["Sources"]));
         var v1 = entries.Single(e => (string)e["Kind"]! == "service-intentions" && (string)e["Name"]! == "api-v1");
         Assert.Contains("""{"Name":"web","Action":"allow","Description":"compose2ecs: a declared upstream","Namespace":"team-a","Partition":"part-1"}""", Consul.Json(v1["Sources"]), StringComparison.Ordinal);
 
         var route = entries.Single(e => (string)e["Kind"]! == "http-route");
-        Assert.Equal("""[{"Kind":"api-gateway","Name":"consul-api-gateway","SectionName":"http","Namespace":"default","Partition":"part-1"}]""", Consul.Json(route["Parents"]));
+        Assert.Equal("""[{"Kind":"api-gateway","Name":"shop-api-gateway","SectionName":"http","Namespace":"default","Partition":"part-1"}]""", Consul.Json(route["Parents"]));
         Assert.Equal("""[{"Name":"web","Namespace":"team-a","Partition":"part-1"}]""", Consul.Json(route["Rules"]![0]!["Services"]));
     }
 
@@ -138,7 +138,7 @@ public sealed class RouteUpstreamOptionTests
     {
         using var dir = new TempDir();
         Assert.Equal(
-            """{"Overrides":[{"Name":"api","Limits":{"MaxConnections":100},"PassiveHealthCheck":{"Interval":"10s","MaxFailures":5,"MaxEjectionPercent":50,"BaseEjectionTime":"30s"}}]}""",
+            """{"Overrides":[{"Name":"shop-api","Limits":{"MaxConnections":100},"PassiveHealthCheck":{"Interval":"10s","MaxFailures":5,"MaxEjectionPercent":50,"BaseEjectionTime":"30s"}}]}""",
             Consul.Json(Defaults(dir, Compose, "web")["UpstreamConfig"]));
         using var other = new TempDir();
         Assert.Equal("api-v1", (string?)Defaults(other, Compose, "admin")["UpstreamConfig"]!["Overrides"]![0]!["Name"]);

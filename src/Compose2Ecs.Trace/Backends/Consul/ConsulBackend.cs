@@ -34,7 +34,7 @@ public sealed class ConsulBackend : ITraceBackend
             }
 
             var destination = view.Upstreams(config).Where(u => u.Port == call.Port).Select(u => u.Destination).FirstOrDefault() ?? "";
-            return destination == call.Upstream
+            return ConsulView.Names(config, call.Upstream).Contains(destination)
                 ? Hop.Ok(HopKind.Name, call.Upstream, LocalUpstreamRule.Id, $"{call.Host}:{call.Port}: {call.Caller}'s sidecar upstream {destination}")
                 : Hop.Broken(HopKind.Name, call.Upstream, LocalUpstreamRule.Id, destination.Length == 0
                     ? $"{call.Caller}'s sidecar has no upstream on local port {call.Port}"

@@ -24,6 +24,24 @@ internal sealed class ConsulView(ResourceGraph graph)
         return null;
     }
 
+    /// <summary>
+    /// The Consul names a compose upstream may have: a service its own name, a route (or anything
+    /// else compose2ecs names) <c>&lt;project&gt;-&lt;name&gt;</c>, the project from the caller's
+    /// registration meta; lowercased, '.' → '-', as the backend writes them.
+    /// </summary>
+    public static IReadOnlyList<string> Names(JsonObject config, string upstream)
+    {
+        var names = new List<string> { Clean(upstream) };
+        if (config["service"]?["meta"]?["compose-project"]?.GetValue<string>() is { Length: > 0 } project)
+        {
+            names.Add(Clean($"{project}-{upstream}"));
+        }
+
+        return names;
+    }
+
+    private static string Clean(string name) => name.ToLowerInvariant().Replace('.', '-');
+
     public IEnumerable<(string Destination, int Port)> Upstreams(JsonObject config) =>
         (config["proxy"]?["upstreams"] as JsonArray ?? [])
             .Select(u => (u?["destinationName"]?.GetValue<string>() ?? "", u?["localBindPort"]?.GetValue<int>() ?? 0));
