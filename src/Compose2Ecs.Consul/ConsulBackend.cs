@@ -55,7 +55,7 @@ public sealed class ConsulBackend : IMeshBackend
             waitFor.Add(new ServiceIds(ConsulEcsDefaults.DevServerService).EcsService);
             if (acls && settings.BootstrapTokenSecretArn is null)
             {
-                resources.Add(DevServer.BootstrapTokenSecret(consul));
+                resources.AddRange(BootstrapToken.Resources(consul));
             }
 
             warnings.Add(Diagnostic.Warning(model.LocationOf("x-mesh.consul.dev_server"),

@@ -89,6 +89,10 @@ internal sealed class ConsulContext(BackendContext backend, EcsPlan plan)
     {
         public static readonly string ClientSecurityGroup = LogicalIds.Shared("ConsulClientSecurityGroup");
         public static readonly string BootstrapToken = LogicalIds.Shared("ConsulBootstrapToken");
+        public static readonly string BootstrapTokenValue = LogicalIds.Shared("ConsulBootstrapTokenValue");
+        public static readonly string BootstrapTokenFunction = LogicalIds.Shared("ConsulBootstrapTokenFunction");
+        public static readonly string BootstrapTokenFunctionRole = LogicalIds.Shared("ConsulBootstrapTokenFunctionRole");
+        public static readonly string BootstrapTokenFunctionLogGroup = LogicalIds.Shared("ConsulBootstrapTokenFunctionLogGroup");
         public static readonly string ConfigEntriesFunction = LogicalIds.Shared("ConsulConfigEntriesFunction");
         public static readonly string ConfigEntriesFunctionRole = LogicalIds.Shared("ConsulConfigEntriesFunctionRole");
         public static readonly string ConfigEntriesFunctionLogGroup = LogicalIds.Shared("ConsulConfigEntriesFunctionLogGroup");

@@ -56,19 +56,4 @@ internal static class DevServer
         };
         return Synthetic.Service(consul, ConsulEcsDefaults.DevServerService, container, discovery: true);
     }
-
-    /// <summary>With ACLs and no bootstrap_token_secret_arn, the stack makes the token: 32 hex characters (Consul takes a non-UUID management token, with a deprecation warning).</summary>
-    public static TemplateResource BootstrapTokenSecret(ConsulContext consul) => new(ConsulContext.Ids.BootstrapToken, "AWS::SecretsManager::Secret", new CfnMapBuilder()
-        .Add("Description", $"{consul.Model.ProjectName}: bootstrap (initial management) token of the Consul dev server")
-        .Add("GenerateSecretString", new CfnMapBuilder()
-            .Add("PasswordLength", 32)
-            .Add("ExcludePunctuation", true)
-            .Add("ExcludeUppercase", true)
-            .Add("ExcludeCharacters", "ghijklmnopqrstuvwxyz")
-            .Build())
-        .Build())
-    {
-        DeletionPolicy = "Delete",
-        UpdateReplacePolicy = "Delete",
-    };
 }
