@@ -78,6 +78,11 @@ internal static partial class ConsulChecks
             }
         }
 
+        foreach (var pairing in ImagePairing.Check(model, consul))
+        {
+            yield return pairing;
+        }
+
         if (consul.DevServer && consul.Servers.Tls && model.KeyLocations.ContainsKey($"{P}.servers.tls"))
         {
             yield return Diagnostic.Error(model.LocationOf($"{P}.servers.tls"),

@@ -26,4 +26,7 @@ public static class ConsulDiagnosticCodes
 
     /// <summary>Two names are one Consul name: services, routes (<c>&lt;project&gt;-&lt;route&gt;</c>) and the gateway (<c>&lt;project&gt;-api-gateway</c>), after lowercasing and '.' → '-'.</summary>
     public const string ConsulNameTaken = "C2E5008";
+
+    /// <summary>A written image that does not pair with the design it runs (Consul server version, consul-ecs line, consul-dataplane major).</summary>
+    public const string UnsupportedImage = "C2E5009";
 }
