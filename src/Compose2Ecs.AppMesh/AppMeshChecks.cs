@@ -1,5 +1,6 @@
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Naming;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.AppMesh;
@@ -43,7 +44,7 @@ public static class AppMeshChecks
 
         if (settings.Existing && model.KeyLocations.ContainsKey("x-mesh.egress"))
         {
-            yield return Diagnostic.Warning(model.LocationOf("x-mesh.egress"),
+            yield return Diagnostic.Warning(model.LocationOf("x-mesh.egress"), MeshDiagnosticCodes.IgnoredByBackend,
                 "x-mesh.egress: ignored with appmesh.existing: the imported mesh keeps its own egress filter");
         }
     }
@@ -53,7 +54,7 @@ public static class AppMeshChecks
         var path = $"x-mesh.routes.{route.Name}";
         if (route.Rules.Length > MaxPriority + 1)
         {
-            yield return Error(route.Rules[MaxPriority + 1].Location, $"{path}.rules[{MaxPriority + 1}]",
+            yield return Error(route.Rules[MaxPriority + 1].Location, AppMeshDiagnosticCodes.PastAppMeshLimit, $"{path}.rules[{MaxPriority + 1}]",
                 $"App Mesh route priorities go from 0 to {MaxPriority}, so a route has at most {MaxPriority + 1} rules; merge rules");
         }
 
@@ -62,7 +63,7 @@ public static class AppMeshChecks
             var rulePath = $"{path}.rules[{rule.Index}]";
             if (rule.Targets.Length > MaxWeightedTargets)
             {
-                yield return Error(rule.Targets[MaxWeightedTargets].Location, $"{rulePath}.targets",
+                yield return Error(rule.Targets[MaxWeightedTargets].Location, AppMeshDiagnosticCodes.PastAppMeshLimit, $"{rulePath}.targets",
                     $"App Mesh sends a route to at most {MaxWeightedTargets} weighted targets, and this rule has {rule.Targets.Length}; split the traffic over fewer services");
             }
 
@@ -73,26 +74,26 @@ public static class AppMeshChecks
 
             if (match.Method is { } method && !Methods.Contains(method))
             {
-                yield return Error(match.ConditionLocations.GetValueOrDefault("method", match.Location), $"{rulePath}.match.method",
+                yield return Error(match.ConditionLocations.GetValueOrDefault("method", match.Location), AppMeshDiagnosticCodes.AppMeshCannotCarry, $"{rulePath}.match.method",
                     $"App Mesh matches only the methods {string.Join(", ", Methods.Order(StringComparer.Ordinal))}, not {method}; match by path or header instead");
             }
 
             var headersKey = route.Protocol == MeshProtocol.Grpc ? "metadata" : "headers";
             if (match.Headers.Length > MaxHeaders)
             {
-                yield return Error(match.Headers[MaxHeaders].Location, $"{rulePath}.match.headers",
+                yield return Error(match.Headers[MaxHeaders].Location, AppMeshDiagnosticCodes.PastAppMeshLimit, $"{rulePath}.match.headers",
                     $"App Mesh matches at most {MaxHeaders} {headersKey} per route, and this rule has {match.Headers.Length}; drop some conditions");
             }
 
             if (match.Query.Length > MaxQueryParameters)
             {
-                yield return Error(match.Query[MaxQueryParameters].Location, $"{rulePath}.match.query",
+                yield return Error(match.Query[MaxQueryParameters].Location, AppMeshDiagnosticCodes.PastAppMeshLimit, $"{rulePath}.match.query",
                     $"App Mesh matches at most {MaxQueryParameters} query parameters per route, and this rule has {match.Query.Length}; drop some conditions");
             }
 
             foreach (var query in match.Query.Where(q => q.Kind is not (ValueMatchKind.Exact or ValueMatchKind.Present)))
             {
-                yield return Error(query.Location, $"{rulePath}.match.query.{query.Name}",
+                yield return Error(query.Location, AppMeshDiagnosticCodes.AppMeshCannotCarry, $"{rulePath}.match.query.{query.Name}",
                     $"App Mesh matches a query parameter exactly or by its presence, not by {query.Kind.Name()}; use exact or present, or match a header");
             }
         }
@@ -111,19 +112,19 @@ public static class AppMeshChecks
             var at = (string key) => model.LocationOf($"{path}.health_check.{key}");
             if (check.Interval < TimeSpan.FromSeconds(5) || check.Interval > TimeSpan.FromSeconds(300))
             {
-                yield return Error(at("interval"), $"{path}.health_check.interval", $"App Mesh checks every 5s to 300s, not {check.Interval.TotalSeconds}s; choose an interval in that range");
+                yield return Error(at("interval"), AppMeshDiagnosticCodes.PastAppMeshLimit, $"{path}.health_check.interval", $"App Mesh checks every 5s to 300s, not {check.Interval.TotalSeconds}s; choose an interval in that range");
             }
 
             if (check.Timeout < TimeSpan.FromSeconds(2) || check.Timeout > TimeSpan.FromSeconds(60))
             {
-                yield return Error(at("timeout"), $"{path}.health_check.timeout", $"App Mesh waits 2s to 60s for a health check, not {check.Timeout.TotalSeconds}s; choose a timeout in that range");
+                yield return Error(at("timeout"), AppMeshDiagnosticCodes.PastAppMeshLimit, $"{path}.health_check.timeout", $"App Mesh waits 2s to 60s for a health check, not {check.Timeout.TotalSeconds}s; choose a timeout in that range");
             }
 
             foreach (var (key, value) in new[] { ("healthy_threshold", check.HealthyThreshold), ("unhealthy_threshold", check.UnhealthyThreshold) })
             {
                 if (value < 2)
                 {
-                    yield return Error(at(key), $"{path}.health_check.{key}", $"App Mesh needs 2 to 10, not {value}; use 2 or more");
+                    yield return Error(at(key), AppMeshDiagnosticCodes.PastAppMeshLimit, $"{path}.health_check.{key}", $"App Mesh needs 2 to 10, not {value}; use 2 or more");
                 }
             }
         }
@@ -152,7 +153,7 @@ public static class AppMeshChecks
         {
             if (value is not null && !allowed)
             {
-                yield return Error(model.LocationOf($"{path}.{key}"), $"{path}.{key}",
+                yield return Error(model.LocationOf($"{path}.{key}"), AppMeshDiagnosticCodes.AppMeshCannotCarry, $"{path}.{key}",
                     $"App Mesh's {protocol.Name()} connection pool has {takes}, not {key}; remove it or use {takes}");
             }
         }
@@ -161,7 +162,7 @@ public static class AppMeshChecks
         var requiredKey = http || protocol == MeshProtocol.Tcp ? "max_connections" : "max_requests";
         if (required is null)
         {
-            yield return Error(pool.Location, path, $"App Mesh's {protocol.Name()} connection pool needs {requiredKey}; add it, such as {requiredKey}: 100");
+            yield return Error(pool.Location, AppMeshDiagnosticCodes.AppMeshCannotCarry, path, $"App Mesh's {protocol.Name()} connection pool needs {requiredKey}; add it, such as {requiredKey}: 100");
         }
     }
 
@@ -179,12 +180,12 @@ public static class AppMeshChecks
             var at = model.LocationOf($"x-mesh.gateway.routes[{i}].to");
             if (route.Protocol == MeshProtocol.Tcp)
             {
-                yield return Error(at.IsKnown ? at : route.Location, $"x-mesh.gateway.routes[{i}].to",
+                yield return Error(at.IsKnown ? at : route.Location, AppMeshDiagnosticCodes.AppMeshCannotCarry, $"x-mesh.gateway.routes[{i}].to",
                     $"{route.To} speaks tcp, and an App Mesh virtual gateway routes only http, http2 and grpc; publish {route.To}'s port instead (ports: [\"{route.Port}:{route.Port}\"]) and drop this gateway route");
             }
             else if (route.Protocol == MeshProtocol.Grpc)
             {
-                yield return Error(at.IsKnown ? at : route.Location, $"x-mesh.gateway.routes[{i}].to",
+                yield return Error(at.IsKnown ? at : route.Location, AppMeshDiagnosticCodes.AppMeshCannotCarry, $"x-mesh.gateway.routes[{i}].to",
                     $"{route.To} speaks grpc, which needs HTTP/2 end to end, and the gateway's load balancer forwards HTTP/1.1; send the gateway to an http service that calls {route.To}");
             }
         }
@@ -199,7 +200,7 @@ public static class AppMeshChecks
             var gatewayPart = LogicalIds.Part(AppMeshNames.GatewayService);
             foreach (var (name, location) in services.Where(s => s.Name == AppMeshNames.GatewayService || LogicalIds.Part(s.Name) == gatewayPart))
             {
-                yield return Error(location, $"services.{name}",
+                yield return Error(location, EcsDiagnosticCodes.NameCollision, $"services.{name}",
                     $"with x-mesh.gateway, the App Mesh backend runs the gateway as the ECS service \"{AppMeshNames.GatewayService}\", which this service's resources would collide with; rename the service");
             }
         }
@@ -209,11 +210,11 @@ public static class AppMeshChecks
         {
             if (parts[LogicalIds.Part(route.Name)].FirstOrDefault(n => n != route.Name) is { } other)
             {
-                yield return Error(route.Location, $"x-mesh.routes.{route.Name}",
+                yield return Error(route.Location, EcsDiagnosticCodes.NameCollision, $"x-mesh.routes.{route.Name}",
                     $"the route and the service \"{other}\" would share CloudFormation logical IDs ({LogicalIds.Part(route.Name)}...); rename one of them");
             }
         }
     }
 
-    private static Diagnostic Error(SourceLocation at, string path, string message) => Diagnostic.Error(at, $"{path}: {message}");
+    private static Diagnostic Error(SourceLocation at, string code, string path, string message) => Diagnostic.Error(at, code, $"{path}: {message}");
 }

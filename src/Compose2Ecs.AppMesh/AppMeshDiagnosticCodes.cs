@@ -26,4 +26,13 @@ public static class AppMeshDiagnosticCodes
 
     /// <summary>A caller with two tcp upstreams on one port: App Mesh tells tcp backends of one node apart only by port.</summary>
     public const string TcpBackendsOnOnePort = "C2E4008";
+
+    /// <summary>A route, match, health check or service passes a limit of App Mesh (rule priorities, weighted targets, header or query conditions, health check timings and thresholds, ports ECS can route around Envoy).</summary>
+    public const string PastAppMeshLimit = "C2E4009";
+
+    /// <summary>A setting App Mesh cannot express: a method or query matcher it lacks, a connection-pool key of another protocol or a missing one, a tcp or grpc gateway target, a port called both through and around the mesh, a load balancer sending plain text to a strict-TLS Envoy.</summary>
+    public const string AppMeshCannotCarry = "C2E4010";
+
+    /// <summary>Warning: The Envoy sidecar's CPU and memory raise the task to a larger Fargate size.</summary>
+    public const string EnvoySize = "C2E4011";
 }

@@ -45,7 +45,7 @@ public static class EnvoySizing
         var envoy = after.TaskDefinition.Containers.First(c => c.Name == EnvoySidecar.ContainerName);
         var xray = after.TaskDefinition.Containers.FirstOrDefault(c => c.Name == EnvoyTelemetry.XRayContainerName);
         var daemon = xray is null ? "" : $" with the X-Ray daemon ({xray.MemoryReservationMiB} MiB reserved)";
-        return Diagnostic.Warning(before.Location,
+        return Diagnostic.Warning(before.Location, AppMeshDiagnosticCodes.EnvoySize,
             $"services.{before.Name}: the Envoy sidecar ({(envoy.Cpu is { } cpu ? $"{cpu} CPU units" : "no CPU of its own")}, {envoy.MemoryReservationMiB} MiB reserved){daemon} moves this task from {Describe(alone)} to {Describe(with)} on Fargate; lower x-mesh.appmesh.envoy{(xray is null ? "" : " (or turn off appmesh.tracing)")} or the service's deploy.resources to stay at {Describe(alone)}");
     }
 

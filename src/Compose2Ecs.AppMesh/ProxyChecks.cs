@@ -29,7 +29,7 @@ public static class ProxyChecks
         {
             if (direct.FirstOrDefault(d => d.Port == mesh.Port) is { Edge: { } plain })
             {
-                yield return Error(mesh.Location, $"services.{service.Name}.x-mesh.upstreams",
+                yield return Error(mesh.Location, AppMeshDiagnosticCodes.AppMeshCannotCarry, $"services.{service.Name}.x-mesh.upstreams",
                     $"{mesh.Upstream} (through the mesh) and {plain.Upstream} (outside the mesh, reached directly) are both called on port {mesh.Port}, and ECS bypasses Envoy by port, not by destination: calls to {mesh.Upstream} would skip Envoy too. Move {plain.Upstream} to another port, or put it in the mesh");
             }
         }
@@ -38,7 +38,7 @@ public static class ProxyChecks
         if (ports.Count > EnvoySidecar.MaxEgressIgnoredPorts)
         {
             var last = direct.First(d => d.Port == ports[EnvoySidecar.MaxEgressIgnoredPorts]).Edge;
-            yield return Error(last.Location, $"services.{service.Name}.x-mesh.upstreams",
+            yield return Error(last.Location, AppMeshDiagnosticCodes.PastAppMeshLimit, $"services.{service.Name}.x-mesh.upstreams",
                 $"{service.Name} calls {ports.Count} ports outside the mesh, and ECS bypasses Envoy for at most {EnvoySidecar.MaxEgressIgnoredPorts} (EgressIgnoredPorts); put some of those services in the mesh");
         }
     }
@@ -71,10 +71,10 @@ public static class ProxyChecks
 
         foreach (var port in service.PublishedPorts.Where(p => p.Published is not null && p.Target == listener.Port))
         {
-            yield return Error(port.Location, $"services.{service.Name}.ports",
+            yield return Error(port.Location, AppMeshDiagnosticCodes.AppMeshCannotCarry, $"services.{service.Name}.ports",
                 $"with tls.mode: strict, {service.Name}'s Envoy accepts only TLS on {listener.Port}, and the load balancer of this published port sends plain text; reach {service.Name} through x-mesh.gateway instead, or set tls.mode: permissive");
         }
     }
 
-    private static Diagnostic Error(SourceLocation at, string path, string message) => Diagnostic.Error(at, $"{path}: {message}");
+    private static Diagnostic Error(SourceLocation at, string code, string path, string message) => Diagnostic.Error(at, code, $"{path}: {message}");
 }

@@ -20,4 +20,16 @@ public static class CliDiagnosticCodes
 
     /// <summary><c>graph --format svg|png</c>: <c>mmdc</c> failed or wrote no file.</summary>
     public const string MermaidCliFailed = "C2E7005";
+
+    /// <summary>The machine refused a read or write (a read-only folder, a full disk, a missing parent, no permission).</summary>
+    public const string FileSystem = "C2E7006";
+
+    /// <summary>A prerequisite is missing or too old (Node.js, for synth).</summary>
+    public const string MissingPrerequisite = "C2E7007";
+
+    /// <summary>A bug in compose2ecs: an exception no input should cause.</summary>
+    public const string InternalError = "C2E7008";
+
+    /// <summary>The summary line of warnings that <c>--warnings-as-errors</c> made errors.</summary>
+    public const string WarningsPromoted = "C2E7009";
 }

@@ -51,12 +51,12 @@ public static class CommandRunner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The machine's state (a read-only folder, a full disk, a missing parent), not a bug.
-            log.Error(e.Message);
+            log.Error(CliDiagnosticCodes.FileSystem, e.Message);
             return Fail(log, ExitCodes.InvalidInput);
         }
         catch (PrerequisiteException e)
         {
-            log.Error(e.Message);
+            log.Error(CliDiagnosticCodes.MissingPrerequisite, e.Message);
             return Fail(log, ExitCodes.Internal);
         }
         catch (Exception) when (Interruption.Signalled is not null)
@@ -66,7 +66,7 @@ public static class CommandRunner
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            log.Error($"internal error: {e.GetType().Name}: {e.Message}");
+            log.Error(CliDiagnosticCodes.InternalError, $"internal error: {e.GetType().Name}: {e.Message}");
             log.Flush();
             if (console.Output.Verbose)
             {

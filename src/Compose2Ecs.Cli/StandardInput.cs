@@ -34,7 +34,7 @@ public static class StandardInput
         var where = new SourceLocation(LoadOptions.StandardInputName, 0, 0);
         if (length > MaxBytes)
         {
-            throw new InvalidInputException(where, $"-f -: standard input is larger than {MaxBytes / (1024 * 1024)} MiB; a compose file is far smaller");
+            throw new InvalidInputException(where, ComposeDiagnosticCodes.FileNotFound, $"-f -: standard input is larger than {MaxBytes / (1024 * 1024)} MiB; a compose file is far smaller");
         }
 
         var start = buffer.AsSpan(0, length).StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
@@ -44,7 +44,7 @@ public static class StandardInput
         }
         catch (DecoderFallbackException)
         {
-            throw new InvalidInputException(where, "-f -: standard input is not UTF-8 text; pipe a compose file");
+            throw new InvalidInputException(where, ComposeDiagnosticCodes.FileNotFound, "-f -: standard input is not UTF-8 text; pipe a compose file");
         }
     }
 }

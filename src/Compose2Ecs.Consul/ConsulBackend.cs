@@ -3,6 +3,7 @@ using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs.Backends;
 using Compose2Ecs.Core.Ecs.Cdk;
 using Compose2Ecs.Core.Ecs.Plan;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Consul;
@@ -58,12 +59,12 @@ public sealed class ConsulBackend : IMeshBackend
                 resources.AddRange(BootstrapToken.Resources(consul));
             }
 
-            warnings.Add(Diagnostic.Warning(model.LocationOf("x-mesh.consul.dev_server"),
+            warnings.Add(Diagnostic.Warning(model.LocationOf("x-mesh.consul.dev_server"), ConsulDiagnosticCodes.DevServer,
                 "x-mesh.consul.dev_server: deploys one Consul server in dev mode (in memory, no TLS, no persistence): for development and tests, not for production"));
         }
         else if (settings.Servers.SecurityGroup is null)
         {
-            warnings.Add(Diagnostic.Warning(model.LocationOf("x-mesh.consul.servers"),
+            warnings.Add(Diagnostic.Warning(model.LocationOf("x-mesh.consul.servers"), ConsulDiagnosticCodes.ServersSecurityGroupNotSet,
                 $"x-mesh.consul.servers.security_group: not set, so no rule is added to the servers' group; let it admit the stack output {ConsulContext.Ids.ClientSecurityGroupOutput} on {ServerPorts(consul)}"));
         }
 
@@ -90,7 +91,7 @@ public sealed class ConsulBackend : IMeshBackend
             var payload = ConfigEntriesTask.Payload(entries);
             if (payload.Length > ConfigEntriesTask.MaxPayload)
             {
-                throw new InvalidInputException(model.LocationOf("x-mesh.consul"),
+                throw new InvalidInputException(model.LocationOf("x-mesh.consul"), EcsDiagnosticCodes.TooLarge,
                     $"x-mesh.consul.config_entries: the {entries.Count} config entries take {payload.Length / 1024} KiB compressed, more than an ECS task definition holds; set config_entries: files and run consul config write for the files");
             }
 
@@ -132,7 +133,7 @@ public sealed class ConsulBackend : IMeshBackend
         ingress.AddRange(ServerRules.ToServers(consul));
         if (!model.Services.IsEmpty)
         {
-            warnings.Add(Diagnostic.Warning(model.Location.IsKnown ? model.Location : model.Services[0].Location,
+            warnings.Add(Diagnostic.Warning(model.Location.IsKnown ? model.Location : model.Services[0].Location, ConsulDiagnosticCodes.NoTransparentProxy,
                 "consul: Fargate gives no NET_ADMIN, so there is no transparent proxy: apps reach an upstream at localhost:<local_port> (compose2ecs graph --mesh consul lists them), not at its DNS name; environment values that name an upstream are rewritten to it (C2E5005)"));
         }
 

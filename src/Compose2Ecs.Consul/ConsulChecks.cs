@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.Consul;
@@ -31,7 +32,7 @@ internal static partial class ConsulChecks
 
         if (model.Tls is { IsModeExplicit: true, Mode: TlsMode.Permissive })
         {
-            yield return Diagnostic.Warning(model.Tls.ModeLocation,
+            yield return Diagnostic.Warning(model.Tls.ModeLocation, ConsulDiagnosticCodes.TlsAlwaysOn,
                 "x-mesh.tls.mode: Consul's service mesh always uses mutual TLS between sidecars; permissive is treated as strict");
         }
 
@@ -42,11 +43,11 @@ internal static partial class ConsulChecks
         {
             if (model.FindService(name) is { } s)
             {
-                yield return Diagnostic.Error(s.Location, $"services.{name}: the consul backend deploys its own ECS service named \"{name}\"; rename this service");
+                yield return Diagnostic.Error(s.Location, EcsDiagnosticCodes.NameCollision, $"services.{name}: the consul backend deploys its own ECS service named \"{name}\"; rename this service");
             }
             else if (model.FindPlainService(name) is { } p)
             {
-                yield return Diagnostic.Error(p.Location, $"services.{name}: the consul backend deploys its own ECS service named \"{name}\"; rename this service");
+                yield return Diagnostic.Error(p.Location, EcsDiagnosticCodes.NameCollision, $"services.{name}: the consul backend deploys its own ECS service named \"{name}\"; rename this service");
             }
         }
 
@@ -65,7 +66,7 @@ internal static partial class ConsulChecks
             var consulName = consulNames.Of(name);
             if (!ValidName().IsMatch(consulName))
             {
-                yield return Diagnostic.Error(location, $"{what}.{name}: \"{name}\" is not a valid Consul service name even lowercased (letters, digits, '-' and '_', starting and ending with a letter or digit); rename it");
+                yield return Diagnostic.Error(location, ConsulDiagnosticCodes.InvalidConsulName, $"{what}.{name}: \"{name}\" is not a valid Consul service name even lowercased (letters, digits, '-' and '_', starting and ending with a letter or digit); rename it");
             }
             else if (names.TryGetValue(consulName, out var other))
             {
@@ -85,26 +86,26 @@ internal static partial class ConsulChecks
 
         if (consul.DevServer && consul.Servers.Tls && model.KeyLocations.ContainsKey($"{P}.servers.tls"))
         {
-            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.tls"),
+            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.tls"), ConsulDiagnosticCodes.DevServerConflict,
                 $"{P}.servers.tls: the dev server has no TLS; remove tls (or set it to false), or point servers.hosts at real servers and drop dev_server");
         }
 
         if (consul.DevServer && consul.Servers.Hosts is not null)
         {
-            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.hosts"),
+            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.hosts"), ConsulDiagnosticCodes.DevServerConflict,
                 $"{P}.servers.hosts: with dev_server: true the tasks use the dev server's address; remove servers.hosts, or dev_server");
         }
 
         if (consul.DevServer && consul.Servers.SecurityGroup is not null)
         {
-            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.security_group"),
+            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.security_group"), ConsulDiagnosticCodes.DevServerConflict,
                 $"{P}.servers.security_group: with dev_server: true the rules go to the dev server's own security group; remove servers.security_group, or dev_server");
         }
 
         if ((consul.Partition is null) != (consul.Namespace is null))
         {
             var key = consul.Partition is null ? "namespace" : "partition";
-            yield return Diagnostic.Error(model.LocationOf($"{P}.{key}"),
+            yield return Diagnostic.Error(model.LocationOf($"{P}.{key}"), ConsulDiagnosticCodes.TenancyIncomplete,
                 $"{P}.{key}: consul-ecs needs partition and namespace together (Consul Enterprise); set both, or neither");
         }
 
@@ -112,13 +113,13 @@ internal static partial class ConsulChecks
         {
             if (consul.RetryJoin.IsEmpty && !consul.DevServer)
             {
-                yield return Diagnostic.Error(model.LocationOf(P),
+                yield return Diagnostic.Error(model.LocationOf(P), ConsulDiagnosticCodes.ServersRequired,
                     $"{P}.retry_join: mode: agent runs a Consul client in every task, which joins the servers through retry_join (for example [\"provider=aws tag_key=consul tag_value=server\"], or the servers' DNS name); set it");
             }
 
             if (consul.Servers.Tls && consul.Servers.CaCertSecretArn is null)
             {
-                yield return Diagnostic.Error(model.LocationOf($"{P}.servers"),
+                yield return Diagnostic.Error(model.LocationOf($"{P}.servers"), ConsulDiagnosticCodes.CaRequired,
                     $"{P}.servers.ca_cert_secret_arn: mode: agent with TLS needs the servers' CA (a Secrets Manager secret) for the client's auto_encrypt; set it, or servers.tls: false");
             }
         }
@@ -126,7 +127,7 @@ internal static partial class ConsulChecks
         // Consul's servers usually carry certificates of their own CA, which no task trusts without it.
         if (!consul.DevServer && consul.Servers.Tls && consul.Servers.CaCertSecretArn is null && consul.Mode == ConsulMode.Dataplane)
         {
-            yield return Diagnostic.Warning(model.LocationOf($"{P}.servers"),
+            yield return Diagnostic.Warning(model.LocationOf($"{P}.servers"), ConsulDiagnosticCodes.CaNotSet,
                 $"{P}.servers.ca_cert_secret_arn: not set, so the tasks and the config-entries writer check the servers' certificates against public CAs only; servers with certificates of Consul's own CA are then unreachable (and with config_entries: task the stack rolls back). Set ca_cert_secret_arn to the servers' CA, or servers.tls: false");
         }
 
@@ -135,20 +136,20 @@ internal static partial class ConsulChecks
         {
             if (consul.Acls)
             {
-                yield return Diagnostic.Error(model.LocationOf($"{P}.acls"),
+                yield return Diagnostic.Error(model.LocationOf($"{P}.acls"), ConsulDiagnosticCodes.ServersRequired,
                     $"{P}.servers.hosts: with acls: true each task logs in at the servers' HTTP API, so it needs their address; set servers.hosts (a DNS name or IP), or acls: false");
             }
 
             if (consul.ConfigEntries == ConsulConfigEntries.Task)
             {
-                yield return Diagnostic.Error(model.LocationOf(P),
+                yield return Diagnostic.Error(model.LocationOf(P), ConsulDiagnosticCodes.ServersRequired,
                     $"{P}.config_entries: the run-once task writes config entries at the servers' HTTP API and needs servers.hosts; set servers.hosts, or config_entries: files");
             }
         }
 
         if (consul.ConfigEntries == ConsulConfigEntries.Task && consul.Servers.Hosts is { } hosts && hosts.StartsWith("exec=", StringComparison.Ordinal))
         {
-            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.hosts"),
+            yield return Diagnostic.Error(model.LocationOf($"{P}.servers.hosts"), ConsulDiagnosticCodes.ServersRequired,
                 $"{P}.config_entries: the run-once task writes config entries through the servers' HTTP API and cannot run \"{hosts}\" to find them; set config_entries: files (and run consul config write yourself), or give servers.hosts as a DNS name or IP");
         }
 
@@ -156,7 +157,7 @@ internal static partial class ConsulChecks
         {
             if (route.Protocol == MeshProtocol.Tcp && route.Rules.Any(r => r.Targets.Count(t => t.Weight > 0) > 1))
             {
-                yield return Diagnostic.Error(route.Location,
+                yield return Diagnostic.Error(route.Location, ConsulDiagnosticCodes.ConsulCannotCarry,
                     $"x-mesh.routes.{route.Name}: Consul splits traffic by weight only for http, http2 and grpc (service-splitter); a tcp route sends everything to one target. Give the rule one target, or use an L7 protocol");
             }
 
@@ -178,7 +179,7 @@ internal static partial class ConsulChecks
             {
                 if (rule.Match?.Method is not null && route.Protocol == MeshProtocol.Grpc)
                 {
-                    yield return Diagnostic.Error(rule.Match.Location, $"x-mesh.routes.{route.Name}.rules[{rule.Index}].match.method: gRPC is always POST; remove method");
+                    yield return Diagnostic.Error(rule.Match.Location, ConsulDiagnosticCodes.ConsulCannotCarry, $"x-mesh.routes.{route.Name}.rules[{rule.Index}].match.method: gRPC is always POST; remove method");
                 }
             }
         }
@@ -188,7 +189,7 @@ internal static partial class ConsulChecks
             var tcp = gateway.Routes.Where(r => r.Protocol == MeshProtocol.Tcp).ToList();
             if (tcp.Count > 0 && (tcp.Count > 1 || gateway.Routes.Length > 1))
             {
-                yield return Diagnostic.Error(gateway.Location,
+                yield return Diagnostic.Error(gateway.Location, ConsulDiagnosticCodes.ConsulCannotCarry,
                     "x-mesh.gateway.routes: the Consul API gateway listens on one port (8443); a tcp listener takes exactly one tcp-route, so a gateway with a tcp target can have only that one route");
             }
         }

@@ -29,4 +29,31 @@ public static class ConsulDiagnosticCodes
 
     /// <summary>A written image that does not pair with the design it runs (Consul server version, consul-ecs line, consul-dataplane major).</summary>
     public const string UnsupportedImage = "C2E5009";
+
+    /// <summary>A service or route name is not a valid Consul service name even lowercased.</summary>
+    public const string InvalidConsulName = "C2E5010";
+
+    /// <summary><c>dev_server: true</c> with settings of real servers (<c>servers.tls</c>, <c>servers.hosts</c>, <c>servers.security_group</c>).</summary>
+    public const string DevServerConflict = "C2E5011";
+
+    /// <summary><c>partition</c> without <c>namespace</c>, or the other way round: consul-ecs needs both (Consul Enterprise).</summary>
+    public const string TenancyIncomplete = "C2E5012";
+
+    /// <summary>Agent mode with TLS needs the servers' CA (<c>servers.ca_cert_secret_arn</c>) for the client's auto_encrypt.</summary>
+    public const string CaRequired = "C2E5013";
+
+    /// <summary>Warning: TLS without <c>servers.ca_cert_secret_arn</c>: tasks check the servers' certificates against public CAs, which fails for a private CA.</summary>
+    public const string CaNotSet = "C2E5014";
+
+    /// <summary>A route or gateway setting Consul cannot express (a weighted tcp route, a method on gRPC, more than one tcp gateway route).</summary>
+    public const string ConsulCannotCarry = "C2E5015";
+
+    /// <summary>Warning: <c>dev_server: true</c> deploys one in-memory Consul server with no TLS and no persistence: for development only.</summary>
+    public const string DevServer = "C2E5016";
+
+    /// <summary>Warning: <c>servers.security_group</c> is not set, so no rule lets the tasks reach the servers.</summary>
+    public const string ServersSecurityGroupNotSet = "C2E5017";
+
+    /// <summary>Warning: Fargate gives no NET_ADMIN, so there is no transparent proxy: apps reach an upstream only at <c>localhost:&lt;local_port&gt;</c>.</summary>
+    public const string NoTransparentProxy = "C2E5018";
 }

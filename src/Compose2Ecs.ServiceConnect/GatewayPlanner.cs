@@ -174,7 +174,7 @@ public static class GatewayPlanner
         var all = own.Append(gateway).ToList();
         if (all.Count > MaxTargetGroups)
         {
-            diagnostics.Error(service.Location,
+            diagnostics.Error(service.Location, ServiceConnectDiagnosticCodes.TargetGroupLimit,
                 $"services.{service.Name}: the gateway's target group would be its {all.Count}th, and ECS attaches at most {MaxTargetGroups} to a service; publish fewer ports of it");
         }
 

@@ -1,4 +1,5 @@
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Ecs.Planning;
 using Compose2Ecs.Core.Mesh;
 
 namespace Compose2Ecs.ServiceConnect;
@@ -49,7 +50,7 @@ public static class ServiceConnectChecks
             var which = $"route {route.Name}, rule {rule.Number}";
             if (rule.Match is { } match)
             {
-                yield return Diagnostic.Error(match.Location,
+                yield return Diagnostic.Error(match.Location, ServiceConnectDiagnosticCodes.ServiceConnectCannotCarry,
                     $"{path}.match: {which} matches requests ({Describe(match)}), and {why}, so it cannot choose a target by request; {then}");
             }
 
@@ -57,20 +58,20 @@ public static class ServiceConnectChecks
             if (weighted.Count > 1)
             {
                 var split = string.Join(", ", weighted.Select(t => $"{t.Service}: {t.Weight}"));
-                yield return Diagnostic.Error(model.LocationOf($"{path}.targets") is { IsKnown: true } at ? at : rule.Location,
+                yield return Diagnostic.Error(model.LocationOf($"{path}.targets") is { IsKnown: true } at ? at : rule.Location, ServiceConnectDiagnosticCodes.ServiceConnectCannotCarry,
                     $"{path}.targets: {which} splits traffic by weight ({split}), and {why}, so it cannot split it; {then}");
             }
 
             if (rule.Retries is { } retries)
             {
-                yield return Diagnostic.Error(retries.Location,
+                yield return Diagnostic.Error(retries.Location, ServiceConnectDiagnosticCodes.ServiceConnectCannotCarry,
                     $"{path}.retries: {which} retries failed requests ({retries.Attempts} attempts), and Service Connect has no retry policy to set: its proxy retries on its own terms; remove retries, or stay on --mesh appmesh until this route is migrated");
             }
 
             if (rule.Timeout is { } timeout)
             {
                 var targets = string.Join(", ", rule.Targets.Select(t => $"services.{t.Service}.x-mesh.timeout.per_request"));
-                yield return Diagnostic.Error(rule.TimeoutLocation.IsKnown ? rule.TimeoutLocation : rule.Location,
+                yield return Diagnostic.Error(rule.TimeoutLocation.IsKnown ? rule.TimeoutLocation : rule.Location, ServiceConnectDiagnosticCodes.ServiceConnectCannotCarry,
                     $"{path}.timeout: {which} sets a per-request timeout of {Seconds(timeout)}, and Service Connect sets timeouts per service, not per route; move it to {targets}");
             }
         }
@@ -88,13 +89,13 @@ public static class ServiceConnectChecks
             var path = $"services.{service.Name}.x-mesh";
             if (listener.ConnectionPool is { } pool)
             {
-                yield return Diagnostic.Error(pool.Location,
+                yield return Diagnostic.Error(pool.Location, ServiceConnectDiagnosticCodes.ServiceConnectCannotCarry,
                     $"{path}.connection_pool: Service Connect's proxy has no connection limits to set, so this protection would be lost; remove connection_pool, or use --mesh appmesh or consul, which enforce it");
             }
 
             if (listener.OutlierDetection is { } outlier)
             {
-                yield return Diagnostic.Warning(outlier.Location,
+                yield return Diagnostic.Warning(outlier.Location, ServiceConnectDiagnosticCodes.NotTunable,
                     $"{path}.outlier_detection: Service Connect's proxy always applies its own outlier detection, which cannot be tuned; these values are not used");
             }
 
@@ -103,7 +104,7 @@ public static class ServiceConnectChecks
                 var gateway = model.Gateway is { } g && GatewayTargets(model, g).Contains(service.Name)
                     ? " (the gateway's load balancer checks the listener with it)"
                     : "";
-                yield return Diagnostic.Warning(check.Location,
+                yield return Diagnostic.Warning(check.Location, ServiceConnectDiagnosticCodes.NotTunable,
                     $"{path}.health_check: Service Connect's proxy has no health check to configure: ECS replaces tasks whose container health check (compose healthcheck) fails, and the proxy's outlier detection stops sending to hosts that keep failing{gateway}");
             }
 
@@ -113,7 +114,7 @@ public static class ServiceConnectChecks
                 {
                     if (value is { } v && v.Ticks % TimeSpan.TicksPerSecond != 0)
                     {
-                        yield return Diagnostic.Warning(at.IsKnown ? at : timeout.Location,
+                        yield return Diagnostic.Warning(at.IsKnown ? at : timeout.Location, ServiceConnectDiagnosticCodes.TimeoutRounded,
                             $"{path}.timeout.{key}: Service Connect takes whole seconds; {v.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s is rounded up to {WholeSeconds(v)}s");
                     }
                 }
@@ -125,7 +126,7 @@ public static class ServiceConnectChecks
     {
         if (model.Tls.Mode == TlsMode.Permissive)
         {
-            yield return Diagnostic.Error(model.Tls.ModeLocation.IsKnown ? model.Tls.ModeLocation : model.Tls.Location,
+            yield return Diagnostic.Error(model.Tls.ModeLocation.IsKnown ? model.Tls.ModeLocation : model.Tls.Location, ServiceConnectDiagnosticCodes.ServiceConnectCannotCarry,
                 "x-mesh.tls.mode: Service Connect TLS is all or nothing for a service: it has no permissive mode that also accepts plaintext; use strict (with acm_pca_arn), or disabled");
         }
     }
@@ -160,7 +161,7 @@ public static class ServiceConnectChecks
     {
         if (model.Egress == EgressMode.DropAll && model.EgressLocation.IsKnown)
         {
-            yield return Diagnostic.Warning(model.EgressLocation,
+            yield return Diagnostic.Warning(model.EgressLocation, ServiceConnectDiagnosticCodes.NoEgressFilter,
                 "x-mesh.egress: Service Connect has no egress filter: drop_all holds between the application's services through their security groups (each accepts only its callers, on its listener port), but calls that leave the application are not filtered");
         }
     }
@@ -188,13 +189,13 @@ public static class ServiceConnectChecks
 
                 if (!cloudMap.TryAdd(discovery, $"the Service Connect name of {kind} {name}"))
                 {
-                    yield return Diagnostic.Error(location,
+                    yield return Diagnostic.Error(location, EcsDiagnosticCodes.NameCollision,
                         $"{Path(kind, name)}: Service Connect would register {kind} {name} in Cloud Map as \"{discovery}\", which is already {cloudMap[discovery]}; rename one of them");
                 }
 
                 if (!aliases.TryAdd((alias, port), $"{kind} {name}"))
                 {
-                    yield return Diagnostic.Error(location,
+                    yield return Diagnostic.Error(location, EcsDiagnosticCodes.NameCollision,
                         $"{Path(kind, name)}: the client alias {alias}:{port} is already that of {aliases[(alias, port)]}, and Service Connect needs each name and port to be unique in the namespace; rename one of them");
                 }
             }
@@ -220,7 +221,7 @@ public static class ServiceConnectChecks
             var route = gateway.Routes[i];
             if (route.Protocol is MeshProtocol.Grpc or MeshProtocol.Http2)
             {
-                yield return Diagnostic.Error(route.Location,
+                yield return Diagnostic.Error(route.Location, ServiceConnectDiagnosticCodes.ServiceConnectCannotCarry,
                     $"x-mesh.gateway.routes[{i}]: {route.To} speaks {route.Protocol.Name()}, which an application load balancer forwards only from an HTTPS listener; set x-mesh.gateway.certificate_arn, or send the gateway to an http service");
             }
         }

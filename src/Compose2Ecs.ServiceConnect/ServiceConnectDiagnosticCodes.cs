@@ -35,4 +35,19 @@ public static class ServiceConnectDiagnosticCodes
 
     /// <summary>An existing namespace is named, but the stack creates its VPC: a private DNS namespace belongs to a VPC that already exists.</summary>
     public const string ExistingNamespaceNeedsVpc = "C2E6010";
+
+    /// <summary>A route, policy, TLS or gateway setting Service Connect cannot express (request matches, weights, retries, per-request timeouts, connection pools, permissive TLS, gRPC through an HTTP listener).</summary>
+    public const string ServiceConnectCannotCarry = "C2E6011";
+
+    /// <summary>Warning: A setting Service Connect's proxy applies on its own and cannot be tuned (outlier detection, health checks): the values are not used.</summary>
+    public const string NotTunable = "C2E6012";
+
+    /// <summary>Warning: Service Connect takes timeouts in whole seconds; the value is rounded.</summary>
+    public const string TimeoutRounded = "C2E6013";
+
+    /// <summary>Warning: Service Connect has no egress filter: <c>drop_all</c> holds between the application's services through security groups only.</summary>
+    public const string NoEgressFilter = "C2E6014";
+
+    /// <summary>The gateway's target group would pass the number ECS attaches to one service.</summary>
+    public const string TargetGroupLimit = "C2E6015";
 }

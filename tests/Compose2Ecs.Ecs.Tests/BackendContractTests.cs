@@ -101,7 +101,7 @@ public sealed class BackendContractTests
         public string Description => "test backend";
 
         public IEnumerable<Diagnostic> Check(MeshModel model) =>
-            [Diagnostic.Warning(model.LocationOf("x-mesh"), "sidecar: checked")];
+            [Diagnostic.Warning(model.LocationOf("x-mesh"), "C2E9991", "sidecar: checked")];
 
         public EcsPlan Transform(EcsPlan plan, BackendContext context)
         {

@@ -37,7 +37,7 @@ public sealed class FourthBackend : IMeshBackend
 
     public IEnumerable<Diagnostic> Check(MeshModel model) =>
         model.Settings<FourthSettings>().Greeting == "refuse"
-            ? [Diagnostic.Error(model.LocationOf("x-mesh.fourth.greeting"), "x-mesh.fourth.greeting: refused by the fourth backend")]
+            ? [Diagnostic.Error(model.LocationOf("x-mesh.fourth.greeting"), "C2E9990", "x-mesh.fourth.greeting: refused by the fourth backend")]
             : [];
 
     public EcsPlan Transform(EcsPlan plan, BackendContext context) =>

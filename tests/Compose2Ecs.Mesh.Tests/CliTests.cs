@@ -201,7 +201,7 @@ public sealed class CliTests
         public string Description => "test backend";
 
         public IEnumerable<Diagnostic> Check(MeshModel model) =>
-            model.Routes.Select(r => Diagnostic.Error(r.Location, $"route {r.Name}: rejected by the test backend"));
+            model.Routes.Select(r => Diagnostic.Error(r.Location, "C2E9992", $"route {r.Name}: rejected by the test backend"));
 
         public EcsPlan Transform(EcsPlan plan, BackendContext context) => plan;
     }

@@ -42,8 +42,6 @@ public sealed class DiagnosticLog(Console2 console)
         }
     }
 
-    public void Error(string message) => _pending.Add(Diagnostic.Error(SourceLocation.None, message));
-
     public void Error(string code, string message) => _pending.Add(Diagnostic.Error(SourceLocation.None, code, message));
 
     /// <summary>Stops the command (exit 1, before it writes anything) when a warning so far is an error by --warnings-as-errors.</summary>
@@ -106,7 +104,7 @@ public sealed class DiagnosticLog(Console2 console)
 
         if (promoted > 0)
         {
-            writer.Line(Diagnostic.Error(SourceLocation.None, $"{promoted} warning{(promoted == 1 ? "" : "s")} treated as error{(promoted == 1 ? "" : "s")} (--warnings-as-errors)"));
+            writer.Line(Diagnostic.Error(SourceLocation.None, CliDiagnosticCodes.WarningsPromoted, $"{promoted} warning{(promoted == 1 ? "" : "s")} treated as error{(promoted == 1 ? "" : "s")} (--warnings-as-errors)"));
         }
     }
 

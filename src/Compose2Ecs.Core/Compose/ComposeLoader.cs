@@ -46,7 +46,7 @@ public static partial class ComposeLoader
         if (root is null || root.Entries.IsEmpty)
         {
             // An empty override is fine; a project with nothing in any file is not, as in compose-go.
-            throw new InvalidInputException(new SourceLocation(files[0].DisplayPath, 1, 1), "the compose file is empty; it needs at least \"services\" (or name, include, ...)");
+            throw new InvalidInputException(new SourceLocation(files[0].DisplayPath, 1, 1), ComposeDiagnosticCodes.NotACompose, "the compose file is empty; it needs at least \"services\" (or name, include, ...)");
         }
 
         root = root.With("name", ScalarNode.String(name, root.Find("name")?.Value.Location ?? root.Location));

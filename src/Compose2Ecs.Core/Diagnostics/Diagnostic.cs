@@ -22,17 +22,13 @@ public enum Severity
 /// <see cref="Code"/> is the stable identity of the finding: tests assert it instead of the
 /// wording, users suppress or promote warnings by it (<c>--warnings-as-errors C2E1004</c>), and
 /// repeats are grouped by it. Codes are declared as constants in <c>*DiagnosticCodes</c> classes,
-/// one per area, and listed in docs/diagnostics.md (a test keeps the two equal). A finding not
-/// yet given a code has none; it is still reported, but cannot be suppressed by code.
+/// one per area, and listed in docs/diagnostics.md (a test keeps the two equal). Every finding
+/// has one: the factories here and in <see cref="DiagnosticBag"/> take it.
 /// </remarks>
 public sealed record Diagnostic(Severity Severity, SourceLocation Location, string Message)
 {
-    /// <summary>The stable code, <c>C2E</c> and four digits; null while a finding has none yet.</summary>
+    /// <summary>The stable code, <c>C2E</c> and four digits (null only for a finding made with the bare constructor, which the tool does not do).</summary>
     public string? Code { get; init; }
-
-    public static Diagnostic Error(SourceLocation location, string message) => new(Severity.Error, location, message);
-
-    public static Diagnostic Warning(SourceLocation location, string message) => new(Severity.Warning, location, message);
 
     public static Diagnostic Note(SourceLocation location, string code, string message) =>
         new(Severity.Note, location, message) { Code = code };

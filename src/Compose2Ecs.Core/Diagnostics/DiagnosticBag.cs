@@ -20,10 +20,6 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
-    public void Error(SourceLocation location, string message) => _items.Add(Diagnostic.Error(location, message));
-
-    public void Warning(SourceLocation location, string message) => _items.Add(Diagnostic.Warning(location, message));
-
     public void Error(SourceLocation location, string code, string message) => _items.Add(Diagnostic.Error(location, code, message));
 
     public void Warning(SourceLocation location, string code, string message) => _items.Add(Diagnostic.Warning(location, code, message));

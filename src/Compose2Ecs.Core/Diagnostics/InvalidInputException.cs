@@ -14,11 +14,6 @@ public sealed class InvalidInputException : Exception
         Diagnostics = diagnostics.ToArray();
     }
 
-    public InvalidInputException(SourceLocation location, string message)
-        : this([Diagnostic.Error(location, message)])
-    {
-    }
-
     public InvalidInputException(SourceLocation location, string code, string message)
         : this([Diagnostic.Error(location, code, message)])
     {

@@ -49,7 +49,7 @@ public static class EcsSynthesis
         // The mesh model reads and checks x-mesh, then runs the chosen backend's own checks.
         var mesh = MeshReader.Read(project, options.Mesh, backends.All);
         var backend = backends.Find(mesh.Backend)
-            ?? throw new InvalidInputException(mesh.BackendLocation,
+            ?? throw new InvalidInputException(mesh.BackendLocation, Compose2Ecs.Core.Mesh.MeshDiagnosticCodes.NotAChoice,
                 $"x-mesh.backend: the backend \"{mesh.Backend}\" is not available in this build; use one of {string.Join(", ", backends.Names)}");
 
         var settings = EcsSettingsReader.Read(project, mesh, options);

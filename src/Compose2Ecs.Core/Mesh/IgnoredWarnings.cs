@@ -37,7 +37,7 @@ public static partial class IgnoredWarnings
 
         if (entry.Value is not SequenceNode list)
         {
-            diagnostics.Error(entry.Value.Location, $"x-mesh.{Key}: expected a list of warning codes, such as [C2E3001], not {entry.Value.KindName}");
+            diagnostics.Error(entry.Value.Location, MeshDiagnosticCodes.WrongKind, $"x-mesh.{Key}: expected a list of warning codes, such as [C2E3001], not {entry.Value.KindName}");
             return;
         }
 
@@ -46,7 +46,7 @@ public static partial class IgnoredWarnings
             if (list.Items[i] is not ScalarNode { Type: ScalarType.String } item || !IsCode(item.Value))
             {
                 var shown = list.Items[i] is ScalarNode s ? $"\"{s.Value}\"" : list.Items[i].KindName;
-                diagnostics.Error(list.Items[i].Location, $"x-mesh.{Key}[{i}]: {shown} is not a warning code; codes are C2E and four digits, as printed at the end of a warning (docs/diagnostics.md)");
+                diagnostics.Error(list.Items[i].Location, MeshDiagnosticCodes.NotAWarningCode, $"x-mesh.{Key}[{i}]: {shown} is not a warning code; codes are C2E and four digits, as printed at the end of a warning (docs/diagnostics.md)");
             }
         }
     }

@@ -38,13 +38,13 @@ public sealed class YamlReader
         catch (YamlException e)
         {
             var location = new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column);
-            throw new InvalidInputException(location, $"invalid YAML: {CleanMessage(e.Message)}");
+            throw new InvalidInputException(location, Compose2Ecs.Core.Compose.ComposeDiagnosticCodes.YamlSyntax, $"invalid YAML: {CleanMessage(e.Message)}");
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this on some malformed input (an unclosed flow
             // sequence followed by more keys, say); report it where reading stopped.
-            throw new InvalidInputException(reader.Where(reader._lastMark), "invalid YAML: the document is malformed after this point (an unclosed [ or {, or a stray indentation?)");
+            throw new InvalidInputException(reader.Where(reader._lastMark), Compose2Ecs.Core.Compose.ComposeDiagnosticCodes.YamlSyntax, "invalid YAML: the document is malformed after this point (an unclosed [ or {, or a stray indentation?)");
         }
     }
 
@@ -204,7 +204,7 @@ public sealed class YamlReader
                 {
                     if (item is not MappingNode itemMap)
                     {
-                        throw new InvalidInputException(item.Location, $"a '<<' merge list may only hold mappings, not {item.KindName}");
+                        throw new InvalidInputException(item.Location, Compose2Ecs.Core.Compose.ComposeDiagnosticCodes.YamlSyntax, $"a '<<' merge list may only hold mappings, not {item.KindName}");
                     }
 
                     merged.AddRange(itemMap.Entries);
@@ -212,7 +212,7 @@ public sealed class YamlReader
 
                 break;
             default:
-                throw new InvalidInputException(value.Location, $"'<<' merges a mapping or a list of mappings, not {value.KindName}");
+                throw new InvalidInputException(value.Location, Compose2Ecs.Core.Compose.ComposeDiagnosticCodes.YamlSyntax, $"'<<' merges a mapping or a list of mappings, not {value.KindName}");
         }
     }
 
@@ -266,7 +266,7 @@ public sealed class YamlReader
 
     private SourceLocation Where(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);
 
-    private InvalidInputException Error(Mark mark, string message) => new(Where(mark), message);
+    private InvalidInputException Error(Mark mark, string message) => new(Where(mark), Compose2Ecs.Core.Compose.ComposeDiagnosticCodes.YamlSyntax, message);
 
     /// <summary>YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 3) - (...): "; we print our own location.</summary>
     private static string CleanMessage(string message)

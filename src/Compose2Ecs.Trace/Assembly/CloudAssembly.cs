@@ -111,5 +111,5 @@ public sealed class CloudAssembly
     }
 
     private static InvalidInputException Invalid(string path, string message) =>
-        new([Diagnostic.Error(new SourceLocation(path, 1, 1), message)]);
+        new([Diagnostic.Error(new SourceLocation(path, 1, 1), TraceDiagnosticCodes.UnreadableAssembly, message)]);
 }

@@ -70,7 +70,7 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
         {
             if (required)
             {
-                diagnostics.Error(file.Location, $"services.{service}.env_file: env file {path} not found; create it, or mark it optional with `- path: {Path.GetFileName(path)}` and `required: false`");
+                diagnostics.Error(file.Location, ComposeDiagnosticCodes.FileNotFound, $"services.{service}.env_file: env file {path} not found; create it, or mark it optional with `- path: {Path.GetFileName(path)}` and `required: false`");
             }
 
             return;
@@ -78,7 +78,7 @@ internal sealed class EnvironmentResolver(IReadOnlyDictionary<string, string> va
 
         if (BoundedFile.TryRead(path, out var problem) is not { } text)
         {
-            diagnostics.Error(file.Location, $"services.{service}.env_file: env file {path} {problem}");
+            diagnostics.Error(file.Location, ComposeDiagnosticCodes.FileNotFound, $"services.{service}.env_file: env file {path} {problem}");
             return;
         }
 

@@ -70,7 +70,7 @@ internal sealed class ExtendsResolver(FileLoader loader, DiagnosticBag diagnosti
             baseFile = file.Relative(fileNode.Value);
             if (!File.Exists(baseFile.FullPath))
             {
-                diagnostics.Error(fileNode.Location, $"services.{name}.extends.file: \"{fileNode.Value}\" not found (looked in {baseFile.Directory})");
+                diagnostics.Error(fileNode.Location, ComposeDiagnosticCodes.FileNotFound, $"services.{name}.extends.file: \"{fileNode.Value}\" not found (looked in {baseFile.Directory})");
                 return service.Without("extends");
             }
 
@@ -80,14 +80,14 @@ internal sealed class ExtendsResolver(FileLoader loader, DiagnosticBag diagnosti
         var baseLink = $"{baseFile.DisplayPath}:{baseName}";
         if (chain.Contains(baseLink))
         {
-            diagnostics.Error(extendsEntry.Key.Location,
+            diagnostics.Error(extendsEntry.Key.Location, ComposeDiagnosticCodes.Extends,
                 $"services.{name}.extends: cycle {string.Join(" -> ", chain.Add(baseLink))}; a service cannot extend itself, directly or indirectly");
             return service.Without("extends");
         }
 
         if (baseServices[baseName] is not MappingNode baseService)
         {
-            diagnostics.Error(extends["service"]!.Location,
+            diagnostics.Error(extends["service"]!.Location, ComposeDiagnosticCodes.Extends,
                 $"services.{name}.extends.service: no service \"{baseName}\" in {baseFile.DisplayPath}{Suggest.DidYouMean(baseName, baseServices.Keys)}");
             return service.Without("extends");
         }

@@ -63,7 +63,7 @@ internal sealed class FileLoader
 
         if (services.Value is not MappingNode servicesMap)
         {
-            _diagnostics.Error(services.Value.Location, $"services: must be a mapping of service names to services, not {services.Value.KindName}");
+            _diagnostics.Error(services.Value.Location, ComposeDiagnosticCodes.WrongType, $"services: must be a mapping of service names to services, not {services.Value.KindName}");
             return root.Without("services");
         }
 
@@ -95,7 +95,7 @@ internal sealed class FileLoader
             };
             if (paths is null)
             {
-                _diagnostics.Error(item.Location, $"{path}: must be a file path or a mapping with path, not {item.KindName}");
+                _diagnostics.Error(item.Location, ComposeDiagnosticCodes.WrongType, $"{path}: must be a file path or a mapping with path, not {item.KindName}");
                 continue;
             }
 
@@ -130,7 +130,7 @@ internal sealed class FileLoader
 
                 if (!File.Exists(target.FullPath))
                 {
-                    _diagnostics.Error(item.Location, $"{path}: included file \"{relative}\" not found");
+                    _diagnostics.Error(item.Location, ComposeDiagnosticCodes.FileNotFound, $"{path}: included file \"{relative}\" not found");
                     continue;
                 }
 

@@ -23,7 +23,7 @@ internal static class FileParser
 
             if (document is not MappingNode map)
             {
-                throw new InvalidInputException(document.Location, $"a compose file must be a mapping with \"services\" at the top, not {document.KindName}");
+                throw new InvalidInputException(document.Location, ComposeDiagnosticCodes.NotACompose, $"a compose file must be a mapping with \"services\" at the top, not {document.KindName}");
             }
 
             result = result is null ? map : Merger.MergeProjects(result, map);
@@ -34,5 +34,5 @@ internal static class FileParser
 
     private static string Read(string path, string displayPath) =>
         BoundedFile.TryRead(path, out var problem)
-        ?? throw new InvalidInputException(new SourceLocation(displayPath, 0, 0), $"the compose file {problem}");
+        ?? throw new InvalidInputException(new SourceLocation(displayPath, 0, 0), ComposeDiagnosticCodes.FileNotFound, $"the compose file {problem}");
 }

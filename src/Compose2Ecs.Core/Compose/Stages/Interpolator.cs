@@ -81,7 +81,7 @@ public sealed class Interpolator
         {
             if (e.Code is null)
             {
-                _diagnostics.Error(location, e.Message);
+                _diagnostics.Error(location, ComposeDiagnosticCodes.InterpolationSyntax, e.Message);
             }
             else
             {
@@ -288,7 +288,7 @@ public sealed class Interpolator
 
         if (_warnedUnset.Add(name))
         {
-            _diagnostics.Warning(location, $"variable {name} is not set; using an empty string (set it in the environment or .env, or write ${{{name}:-default}})");
+            _diagnostics.Warning(location, ComposeDiagnosticCodes.UnsetVariable, $"variable {name} is not set; using an empty string (set it in the environment or .env, or write ${{{name}:-default}})");
         }
 
         return null;

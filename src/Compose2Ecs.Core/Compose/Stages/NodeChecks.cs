@@ -8,19 +8,8 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    public void Error(Node node, string path, string message) => Diagnostics.Error(node.Location, $"{path}: {message}");
-
-    public void Error(Node node, string? code, string path, string message)
-    {
-        if (code is null)
-        {
-            Error(node, path, message);
-        }
-        else
-        {
-            Diagnostics.Error(node.Location, code, $"{path}: {message}");
-        }
-    }
+    /// <summary>An error at <paramref name="node"/> with its stable code (see <see cref="ComposeDiagnosticCodes"/>), prefixed with the key path.</summary>
+    public void Error(Node node, string code, string path, string message) => Diagnostics.Error(node.Location, code, $"{path}: {message}");
 
     public MappingNode? Mapping(Node node, string path)
     {
@@ -29,7 +18,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
             return map;
         }
 
-        Error(node, path, $"must be a mapping, not {node.KindName}");
+        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a mapping, not {node.KindName}");
         return null;
     }
 
@@ -41,7 +30,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
             return scalar.Value;
         }
 
-        Error(node, path, $"must be a string, not {node.KindName}");
+        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a string, not {node.KindName}");
         return null;
     }
 
@@ -52,7 +41,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
             return value;
         }
 
-        Error(node, path, $"must be a whole number, not {Describe(node)}");
+        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a whole number, not {Describe(node)}");
         return null;
     }
 
@@ -63,7 +52,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
             return value;
         }
 
-        Error(node, path, $"must be a number, not {Describe(node)}");
+        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a number, not {Describe(node)}");
         return null;
     }
 
@@ -74,7 +63,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
             return value;
         }
 
-        Error(node, path, $"must be true or false, not {Describe(node)}");
+        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be true or false, not {Describe(node)}");
         return null;
     }
 
@@ -97,7 +86,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
 
                 return list;
             default:
-                Error(node, path, $"must be a string or a list of strings, not {node.KindName}");
+                Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a string or a list of strings, not {node.KindName}");
                 return null;
         }
     }
@@ -109,7 +98,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
         {
             if (!allowed.Contains(entry.Name) && !entry.Name.StartsWith("x-", StringComparison.Ordinal))
             {
-                Diagnostics.Error(entry.Key.Location,
+                Diagnostics.Error(entry.Key.Location, ComposeDiagnosticCodes.UnknownKey,
                     $"{path}: unknown key \"{entry.Name}\"{Suggest.DidYouMean(entry.Name, allowed)}");
             }
         }

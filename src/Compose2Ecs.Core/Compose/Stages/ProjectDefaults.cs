@@ -110,7 +110,7 @@ internal sealed class ProjectDefaults(IReadOnlyDictionary<string, string> variab
         {
             if (BoundedFile.TryRead(file.Value, out var problem) is not { } text)
             {
-                diagnostics.Error(file.Location, $"services.{name}.label_file: label file {file.Value} {problem}");
+                diagnostics.Error(file.Location, ComposeDiagnosticCodes.FileNotFound, $"services.{name}.label_file: label file {file.Value} {problem}");
                 continue;
             }
 

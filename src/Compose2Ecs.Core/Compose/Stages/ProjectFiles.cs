@@ -51,7 +51,7 @@ internal static class ProjectFiles
             var full = Path.GetFullPath(file, options.WorkingDirectory);
             if (!File.Exists(full))
             {
-                throw new InvalidInputException(new SourceLocation(file, 0, 0), "compose file not found; check the path given with -f");
+                throw new InvalidInputException(new SourceLocation(file, 0, 0), ComposeDiagnosticCodes.FileNotFound, "compose file not found; check the path given with -f");
             }
 
             result.Add(new ComposeFile(full, file));
@@ -79,7 +79,7 @@ internal static class ProjectFiles
             return files;
         }
 
-        throw new InvalidInputException(SourceLocation.None,
+        throw new InvalidInputException(SourceLocation.None, ComposeDiagnosticCodes.FileNotFound,
             $"no compose file found in {searchIn} or its parents; looked for {string.Join(", ", LoadOptions.DefaultFileNames)}. Name one with -f FILE");
     }
 }

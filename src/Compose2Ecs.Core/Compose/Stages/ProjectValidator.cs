@@ -19,7 +19,7 @@ internal static partial class ProjectValidator
         checks.KnownKeys(root, "(top level)", ComposeKeys.TopLevel);
         if (root.Find("version") is { } version)
         {
-            diagnostics.Warning(version.Key.Location, "version: the top-level \"version\" key is obsolete and ignored; remove it");
+            diagnostics.Warning(version.Key.Location, ComposeDiagnosticCodes.ObsoleteVersion, "version: the top-level \"version\" key is obsolete and ignored; remove it");
         }
 
         if (root["services"] is not MappingNode services)
@@ -32,7 +32,7 @@ internal static partial class ProjectValidator
         {
             if (!ServiceName().IsMatch(entry.Name))
             {
-                diagnostics.Error(entry.Key.Location, $"services: \"{entry.Name}\" is not a valid service name; use letters, digits, '.', '_' and '-'");
+                diagnostics.Error(entry.Key.Location, ComposeDiagnosticCodes.InvalidServiceName, $"services: \"{entry.Name}\" is not a valid service name; use letters, digits, '.', '_' and '-'");
             }
 
             if (entry.Value is not MappingNode service)
@@ -43,7 +43,7 @@ internal static partial class ProjectValidator
 
             if (service["image"] is null or ScalarNode { IsNull: true } && service["build"] is null or ScalarNode { IsNull: true } && service["provider"] is null)
             {
-                diagnostics.Error(entry.Key.Location, $"services.{entry.Name}: has neither \"image\" nor \"build\"; add an image (or a build section). If this file is an override, load it after its base file with -f base.yml -f {Path.GetFileName(entry.Key.Location.File)}");
+                diagnostics.Error(entry.Key.Location, ComposeDiagnosticCodes.NoImageOrBuild, $"services.{entry.Name}: has neither \"image\" nor \"build\"; add an image (or a build section). If this file is an override, load it after its base file with -f base.yml -f {Path.GetFileName(entry.Key.Location.File)}");
             }
 
             service = CheckDependencies(entry.Name, service, services, disabledServices, diagnostics);
@@ -85,7 +85,7 @@ internal static partial class ProjectValidator
             {
                 if (required)
                 {
-                    diagnostics.Error(dependency.Key.Location,
+                    diagnostics.Error(dependency.Key.Location, ComposeDiagnosticCodes.Dependency,
                         $"services.{name}.depends_on: \"{dependency.Name}\" is disabled by its profiles ({string.Join(", ", profiles)}); enable one with --profile {profiles[0]}, or mark the dependency required: false");
                 }
 
@@ -113,7 +113,7 @@ internal static partial class ProjectValidator
             if (reference["source"] is ScalarNode source && defined?.Contains(source.Value) != true)
             {
                 var known = defined?.Keys ?? [];
-                diagnostics.Error(source.Location,
+                diagnostics.Error(source.Location, ComposeDiagnosticCodes.UndefinedReference,
                     $"services.{name}.{section}: \"{source.Value}\" is not defined under the top-level \"{section}\"{Suggest.DidYouMean(source.Value, known)}");
             }
         }

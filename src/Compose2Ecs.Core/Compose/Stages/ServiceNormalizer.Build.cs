@@ -21,7 +21,7 @@ internal sealed partial class ServiceNormalizer
             case MappingNode map:
                 return BuildMapping(map, path);
             default:
-                _check.Error(node, path, $"must be a build context path or a mapping with context, not {node.KindName}");
+                _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a build context path or a mapping with context, not {node.KindName}");
                 return node;
         }
     }
@@ -36,7 +36,7 @@ internal sealed partial class ServiceNormalizer
 
         if (map["dockerfile"] is ScalarNode { IsNull: false } && map["dockerfile_inline"] is ScalarNode { IsNull: false } inline)
         {
-            _check.Error(inline, $"{path}.dockerfile_inline", "cannot be set with dockerfile; keep one of them");
+            _check.Error(inline, ComposeDiagnosticCodes.ConflictingKeys, $"{path}.dockerfile_inline", "cannot be set with dockerfile; keep one of them");
         }
 
         foreach (var key in new[] { "args", "labels" })
@@ -99,7 +99,7 @@ internal sealed partial class ServiceNormalizer
     {
         if (node is ScalarNode { IsNull: true })
         {
-            _check.Error(node, path, "must be a list of \"id=path\" (or \"default\") or a mapping of id to path, not null");
+            _check.Error(node, ComposeDiagnosticCodes.WrongType, path, "must be a list of \"id=path\" (or \"default\") or a mapping of id to path, not null");
             return node;
         }
 

@@ -17,14 +17,14 @@ internal sealed partial class ServiceNormalizer
 
         if (item is not ScalarNode { IsNull: false } scalar)
         {
-            _check.Error(item, itemPath, $"must be \"host:container[:permissions]\" or a mapping, not {item.KindName}");
+            _check.Error(item, ComposeDiagnosticCodes.WrongType, itemPath, $"must be \"host:container[:permissions]\" or a mapping, not {item.KindName}");
             return [];
         }
 
         var parts = scalar.Value.Split(':');
         if (parts.Length > 3 || parts.Any(p => p.Length == 0))
         {
-            _check.Error(item, itemPath, $"\"{scalar.Value}\": expected host:container[:permissions]");
+            _check.Error(item, ComposeDiagnosticCodes.InvalidValue, itemPath, $"\"{scalar.Value}\": expected host:container[:permissions]");
             return [];
         }
 
@@ -62,7 +62,7 @@ internal sealed partial class ServiceNormalizer
                     var separator = text.IndexOf('=', StringComparison.Ordinal) is var eq && eq >= 0 ? eq : text.IndexOf(':', StringComparison.Ordinal);
                     if (separator <= 0)
                     {
-                        _check.Error(seq.Items[i], $"{path}[{i}]", $"\"{text}\": expected host=ip or host:ip");
+                        _check.Error(seq.Items[i], ComposeDiagnosticCodes.InvalidValue, $"{path}[{i}]", $"\"{text}\": expected host=ip or host:ip");
                         continue;
                     }
 
@@ -72,7 +72,7 @@ internal sealed partial class ServiceNormalizer
 
                 break;
             default:
-                _check.Error(node, path, $"must be a list of \"host=ip\" or a mapping of host to ip, not {node.KindName}");
+                _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a list of \"host=ip\" or a mapping of host to ip, not {node.KindName}");
                 return node;
         }
 
@@ -110,7 +110,7 @@ internal sealed partial class ServiceNormalizer
 
         if (map["device_ids"] is not null)
         {
-            _check.Error(count, $"{path}.count", "count and device_ids cannot both be set; keep one of them");
+            _check.Error(count, ComposeDiagnosticCodes.ConflictingKeys, $"{path}.count", "count and device_ids cannot both be set; keep one of them");
         }
 
         if (count.Value == "all")
@@ -120,7 +120,7 @@ internal sealed partial class ServiceNormalizer
 
         if (!CoreSchema.TryGetInt(count.Value, out _))
         {
-            _check.Error(count, $"{path}.count", $"\"{count.Value}\" is not a count; write a number or \"all\"");
+            _check.Error(count, ComposeDiagnosticCodes.InvalidValue, $"{path}.count", $"\"{count.Value}\" is not a count; write a number or \"all\"");
         }
 
         return map;
@@ -173,7 +173,7 @@ internal sealed partial class ServiceNormalizer
 
             if (rule["action"] is null)
             {
-                _check.Error(rule, rulePath, "a watch rule needs \"action\" (sync, rebuild, restart, sync+restart, sync+exec)");
+                _check.Error(rule, ComposeDiagnosticCodes.MissingKey, rulePath, "a watch rule needs \"action\" (sync, rebuild, restart, sync+restart, sync+exec)");
             }
 
             rules.Add(rule["path"] is ScalarNode { IsNull: false } p

@@ -22,7 +22,7 @@ internal sealed partial class ServiceNormalizer
 
         if (item is not ScalarNode { IsNull: false } scalar)
         {
-            _check.Error(item, itemPath, $"must be \"source:target[:mode]\" or a mapping, not {item.KindName}");
+            _check.Error(item, ComposeDiagnosticCodes.WrongType, itemPath, $"must be \"source:target[:mode]\" or a mapping, not {item.KindName}");
             return [];
         }
 
@@ -34,7 +34,7 @@ internal sealed partial class ServiceNormalizer
         _check.KnownKeys(map, path, VolumeKeys);
         if (map["target"] is null)
         {
-            _check.Error(map, path, "a volume mapping needs \"target\", the path in the container");
+            _check.Error(map, ComposeDiagnosticCodes.MissingKey, path, "a volume mapping needs \"target\", the path in the container");
         }
 
         var type = map["type"] is ScalarNode { IsNull: false } t ? t.Value : "volume";
@@ -43,7 +43,7 @@ internal sealed partial class ServiceNormalizer
         {
             if (map["source"] is not ScalarNode { IsNull: false } source || source.Value.Length == 0)
             {
-                _check.Error(map, path, "a bind mount needs \"source\", the host path");
+                _check.Error(map, ComposeDiagnosticCodes.MissingKey, path, "a bind mount needs \"source\", the host path");
             }
             else
             {
@@ -68,13 +68,13 @@ internal sealed partial class ServiceNormalizer
     {
         if (node is ScalarNode { IsNull: false, Type: ScalarType.Float })
         {
-            _check.Error(node, path, $"{NodeChecks.Describe(node)} must be a whole number of bytes or a size such as 64m");
+            _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} must be a whole number of bytes or a size such as 64m");
             return node;
         }
 
         if (node is ScalarNode { IsNull: false } s && s.Value.TrimStart().StartsWith('-'))
         {
-            _check.Error(node, path, $"{NodeChecks.Describe(node)} must be 0 or more");
+            _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} must be 0 or more");
             return node;
         }
 
@@ -89,7 +89,7 @@ internal sealed partial class ServiceNormalizer
         // an unset ${VAR}:/data gives, and real files rely on loading without their .env.
         if (parts.Count > 3 || parts.Skip(1).Any(p => p.Length == 0))
         {
-            _check.Error(scalar, path, $"\"{scalar.Value}\": expected source:target[:mode], with no empty part between colons");
+            _check.Error(scalar, ComposeDiagnosticCodes.InvalidValue, path, $"\"{scalar.Value}\": expected source:target[:mode], with no empty part between colons");
             return scalar;
         }
 

@@ -103,7 +103,7 @@ internal sealed partial class ServiceNormalizer
 
         if (item is not ScalarNode { IsNull: false } scalar)
         {
-            _check.Error(item, itemPath, $"must be a port such as \"8080:80\" or a mapping with target, not {item.KindName}");
+            _check.Error(item, ComposeDiagnosticCodes.WrongType, itemPath, $"must be a port such as \"8080:80\" or a mapping with target, not {item.KindName}");
             return [];
         }
 
@@ -121,16 +121,16 @@ internal sealed partial class ServiceNormalizer
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{port.Published}-{end}")
         : port.Published?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The code of a short-syntax port error when it is about the protocol (sctp, or an unknown one).</summary>
-    private static string? ProtocolCode(string text) =>
-        PortSyntax.ProtocolOf(text) is "tcp" or "udp" ? null : ComposeDiagnosticCodes.PortProtocol;
+    /// <summary>The code of a short-syntax port error: about the protocol (sctp, or an unknown one), or else about the syntax.</summary>
+    private static string ProtocolCode(string text) =>
+        PortSyntax.ProtocolOf(text) is "tcp" or "udp" ? ComposeDiagnosticCodes.InvalidValue : ComposeDiagnosticCodes.PortProtocol;
 
     private Node LongPort(MappingNode map, string path)
     {
         _check.KnownKeys(map, path, ComposeKeys.Port);
         if (map["target"] is not { } targetNode)
         {
-            _check.Error(map, path, "a port mapping needs \"target\", the container port");
+            _check.Error(map, ComposeDiagnosticCodes.MissingKey, path, "a port mapping needs \"target\", the container port");
             return map;
         }
 
@@ -144,7 +144,7 @@ internal sealed partial class ServiceNormalizer
             {
                 if (!PortSyntax.TryPort(part, out _, out var problem))
                 {
-                    _check.Error(publishedNode, $"{path}.published", $"\"{text}\": {problem}");
+                    _check.Error(publishedNode, ComposeDiagnosticCodes.InvalidValue, $"{path}.published", $"\"{text}\": {problem}");
                 }
             }
 
@@ -211,11 +211,11 @@ internal sealed partial class ServiceNormalizer
                 return port;
             }
 
-            _check.Error(node, path, $"\"{scalar.Value}\": {problem}");
+            _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"\"{scalar.Value}\": {problem}");
             return null;
         }
 
-        _check.Error(node, path, $"must be a port number, not {node.KindName}");
+        _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a port number, not {node.KindName}");
         return null;
     }
 
@@ -223,7 +223,7 @@ internal sealed partial class ServiceNormalizer
     {
         if (item is not ScalarNode { IsNull: false } scalar)
         {
-            _check.Error(item, itemPath, $"must be a port such as \"3000\", not {item.KindName}");
+            _check.Error(item, ComposeDiagnosticCodes.WrongType, itemPath, $"must be a port such as \"3000\", not {item.KindName}");
             return [];
         }
 
@@ -252,7 +252,7 @@ internal sealed partial class ServiceNormalizer
                     var item = seq.Items[i];
                     if (item is not ScalarNode { IsNull: false } scalar)
                     {
-                        _check.Error(item, $"{path}[{i}]", $"must be a string \"{example}\", not {item.KindName}");
+                        _check.Error(item, ComposeDiagnosticCodes.WrongType, $"{path}[{i}]", $"must be a string \"{example}\", not {item.KindName}");
                         continue;
                     }
 
@@ -260,7 +260,7 @@ internal sealed partial class ServiceNormalizer
                     var key = eq < 0 ? scalar.Value : scalar.Value[..eq];
                     if (key.Length > 0 && char.IsWhiteSpace(key[^1]))
                     {
-                        _check.Error(item, $"{path}[{i}]", $"\"{key.TrimEnd()}\" is followed by a space before '='; write {key.TrimEnd()}=value");
+                        _check.Error(item, ComposeDiagnosticCodes.InvalidValue, $"{path}[{i}]", $"\"{key.TrimEnd()}\" is followed by a space before '='; write {key.TrimEnd()}=value");
                         continue;
                     }
 
@@ -274,7 +274,7 @@ internal sealed partial class ServiceNormalizer
                 {
                     if (entry.Key is { Style: ScalarStyle.Plain, Type: not ScalarType.String })
                     {
-                        _check.Error(entry.Key, $"{path}.{entry.Name}", $"a key must be a string, not {entry.Key.KindName}; quote it");
+                        _check.Error(entry.Key, ComposeDiagnosticCodes.WrongType, $"{path}.{entry.Name}", $"a key must be a string, not {entry.Key.KindName}; quote it");
                         continue;
                     }
 
@@ -286,7 +286,7 @@ internal sealed partial class ServiceNormalizer
                     };
                     if (value is not ScalarNode)
                     {
-                        _check.Error(entry.Value, $"{path}.{entry.Name}", $"must be a string, number or boolean, not {entry.Value.KindName}");
+                        _check.Error(entry.Value, ComposeDiagnosticCodes.WrongType, $"{path}.{entry.Name}", $"must be a string, number or boolean, not {entry.Value.KindName}");
                         continue;
                     }
 
@@ -295,7 +295,7 @@ internal sealed partial class ServiceNormalizer
 
                 break;
             default:
-                _check.Error(node, path, $"must be a mapping or a list of \"{example}\" strings, not {node.KindName}");
+                _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a mapping or a list of \"{example}\" strings, not {node.KindName}");
                 return node;
         }
 
@@ -342,12 +342,12 @@ internal sealed partial class ServiceNormalizer
                     format = map["format"] is ScalarNode { IsNull: false } f ? f.Value : null;
                     if (file is null)
                     {
-                        _check.Error(item, itemPath, "an env_file entry needs \"path\"");
+                        _check.Error(item, ComposeDiagnosticCodes.MissingKey, itemPath, "an env_file entry needs \"path\"");
                     }
 
                     break;
                 default:
-                    _check.Error(item, itemPath, $"must be a file path or a mapping with path, not {item.KindName}");
+                    _check.Error(item, ComposeDiagnosticCodes.WrongType, itemPath, $"must be a file path or a mapping with path, not {item.KindName}");
                     break;
             }
 
@@ -380,7 +380,7 @@ internal sealed partial class ServiceNormalizer
             case ScalarNode scalar:
                 if (!ShellWords.TrySplit(scalar.Value, out var words, out var error))
                 {
-                    _check.Error(node, path, $"\"{scalar.Value}\": {error}; close the quote or use the list form [\"cmd\", \"arg\"]");
+                    _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"\"{scalar.Value}\": {error}; close the quote or use the list form [\"cmd\", \"arg\"]");
                     return node;
                 }
 
@@ -388,7 +388,7 @@ internal sealed partial class ServiceNormalizer
             case SequenceNode seq:
                 return StringList(seq, path);
             default:
-                _check.Error(node, path, $"must be a string or a list of strings, not {node.KindName}");
+                _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a string or a list of strings, not {node.KindName}");
                 return node;
         }
     }
@@ -425,11 +425,11 @@ internal sealed partial class ServiceNormalizer
             };
             if (test is not (ScalarNode or SequenceNode))
             {
-                _check.Error(test, $"{path}.test", $"must be a command string or a list such as [\"CMD\", \"curl\", \"-f\", \"http://localhost\"], not {test.KindName}");
+                _check.Error(test, ComposeDiagnosticCodes.WrongType, $"{path}.test", $"must be a command string or a list such as [\"CMD\", \"curl\", \"-f\", \"http://localhost\"], not {test.KindName}");
             }
             else if (normalizedTest is SequenceNode { Items: [ScalarNode first, ..] } && first.Value is not ("CMD" or "CMD-SHELL" or "NONE"))
             {
-                _check.Error(test, $"{path}.test", $"a list test must start with \"CMD\", \"CMD-SHELL\" or \"NONE\", not \"{first.Value}\"");
+                _check.Error(test, ComposeDiagnosticCodes.InvalidValue, $"{path}.test", $"a list test must start with \"CMD\", \"CMD-SHELL\" or \"NONE\", not \"{first.Value}\"");
             }
 
             result = result.With("test", normalizedTest with { Tag = test.Tag });
@@ -486,7 +486,7 @@ internal sealed partial class ServiceNormalizer
                         {
                             if (!ComposeKeys.DependencyConditions.Contains(conditionText))
                             {
-                                _check.Error(c, $"{entryPath}.condition", $"\"{conditionText}\" is not one of service_started, service_healthy, service_completed_successfully{Suggest.DidYouMean(conditionText, ComposeKeys.DependencyConditions)}");
+                                _check.Error(c, ComposeDiagnosticCodes.InvalidValue, $"{entryPath}.condition", $"\"{conditionText}\" is not one of service_started, service_healthy, service_completed_successfully{Suggest.DidYouMean(conditionText, ComposeKeys.DependencyConditions)}");
                             }
 
                             dependency = dependency.With("condition", ScalarNode.String(conditionText, c.Location), c.Location);
@@ -504,7 +504,7 @@ internal sealed partial class ServiceNormalizer
                     }
                     else if (entry.Value is not ScalarNode { IsNull: true })
                     {
-                        _check.Error(entry.Value, entryPath, $"must be a mapping with condition, not {entry.Value.KindName}");
+                        _check.Error(entry.Value, ComposeDiagnosticCodes.WrongType, entryPath, $"must be a mapping with condition, not {entry.Value.KindName}");
                         continue;
                     }
 
@@ -518,7 +518,7 @@ internal sealed partial class ServiceNormalizer
 
                 break;
             default:
-                _check.Error(node, path, $"must be a list of service names or a mapping of service to condition, not {node.KindName}");
+                _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a list of service names or a mapping of service to condition, not {node.KindName}");
                 return node;
         }
 
@@ -541,7 +541,7 @@ internal sealed partial class ServiceNormalizer
             case MappingNode map when map["source"] is ScalarNode { IsNull: false }:
                 return [map["mode"] is { } mode ? map.With("mode", FileMode(mode)) : map];
             default:
-                _check.Error(item, itemPath, $"must be a {kind[..^1]} name or a mapping with \"source\", not {item.KindName}");
+                _check.Error(item, ComposeDiagnosticCodes.WrongType, itemPath, $"must be a {kind[..^1]} name or a mapping with \"source\", not {item.KindName}");
                 return [];
         }
     });
@@ -554,7 +554,7 @@ internal sealed partial class ServiceNormalizer
     {
         if (node is not SequenceNode seq)
         {
-            _check.Error(node, path, $"must be {expected}, not {node.KindName}");
+            _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be {expected}, not {node.KindName}");
             return node;
         }
 
@@ -588,7 +588,7 @@ internal sealed partial class ServiceNormalizer
                 {
                     if (limits["soft"] is null || limits["hard"] is null)
                     {
-                        _check.Error(entry.Value, entryPath, "needs both soft and hard, or a single number");
+                        _check.Error(entry.Value, ComposeDiagnosticCodes.MissingKey, entryPath, "needs both soft and hard, or a single number");
                     }
 
                     continue;
@@ -680,7 +680,7 @@ internal sealed partial class ServiceNormalizer
     {
         if (device["capabilities"] is null)
         {
-            _check.Error(device, path, "a device reservation needs \"capabilities\", e.g. [gpu]");
+            _check.Error(device, ComposeDiagnosticCodes.MissingKey, path, "a device reservation needs \"capabilities\", e.g. [gpu]");
         }
 
         return DeviceCount(device, path);
@@ -699,7 +699,7 @@ internal sealed partial class ServiceNormalizer
             return ScalarNode.Int(raw, node.Location);
         }
 
-        _check.Error(node, path, $"{NodeChecks.Describe(node)} is not a size; write bytes or a number with a unit, e.g. 512m or 1.5g");
+        _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} is not a size; write bytes or a number with a unit, e.g. 512m or 1.5g");
         return node;
     }
 
@@ -710,7 +710,7 @@ internal sealed partial class ServiceNormalizer
             return ScalarNode.Float(cpus, node.Location);
         }
 
-        _check.Error(node, path, $"{NodeChecks.Describe(node)} is not a CPU count; write a number such as 0.5 or '2'");
+        _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} is not a CPU count; write a number such as 0.5 or '2'");
         return node;
     }
 
@@ -721,7 +721,7 @@ internal sealed partial class ServiceNormalizer
             return ScalarNode.String(scalar.Value, node.Location);
         }
 
-        _check.Error(node, path, $"{NodeChecks.Describe(node)} is not a duration; write e.g. 30s, 1m30s or 500ms");
+        _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} is not a duration; write e.g. 30s, 1m30s or 500ms");
         return node;
     }
 
@@ -749,12 +749,12 @@ internal sealed partial class ServiceNormalizer
                 _check.KnownKeys(map, path, ComposeKeys.Extends);
                 if (map["service"] is not ScalarNode { IsNull: false })
                 {
-                    _check.Error(map, path, "extends needs \"service\", the name of the service to extend");
+                    _check.Error(map, ComposeDiagnosticCodes.MissingKey, path, "extends needs \"service\", the name of the service to extend");
                 }
 
                 return map;
             default:
-                _check.Error(node, path, $"must be a service name or a mapping with service and file, not {node.KindName}");
+                _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a service name or a mapping with service and file, not {node.KindName}");
                 return node;
         }
     }
@@ -769,7 +769,7 @@ internal sealed partial class ServiceNormalizer
             case MappingNode map:
                 return map;
             default:
-                _check.Error(node, path, $"must be a list of network names or a mapping, not {node.KindName}");
+                _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a list of network names or a mapping, not {node.KindName}");
                 return node;
         }
     }

@@ -27,7 +27,7 @@ internal sealed class TopLevelNormalizer(DiagnosticBag diagnostics, string baseD
 
             if (value is not MappingNode map)
             {
-                _check.Error(value, section, $"must be a mapping of names to definitions, not {value.KindName}");
+                _check.Error(value, ComposeDiagnosticCodes.WrongType, section, $"must be a mapping of names to definitions, not {value.KindName}");
                 root = root.Without(section);
                 continue;
             }
@@ -44,7 +44,7 @@ internal sealed class TopLevelNormalizer(DiagnosticBag diagnostics, string baseD
 
                 if (entry.Value is not MappingNode definition)
                 {
-                    _check.Error(entry.Value, path, $"must be a mapping, not {entry.Value.KindName}");
+                    _check.Error(entry.Value, ComposeDiagnosticCodes.WrongType, path, $"must be a mapping, not {entry.Value.KindName}");
                     continue;
                 }
 
@@ -67,7 +67,7 @@ internal sealed class TopLevelNormalizer(DiagnosticBag diagnostics, string baseD
             {
                 if (definition.Find(key) is { } conflicting)
                 {
-                    _check.Error(conflicting.Key, path, $"\"external\" and \"{key}\" cannot be set together: an external {section[..^1]} is made elsewhere; remove {key} or external");
+                    _check.Error(conflicting.Key, ComposeDiagnosticCodes.ConflictingKeys, path, $"\"external\" and \"{key}\" cannot be set together: an external {section[..^1]} is made elsewhere; remove {key} or external");
                 }
             }
         }
@@ -115,7 +115,7 @@ internal sealed class TopLevelNormalizer(DiagnosticBag diagnostics, string baseD
         {
             if (definition["name"] is ScalarNode { IsNull: false } name && name.Value != externalName.Value)
             {
-                _check.Error(externalName, path, "name and external.name conflict; keep only name (external.name is obsolete)");
+                _check.Error(externalName, ComposeDiagnosticCodes.ConflictingKeys, path, "name and external.name conflict; keep only name (external.name is obsolete)");
             }
 
             result = result.With("name", ScalarNode.String(externalName.Value, externalName.Location));
@@ -133,7 +133,7 @@ internal sealed class TopLevelNormalizer(DiagnosticBag diagnostics, string baseD
 
         if (node is not SequenceNode seq)
         {
-            _check.Error(node, path, $"must be a mapping or a list of \"key=value\" strings, not {node.KindName}");
+            _check.Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a mapping or a list of \"key=value\" strings, not {node.KindName}");
             return node;
         }
 

@@ -22,7 +22,7 @@ internal static class Variables
             {
                 if (required)
                 {
-                    diagnostics.Error(new SourceLocation(display, 0, 0), "env file not found; create it or remove --env-file");
+                    diagnostics.Error(new SourceLocation(display, 0, 0), ComposeDiagnosticCodes.FileNotFound, "env file not found; create it or remove --env-file");
                 }
 
                 continue;
@@ -37,7 +37,7 @@ internal static class Variables
 
             if (BoundedFile.TryRead(path, out var problem) is not { } text)
             {
-                diagnostics.Error(new SourceLocation(display, 0, 0), $"env file {problem}");
+                diagnostics.Error(new SourceLocation(display, 0, 0), ComposeDiagnosticCodes.FileNotFound, $"env file {problem}");
                 continue;
             }
 

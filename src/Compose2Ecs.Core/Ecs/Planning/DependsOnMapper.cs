@@ -26,11 +26,11 @@ internal static class DependsOnMapper
             switch (dependency.Condition)
             {
                 case ServiceDependency.Healthy when target.Healthcheck is null || target.Healthcheck.Disable:
-                    diagnostics.Warning(dependency.Location,
+                    diagnostics.Warning(dependency.Location, EcsDiagnosticCodes.DependsOnCondition,
                         $"{where}: condition service_healthy, but {dependency.Service} has no healthcheck in compose, and ECS ignores an image's own HEALTHCHECK; {service.Name} waits only for {dependency.Service}'s service to be created");
                     break;
                 case ServiceDependency.CompletedSuccessfully:
-                    diagnostics.Warning(dependency.Location,
+                    diagnostics.Warning(dependency.Location, EcsDiagnosticCodes.DependsOnCondition,
                         $"{where}: condition service_completed_successfully: {dependency.Service} runs as an ECS service, which restarts its task whenever it exits; run one-off jobs as ECS tasks instead");
                     break;
             }

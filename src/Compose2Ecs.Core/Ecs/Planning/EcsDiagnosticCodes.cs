@@ -50,4 +50,46 @@ public static class EcsDiagnosticCodes
 
     /// <summary>A split application: ordering two nested stacks as one resource's DependsOn asks would make them wait for each other in a cycle, so that order is left out.</summary>
     public const string SplitOrderCycle = "C2E3204";
+
+    /// <summary>Warning: A value past what ECS allows is clamped (health check timings, <c>stop_grace_period</c> beyond 120 s).</summary>
+    public const string ValueClamped = "C2E3004";
+
+    /// <summary>Warning: A container setting Fargate does not have is left out (a ulimit, a capability, a tmpfs or other volume type, a platform, a reservation above the limit, a health check that is not CMD or CMD-SHELL).</summary>
+    public const string NotOnFargate = "C2E3005";
+
+    /// <summary>Warning: A volume becomes the task's own storage: its data is lost when the task stops (a named or anonymous volume), or a bind mount's host files are not there.</summary>
+    public const string TaskStorage = "C2E3006";
+
+    /// <summary>Warning: A published port gets no load balancer listener: published on loopback only, published twice, past the target group limit, or UDP with no TCP port to check.</summary>
+    public const string PortNotPublished = "C2E3007";
+
+    /// <summary>Warning: compose2ecs does not build images: the service's <c>build</c> is not run, and its image must be pushed before deploying.</summary>
+    public const string BuildNotRun = "C2E3008";
+
+    /// <summary>A service has no image to run: only <c>build</c> and no registry, or neither.</summary>
+    public const string NoImage = "C2E3009";
+
+    /// <summary>Warning: A <c>depends_on</c> condition ECS cannot honour as compose does (<c>service_healthy</c> without a compose health check, <c>service_completed_successfully</c> on a long-running service).</summary>
+    public const string DependsOnCondition = "C2E3012";
+
+    /// <summary>A service's secret cannot be given to ECS: not declared at the top level, from a source ECS cannot read (a file, an environment variable), or not a Secrets Manager ARN nor an SSM parameter.</summary>
+    public const string SecretSource = "C2E3013";
+
+    /// <summary>Two secrets, or a secret and <c>environment</c>, would set the same environment variable.</summary>
+    public const string SecretVariableClash = "C2E3014";
+
+    /// <summary>Warning: A secret is given to the container as an environment variable, not as a file at <c>/run/secrets/</c>: an app that reads the file does not find it.</summary>
+    public const string SecretAsVariable = "C2E3015";
+
+    /// <summary>A service publishes ports, so it needs a load balancer in public subnets, and the existing VPC lists none.</summary>
+    public const string PublicSubnetsRequired = "C2E3016";
+
+    /// <summary><c>deploy.replicas</c> (or <c>scale</c>) is below 0.</summary>
+    public const string NegativeReplicas = "C2E3017";
+
+    /// <summary>Warning: A label cannot become an AWS tag (reserved prefix, too long, characters AWS refuses); it is left out.</summary>
+    public const string NotATag = "C2E3018";
+
+    /// <summary>Warning: The application has more stack outputs than one template allows; the outputs past the limit are left out of the parent.</summary>
+    public const string OutputsOverLimit = "C2E3205";
 }

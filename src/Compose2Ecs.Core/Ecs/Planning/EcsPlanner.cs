@@ -79,7 +79,7 @@ public static class EcsPlanner
         foreach (var group in project.Services.GroupBy(s => LogicalIds.Part(s.Name)).Where(g => g.Count() > 1))
         {
             var names = string.Join(", ", group.Select(s => $"\"{s.Name}\""));
-            diagnostics.Error(group.Last().Location, $"services {names} would share CloudFormation logical IDs ({group.Key}...); rename one of them");
+            diagnostics.Error(group.Last().Location, EcsDiagnosticCodes.NameCollision, $"services {names} would share CloudFormation logical IDs ({group.Key}...); rename one of them");
         }
     }
 }

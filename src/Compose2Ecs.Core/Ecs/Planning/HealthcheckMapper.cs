@@ -21,13 +21,13 @@ internal static class HealthcheckMapper
 
         if (check.Test[0] is not ("CMD" or "CMD-SHELL") || check.Test.Length < 2)
         {
-            diagnostics.Warning(check.Location, $"services.{service.Name}.healthcheck.test: must start with CMD or CMD-SHELL and a command; the health check is left out");
+            diagnostics.Warning(check.Location, EcsDiagnosticCodes.NotOnFargate, $"services.{service.Name}.healthcheck.test: must start with CMD or CMD-SHELL and a command; the health check is left out");
             return null;
         }
 
         if (check.StartInterval is not null)
         {
-            diagnostics.Warning(KeyLocations.Of(service, "healthcheck", "start_interval"),
+            diagnostics.Warning(KeyLocations.Of(service, "healthcheck", "start_interval"), EcsDiagnosticCodes.IgnoredKey,
                 $"services.{service.Name}.healthcheck.start_interval: ECS has no such setting; the interval applies during the start period too");
         }
 
@@ -51,7 +51,7 @@ internal static class HealthcheckMapper
 
         var clamped = Math.Clamp(value, min, max);
         var location = KeyLocations.Of(service, "healthcheck", key);
-        diagnostics.Warning(location.IsKnown ? location : fallback,
+        diagnostics.Warning(location.IsKnown ? location : fallback, EcsDiagnosticCodes.ValueClamped,
             $"services.{service.Name}.healthcheck.{key}: ECS allows {min} to {max}{(key == "retries" ? "" : " seconds")}; {value} becomes {clamped}");
         return clamped;
     }

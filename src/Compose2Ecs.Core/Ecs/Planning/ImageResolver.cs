@@ -19,7 +19,7 @@ internal static partial class ImageResolver
         {
             if (service.Build is not null)
             {
-                diagnostics.Warning(KeyLocations.Of(service, "build"),
+                diagnostics.Warning(KeyLocations.Of(service, "build"), EcsDiagnosticCodes.BuildNotRun,
                     $"services.{service.Name}.build: not run by compose2ecs; the service uses its image {image}, which must already be pushed");
             }
 
@@ -28,19 +28,19 @@ internal static partial class ImageResolver
 
         if (service.Build is null)
         {
-            diagnostics.Error(service.Location, $"services.{service.Name}: has neither image nor build; give it an image");
+            diagnostics.Error(service.Location, EcsDiagnosticCodes.NoImage, $"services.{service.Name}: has neither image nor build; give it an image");
             return null;
         }
 
         if (settings.Registry is null)
         {
-            diagnostics.Error(KeyLocations.Of(service, "build"),
+            diagnostics.Error(KeyLocations.Of(service, "build"), EcsDiagnosticCodes.NoImage,
                 $"services.{service.Name}: has only a build section and no image; pass --registry REGISTRY (or set x-mesh.registry) so its image is REGISTRY/{RepositoryName(service.Name)}:{settings.Tag}, and push it there");
             return null;
         }
 
         var built = $"{settings.Registry.TrimEnd('/')}/{RepositoryName(service.Name)}:{settings.Tag}";
-        diagnostics.Warning(KeyLocations.Of(service, "build"),
+        diagnostics.Warning(KeyLocations.Of(service, "build"), EcsDiagnosticCodes.BuildNotRun,
             $"services.{service.Name}.build: not run by compose2ecs; the service uses the image {built}: build and push it there before deploying");
         return built;
     }

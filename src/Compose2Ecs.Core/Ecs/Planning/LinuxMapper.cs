@@ -30,7 +30,7 @@ internal static class LinuxMapper
         {
             if (!UlimitNames.Contains(ulimit.Name))
             {
-                diagnostics.Warning(ulimit.Location, $"services.{service.Name}.ulimits.{ulimit.Name}: ECS has no such ulimit; it is left out");
+                diagnostics.Warning(ulimit.Location, EcsDiagnosticCodes.NotOnFargate, $"services.{service.Name}.ulimits.{ulimit.Name}: ECS has no such ulimit; it is left out");
                 continue;
             }
 
@@ -48,7 +48,7 @@ internal static class LinuxMapper
             // Fargate rejects every other added capability at deploy time.
             if (capability != "SYS_PTRACE")
             {
-                diagnostics.Warning(KeyLocations.Of(service, "cap_add"),
+                diagnostics.Warning(KeyLocations.Of(service, "cap_add"), EcsDiagnosticCodes.NotOnFargate,
                     $"services.{service.Name}.cap_add: Fargate can add only SYS_PTRACE; {capability} is left out, and the container may fail where it needs it");
                 continue;
             }
@@ -66,7 +66,7 @@ internal static class LinuxMapper
         {
             if (!Capabilities.Contains(capability))
             {
-                diagnostics.Warning(KeyLocations.Of(service, "cap_drop"), $"services.{service.Name}.cap_drop: ECS does not know the capability {capability}; it is left out");
+                diagnostics.Warning(KeyLocations.Of(service, "cap_drop"), EcsDiagnosticCodes.NotOnFargate, $"services.{service.Name}.cap_drop: ECS does not know the capability {capability}; it is left out");
                 continue;
             }
 
@@ -86,7 +86,7 @@ internal static class LinuxMapper
         var seconds = (int)Math.Ceiling(Math.Min(period.TotalSeconds, int.MaxValue));
         if (seconds > MaxStopTimeout)
         {
-            diagnostics.Warning(KeyLocations.Of(service, "stop_grace_period"),
+            diagnostics.Warning(KeyLocations.Of(service, "stop_grace_period"), EcsDiagnosticCodes.ValueClamped,
                 $"services.{service.Name}.stop_grace_period: ECS waits at most {MaxStopTimeout} seconds before it kills a container; {seconds}s becomes {MaxStopTimeout}s");
             return MaxStopTimeout;
         }

@@ -34,7 +34,7 @@ internal static class LoadBalancerPlanner
         {
             if (port.HostIp is { } ip && IsLoopback(ip))
             {
-                diagnostics.Warning(port.Location, $"services.{service.Name}.ports: {ip}:{port.Published} is published on the host's loopback only; no load balancer is created for it");
+                diagnostics.Warning(port.Location, EcsDiagnosticCodes.PortNotPublished, $"services.{service.Name}.ports: {ip}:{port.Published} is published on the host's loopback only; no load balancer is created for it");
                 continue;
             }
 
@@ -60,13 +60,13 @@ internal static class LoadBalancerPlanner
 
             if (list.Any(x => x.Port == port.Published))
             {
-                diagnostics.Warning(port.Location, $"services.{service.Name}.ports: {port.Published}/{port.Protocol} is published twice with different targets; only the first is kept");
+                diagnostics.Warning(port.Location, EcsDiagnosticCodes.PortNotPublished, $"services.{service.Name}.ports: {port.Published}/{port.Protocol} is published twice with different targets; only the first is kept");
                 continue;
             }
 
             if (!targetGroups.Contains((kind, port.Target, protocol)) && targetGroups.Count >= MaxTargetGroups)
             {
-                diagnostics.Warning(port.Location,
+                diagnostics.Warning(port.Location, EcsDiagnosticCodes.PortNotPublished,
                     $"services.{service.Name}.ports: {port.Published}:{port.Target}/{port.Protocol} is not published: ECS attaches at most {MaxTargetGroups} target groups to a service");
                 continue;
             }
@@ -120,7 +120,7 @@ internal static class LoadBalancerPlanner
 
             if (tcpPort is null)
             {
-                diagnostics.Warning(KeyLocations.Of(service, "ports"),
+                diagnostics.Warning(KeyLocations.Of(service, "ports"), EcsDiagnosticCodes.PortNotPublished,
                     $"services.{service.Name}.ports: {listener.Port}/udp: a network load balancer checks UDP targets over TCP, and the service has no TCP port; expose one (a health endpoint) or the targets stay unhealthy");
                 yield return listener;
                 continue;

@@ -17,7 +17,7 @@ internal static class PlatformMapper
             case "linux/arm64" or "linux/arm64/v8" or "linux/aarch64" or "arm64":
                 return "ARM64";
             default:
-                diagnostics.Warning(KeyLocations.Of(service, "platform"),
+                diagnostics.Warning(KeyLocations.Of(service, "platform"), EcsDiagnosticCodes.NotOnFargate,
                     $"services.{service.Name}.platform: Fargate runs linux/amd64 or linux/arm64; {service.Platform} is not one of them, so the task runs on linux/amd64");
                 return "X86_64";
         }

@@ -33,7 +33,7 @@ internal static class ResourceMapper
 
         if (memory is not null && reservation is not null && reservation > memory)
         {
-            diagnostics.Warning(KeyLocations.Of(service, "deploy", "resources", "reservations"),
+            diagnostics.Warning(KeyLocations.Of(service, "deploy", "resources", "reservations"), EcsDiagnosticCodes.NotOnFargate,
                 $"services.{service.Name}: the memory reservation ({reservation} MiB) is above the limit ({memory} MiB); the reservation is left out");
             reservation = null;
         }

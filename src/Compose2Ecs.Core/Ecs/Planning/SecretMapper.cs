@@ -29,14 +29,14 @@ internal static partial class SecretMapper
             var definition = project.FindSecret(reference.Source);
             if (definition is null)
             {
-                diagnostics.Error(reference.Location, $"services.{service.Name}.secrets: no top-level secret \"{reference.Source}\"; declare it under secrets:");
+                diagnostics.Error(reference.Location, EcsDiagnosticCodes.SecretSource, $"services.{service.Name}.secrets: no top-level secret \"{reference.Source}\"; declare it under secrets:");
                 continue;
             }
 
             if (!definition.External)
             {
                 var how = definition.File is not null ? $"file: {definition.File}" : definition.Environment is not null ? $"environment: {definition.Environment}" : "content:";
-                diagnostics.Error(reference.Location,
+                diagnostics.Error(reference.Location, EcsDiagnosticCodes.SecretSource,
                     $"services.{service.Name}.secrets: secret \"{definition.Name}\" (declared at {definition.Location}) comes from {how}; compose2ecs will not put a secret's value into the template. Store it in Secrets Manager or SSM Parameter Store and declare it with external: true and name: <its ARN or parameter name>");
                 continue;
             }
@@ -44,13 +44,13 @@ internal static partial class SecretMapper
             var name = EnvironmentName(reference.Target);
             if (!names.Add(name))
             {
-                diagnostics.Error(reference.Location, $"services.{service.Name}.secrets: two secrets would both become the environment variable {name}; give them different targets");
+                diagnostics.Error(reference.Location, EcsDiagnosticCodes.SecretVariableClash, $"services.{service.Name}.secrets: two secrets would both become the environment variable {name}; give them different targets");
                 continue;
             }
 
             if (environment.Contains(name))
             {
-                diagnostics.Error(reference.Location, $"services.{service.Name}.secrets: secret \"{definition.Name}\" becomes the environment variable {name}, which environment also sets; remove one of them");
+                diagnostics.Error(reference.Location, EcsDiagnosticCodes.SecretVariableClash, $"services.{service.Name}.secrets: secret \"{definition.Name}\" becomes the environment variable {name}, which environment also sets; remove one of them");
                 continue;
             }
 
@@ -63,7 +63,7 @@ internal static partial class SecretMapper
 
             (isSecretsManager ? secretsManager : parameters).Add(policyResource!);
             secrets.Add(new ContainerSecret(name, valueFrom));
-            diagnostics.Warning(reference.Location,
+            diagnostics.Warning(reference.Location, EcsDiagnosticCodes.SecretAsVariable,
                 $"services.{service.Name}.secrets: secret \"{definition.Name}\" is given to the container as the environment variable {name}; Fargate cannot mount it as the file {(reference.Target.StartsWith('/') ? reference.Target : "/run/secrets/" + reference.Target)}");
         }
 
@@ -117,7 +117,7 @@ internal static partial class SecretMapper
 
         if (!ParameterName().IsMatch(source))
         {
-            diagnostics.Error(definition.Location,
+            diagnostics.Error(definition.Location, EcsDiagnosticCodes.SecretSource,
                 $"secrets.{definition.Name}: \"{source}\" is not a Secrets Manager ARN nor an SSM parameter name; use the secret's full ARN, or a parameter name of letters, digits and _.-/");
             return null;
         }

@@ -27,7 +27,7 @@ internal static class ServicePlanner
 
         if (!lbs.LoadBalancers.IsEmpty && network.PublicSubnets.IsEmpty)
         {
-            diagnostics.Error(KeyLocations.Of(service, "ports"),
+            diagnostics.Error(KeyLocations.Of(service, "ports"), EcsDiagnosticCodes.PublicSubnetsRequired,
                 $"services.{service.Name}.ports: publishes ports, so it needs a load balancer in public subnets; add public_subnets to x-mesh.vpc");
         }
 
@@ -76,7 +76,7 @@ internal static class ServicePlanner
             ?? (service.Node["scale"] is ScalarNode s && CoreSchema.TryGetInt(s.Value, out var scale) ? (int)scale : 1);
         if (replicas < 0)
         {
-            diagnostics.Error(KeyLocations.Of(service, "deploy", "replicas"), $"services.{service.Name}.deploy.replicas: must be 0 or more");
+            diagnostics.Error(KeyLocations.Of(service, "deploy", "replicas"), EcsDiagnosticCodes.NegativeReplicas, $"services.{service.Name}.deploy.replicas: must be 0 or more");
             return 0;
         }
 

@@ -24,7 +24,7 @@ internal static partial class TagMapper
                 : null;
             if (problem is not null)
             {
-                diagnostics.Warning(location, $"services.{service.Name}.labels.{key}: not a tag: {problem}");
+                diagnostics.Warning(location, EcsDiagnosticCodes.NotATag, $"services.{service.Name}.labels.{key}: not a tag: {problem}");
                 continue;
             }
 

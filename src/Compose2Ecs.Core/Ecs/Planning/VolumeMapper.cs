@@ -34,20 +34,20 @@ internal static class VolumeMapper
                     }
 
                     mounts.Add(new MountPointPlan(name, volume.Target, volume.ReadOnly));
-                    diagnostics.Warning(volume.Location, volume.Source is null
+                    diagnostics.Warning(volume.Location, EcsDiagnosticCodes.TaskStorage, volume.Source is null
                         ? $"{where}: the anonymous volume at {volume.Target} becomes task storage, as in compose it is not kept when the task is replaced"
                         : $"{where}: the volume \"{volume.Source}\" at {volume.Target} becomes task storage: its data is lost when the task stops and it is not shared between tasks or services (compose keeps it); use EFS for data that must last");
                     break;
                 }
 
                 case "bind":
-                    diagnostics.Warning(volume.Location, BindMessage(where, volume, projectDirectory));
+                    diagnostics.Warning(volume.Location, EcsDiagnosticCodes.TaskStorage, BindMessage(where, volume, projectDirectory));
                     break;
                 case "tmpfs":
-                    diagnostics.Warning(volume.Location, $"{where}: Fargate has no tmpfs mounts; {volume.Target} is left out and is part of the container's file system");
+                    diagnostics.Warning(volume.Location, EcsDiagnosticCodes.NotOnFargate, $"{where}: Fargate has no tmpfs mounts; {volume.Target} is left out and is part of the container's file system");
                     break;
                 default:
-                    diagnostics.Warning(volume.Location, $"{where}: a {volume.Type} volume has no ECS equivalent; {volume.Target} is left out");
+                    diagnostics.Warning(volume.Location, EcsDiagnosticCodes.NotOnFargate, $"{where}: a {volume.Type} volume has no ECS equivalent; {volume.Target} is left out");
                     break;
             }
         }

@@ -70,7 +70,7 @@ public static class StackSplitter
         var inRoot = (string? owner) => owner is null || kept?.Find(owner)?.ServiceStack is "";
         var rootOutputs = outputsInStacks ? [.. plan.Outputs.Where(o => inRoot(o.Owner))] : plan.Outputs;
         var warnings = outputsInStacks
-            ? ImmutableArray.Create(Diagnostic.Warning(SourceLocation.None,
+            ? ImmutableArray.Create(Diagnostic.Warning(SourceLocation.None, EcsDiagnosticCodes.OutputsOverLimit,
                 $"the application has {plan.Outputs.Length} stack outputs, more than CloudFormation allows in one template ({limits.MaxOutputs}); each service's outputs (load balancer DNS names) are outputs of the nested stack that holds the service"))
             : [];
 

@@ -22,7 +22,7 @@ public static class IgnoredKeys
         {
             if (list.FirstOrDefault(r => r.Regex.IsMatch(path)) is { } rule)
             {
-                yield return Diagnostic.Warning(location, $"{path}: ignored by --mesh {backend}: {rule.Why}");
+                yield return Diagnostic.Warning(location, MeshDiagnosticCodes.IgnoredByBackend, $"{path}: ignored by --mesh {backend}: {rule.Why}");
             }
         }
     }

@@ -38,11 +38,11 @@ internal sealed class GatewayReader(MeshFields fields)
         var routes = ImmutableArray.CreateBuilder<GatewayRouteSpec>();
         if (map.Find("routes") is not { } routesEntry)
         {
-            fields.Error(entry.Key.Location, Path, "routes is required; say where requests go, such as routes: [{ path_prefix: /, to: frontend }]");
+            fields.Error(entry.Key.Location, MeshDiagnosticCodes.MissingKey, Path, "routes is required; say where requests go, such as routes: [{ path_prefix: /, to: frontend }]");
         }
         else if (routesEntry.Value is not SequenceNode { Items.Length: > 0 } seq)
         {
-            fields.Error(routesEntry.Value.Location, $"{Path}.routes", $"must be a non-empty list of {{ path_prefix, to }}, not {MeshFields.Describe(routesEntry.Value)}");
+            fields.Error(routesEntry.Value.Location, MeshDiagnosticCodes.WrongKind, $"{Path}.routes", $"must be a non-empty list of {{ path_prefix, to }}, not {MeshFields.Describe(routesEntry.Value)}");
         }
         else
         {
@@ -74,7 +74,7 @@ internal sealed class GatewayReader(MeshFields fields)
         fields.KnownKeys(map, path, MeshKeys.GatewayRoute);
         if (map.Find("to") is not { } to)
         {
-            fields.Error(map.Location, path, "to is required; name the service or route that gets these requests");
+            fields.Error(map.Location, MeshDiagnosticCodes.MissingKey, path, "to is required; name the service or route that gets these requests");
             return null;
         }
 
@@ -84,7 +84,7 @@ internal sealed class GatewayReader(MeshFields fields)
         {
             if (!text.StartsWith('/'))
             {
-                fields.Error(prefixNode.Location, $"{path}.path_prefix", $"\"{text}\" must start with '/', such as /{text}");
+                fields.Error(prefixNode.Location, MeshDiagnosticCodes.InvalidMatch, $"{path}.path_prefix", $"\"{text}\" must start with '/', such as /{text}");
             }
 
             OneLineText.Check(fields, prefixNode, $"{path}.path_prefix", text);

@@ -25,14 +25,14 @@ internal sealed class MatchReader(MeshFields fields)
         fields.KnownKeys(map, path, MeshKeys.Match);
         if (map.Entries.Length == 0)
         {
-            fields.Error(entry.Key.Location, path, "an empty match matches everything; remove match, or add a condition such as path_prefix");
+            fields.Error(entry.Key.Location, MeshDiagnosticCodes.InvalidMatch, path, "an empty match matches everything; remove match, or add a condition such as path_prefix");
         }
 
         var grpcService = map["grpc_service"] is { } gs ? fields.Text(gs, $"{path}.grpc_service") : null;
         var grpcMethod = map["grpc_method"] is { } gm ? fields.Text(gm, $"{path}.grpc_method") : null;
         if (grpcMethod is not null && !map.Contains("grpc_service"))
         {
-            fields.Error(map.Find("grpc_method")!.Key.Location, $"{path}.grpc_method", "needs grpc_service: a method is matched within a service, such as catalog.v1.Catalog");
+            fields.Error(map.Find("grpc_method")!.Key.Location, MeshDiagnosticCodes.InvalidMatch, $"{path}.grpc_method", "needs grpc_service: a method is matched within a service, such as catalog.v1.Catalog");
         }
 
         return new RouteMatch
@@ -53,7 +53,7 @@ internal sealed class MatchReader(MeshFields fields)
         var given = PathKeys.Where(k => map.Contains(k.Key)).ToList();
         if (given.Count > 1)
         {
-            fields.Error(map.Find(given[1].Key)!.Key.Location, $"{path}.{given[1].Key}",
+            fields.Error(map.Find(given[1].Key)!.Key.Location, MeshDiagnosticCodes.InvalidMatch, $"{path}.{given[1].Key}",
                 $"a match takes one path condition, and {given[0].Key} is already given; keep one, or split them into two rules");
         }
 
@@ -80,7 +80,7 @@ internal sealed class MatchReader(MeshFields fields)
         }
         else if (!value.StartsWith('/'))
         {
-            fields.Error(node.Location, $"{path}.{key}", $"\"{value}\" must start with '/', such as /{value}");
+            fields.Error(node.Location, MeshDiagnosticCodes.InvalidMatch, $"{path}.{key}", $"\"{value}\" must start with '/', such as /{value}");
         }
 
         return new PathMatch(kind, value, node.Location);
@@ -95,7 +95,7 @@ internal sealed class MatchReader(MeshFields fields)
 
         if (!MeshKeys.HttpMethods.Contains(method))
         {
-            fields.Error(node.Location, $"{path}.method",
+            fields.Error(node.Location, MeshDiagnosticCodes.NotAChoice, $"{path}.method",
                 $"\"{method}\" is not an HTTP method; use one of {string.Join(", ", MeshKeys.HttpMethods)} (upper case){MeshFields.DidYouMean(method.ToUpperInvariant(), MeshKeys.HttpMethods)}");
         }
 
@@ -117,7 +117,7 @@ internal sealed class MatchReader(MeshFields fields)
             var itemPath = $"{path}.{item.Name}";
             if (item.Value is not MappingNode { Entries.Length: 1 } matcher)
             {
-                fields.Error(item.Value.Location, itemPath,
+                fields.Error(item.Value.Location, MeshDiagnosticCodes.WrongKind, itemPath,
                     $"must be a mapping with one of {string.Join(" | ", matchers)}, such as {{ exact: \"true\" }}, not {MeshFields.Describe(item.Value)}");
                 continue;
             }
@@ -125,7 +125,7 @@ internal sealed class MatchReader(MeshFields fields)
             var condition = matcher.Entries[0];
             if (!matchers.Contains(condition.Name))
             {
-                fields.Error(condition.Key.Location, itemPath,
+                fields.Error(condition.Key.Location, MeshDiagnosticCodes.NotAChoice, itemPath,
                     $"unknown matcher \"{condition.Name}\"; use one of {string.Join(" | ", matchers)}{MeshFields.DidYouMean(condition.Name, matchers)}");
                 continue;
             }
@@ -135,7 +135,7 @@ internal sealed class MatchReader(MeshFields fields)
             {
                 if (fields.Bool(condition.Value, $"{itemPath}.present") is false)
                 {
-                    fields.Error(condition.Value.Location, $"{itemPath}.present", $"only present: true can be matched; to require that {item.Name} is absent, match the other cases first");
+                    fields.Error(condition.Value.Location, MeshDiagnosticCodes.InvalidMatch, $"{itemPath}.present", $"only present: true can be matched; to require that {item.Name} is absent, match the other cases first");
                 }
 
                 result.Add(new ValueMatch(item.Name, kind, null, item.Key.Location));
@@ -169,7 +169,7 @@ internal sealed class MatchReader(MeshFields fields)
         }
         catch (ArgumentException e)
         {
-            fields.Error(node.Location, path, $"\"{pattern}\" is not a valid regular expression ({e.Message.TrimEnd('.')}); fix the pattern");
+            fields.Error(node.Location, MeshDiagnosticCodes.InvalidMatch, path, $"\"{pattern}\" is not a valid regular expression ({e.Message.TrimEnd('.')}); fix the pattern");
         }
     }
 }

@@ -14,12 +14,8 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    public void Error(SourceLocation at, string path, string message) => Diagnostics.Error(at, $"{path}: {message}");
-
     /// <summary>An error with its stable code (see <see cref="MeshDiagnosticCodes"/> and the backends' catalogues).</summary>
     public void Error(SourceLocation at, string code, string path, string message) => Diagnostics.Error(at, code, $"{path}: {message}");
-
-    public void Warning(SourceLocation at, string path, string message) => Diagnostics.Warning(at, $"{path}: {message}");
 
     /// <summary>A warning with its stable code.</summary>
     public void Warning(SourceLocation at, string code, string path, string message) => Diagnostics.Warning(at, code, $"{path}: {message}");

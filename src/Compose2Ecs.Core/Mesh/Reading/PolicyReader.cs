@@ -21,14 +21,14 @@ internal sealed class PolicyReader(MeshFields fields)
         {
             if (protocol is not (MeshProtocol.Http or MeshProtocol.Http2))
             {
-                fields.Error(pathEntry.Key.Location, $"{path}.path",
+                fields.Error(pathEntry.Key.Location, MeshDiagnosticCodes.CannotCarry, $"{path}.path",
                     $"a {protocol.Name()} listener has no paths to check; remove path (its health check connects{(protocol == MeshProtocol.Grpc ? " and calls grpc.health.v1" : "")})");
             }
             else if (fields.Text(pathEntry.Value, $"{path}.path") is { } text)
             {
                 if (!text.StartsWith('/'))
                 {
-                    fields.Error(pathEntry.Value.Location, $"{path}.path", $"\"{text}\" must start with '/', such as /healthz");
+                    fields.Error(pathEntry.Value.Location, MeshDiagnosticCodes.InvalidMatch, $"{path}.path", $"\"{text}\" must start with '/', such as /healthz");
                 }
 
                 checkPath = text;
@@ -52,7 +52,7 @@ internal sealed class PolicyReader(MeshFields fields)
         // A check that times out after the next one starts overlaps itself: every backend rejects it.
         if (check.Timeout >= check.Interval && map["timeout"] is { } timeoutNode)
         {
-            fields.Error(timeoutNode.Location, $"{path}.timeout",
+            fields.Error(timeoutNode.Location, MeshDiagnosticCodes.OutOfRange, $"{path}.timeout",
                 $"must be shorter than the interval ({Compose.Syntax.Durations.Format(check.Interval)}); shorten timeout or lengthen interval");
         }
 
@@ -70,7 +70,7 @@ internal sealed class PolicyReader(MeshFields fields)
         var perRequest = map.Find("per_request");
         if (perRequest is not null && protocol == MeshProtocol.Tcp)
         {
-            fields.Error(perRequest.Key.Location, $"{path}.per_request", "a tcp listener has no requests; use idle, or set the protocol to http, http2 or grpc");
+            fields.Error(perRequest.Key.Location, MeshDiagnosticCodes.CannotCarry, $"{path}.per_request", "a tcp listener has no requests; use idle, or set the protocol to http, http2 or grpc");
             perRequest = null;
         }
 
@@ -114,7 +114,7 @@ internal sealed class PolicyReader(MeshFields fields)
             {
                 if (map.Find(key) is { } requestKey)
                 {
-                    fields.Error(requestKey.Key.Location, $"{path}.{key}", "a tcp listener has no requests; use max_connections, or set the protocol to http, http2 or grpc");
+                    fields.Error(requestKey.Key.Location, MeshDiagnosticCodes.CannotCarry, $"{path}.{key}", "a tcp listener has no requests; use max_connections, or set the protocol to http, http2 or grpc");
                 }
             }
         }

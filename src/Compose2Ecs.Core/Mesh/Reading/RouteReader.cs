@@ -44,11 +44,11 @@ internal sealed class RouteReader(MeshFields fields)
         ImmutableArray<RouteRule> rules = [];
         if (map.Find("rules") is not { } rulesEntry)
         {
-            fields.Error(entry.Key.Location, path, "rules is required; add at least one rule with targets, such as rules: [{ targets: { my-service: 1 } }]");
+            fields.Error(entry.Key.Location, MeshDiagnosticCodes.MissingKey, path, "rules is required; add at least one rule with targets, such as rules: [{ targets: { my-service: 1 } }]");
         }
         else if (rulesEntry.Value is not SequenceNode { Items.Length: > 0 } seq)
         {
-            fields.Error(rulesEntry.Value.Location, $"{path}.rules", $"must be a non-empty list of rules, not {MeshFields.Describe(rulesEntry.Value)}");
+            fields.Error(rulesEntry.Value.Location, MeshDiagnosticCodes.WrongKind, $"{path}.rules", $"must be a non-empty list of rules, not {MeshFields.Describe(rulesEntry.Value)}");
         }
         else
         {
@@ -81,7 +81,7 @@ internal sealed class RouteReader(MeshFields fields)
             var match = matchEntry is not null ? new MatchReader(fields).Read(matchEntry, $"{rulePath}.match") : null;
             if (matchEntry is null && i < seq.Items.Length - 1)
             {
-                fields.Error(map.Location, rulePath,
+                fields.Error(map.Location, MeshDiagnosticCodes.RuleNeverApplies, rulePath,
                     $"rule {i + 1} has no match, so it takes all traffic and the rules after it never apply; add a match, or move it last");
             }
 
@@ -104,14 +104,14 @@ internal sealed class RouteReader(MeshFields fields)
     {
         if (rule.Find("targets") is not { } entry)
         {
-            fields.Error(rule.Location, path, "targets is required; name the services that get this traffic with a weight each, such as targets: { api-v1: 1 }");
+            fields.Error(rule.Location, MeshDiagnosticCodes.MissingKey, path, "targets is required; name the services that get this traffic with a weight each, such as targets: { api-v1: 1 }");
             return [];
         }
 
         var targetsPath = $"{path}.targets";
         if (entry.Value is not MappingNode { Entries.Length: > 0 } map)
         {
-            fields.Error(entry.Value.Location, targetsPath, $"must be a non-empty mapping of service: weight, such as {{ api-v1: 90, api-v2: 10 }}, not {MeshFields.Describe(entry.Value)}");
+            fields.Error(entry.Value.Location, MeshDiagnosticCodes.WrongKind, targetsPath, $"must be a non-empty mapping of service: weight, such as {{ api-v1: 90, api-v2: 10 }}, not {MeshFields.Describe(entry.Value)}");
             return [];
         }
 
@@ -126,7 +126,7 @@ internal sealed class RouteReader(MeshFields fields)
 
         if (targets.Count == map.Entries.Length && targets.All(t => t.Weight == 0))
         {
-            fields.Error(entry.Key.Location, targetsPath, "every weight is 0, so this rule would send traffic nowhere; give at least one target a weight above 0");
+            fields.Error(entry.Key.Location, MeshDiagnosticCodes.RuleNeverApplies, targetsPath, "every weight is 0, so this rule would send traffic nowhere; give at least one target a weight above 0");
         }
 
         return targets.ToImmutable();
@@ -147,7 +147,7 @@ internal sealed class RouteReader(MeshFields fields)
         }
         else
         {
-            fields.Error(entry.Key.Location, path, "attempts is required; say how many times to retry, such as attempts: 3");
+            fields.Error(entry.Key.Location, MeshDiagnosticCodes.MissingKey, path, "attempts is required; say how many times to retry, such as attempts: 3");
         }
 
         var on = RetryPolicy.DefaultOn;
@@ -159,14 +159,14 @@ internal sealed class RouteReader(MeshFields fields)
             {
                 if (!known.Contains(events[i]))
                 {
-                    fields.Error(items[i].Location, $"{path}.on",
+                    fields.Error(items[i].Location, MeshDiagnosticCodes.NotAChoice, $"{path}.on",
                         $"\"{events[i]}\" is not a retry event; use {string.Join(", ", known)}{MeshFields.DidYouMean(events[i], known)}");
                 }
             }
 
             if (events.IsEmpty)
             {
-                fields.Error(onNode.Location, $"{path}.on", $"must name at least one retry event, such as [{string.Join(", ", RetryPolicy.DefaultOn)}]");
+                fields.Error(onNode.Location, MeshDiagnosticCodes.MissingKey, $"{path}.on", $"must name at least one retry event, such as [{string.Join(", ", RetryPolicy.DefaultOn)}]");
             }
 
             on = events;

@@ -63,7 +63,7 @@ internal sealed class ServiceReader(MeshFields fields, ComposeProject project, I
                 map = mapping;
                 break;
             default:
-                fields.Error(entry.Value.Location, path, $"must be a mapping, true, or false (to leave the mesh), not {MeshFields.Describe(entry.Value)}");
+                fields.Error(entry.Value.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a mapping, true, or false (to leave the mesh), not {MeshFields.Describe(entry.Value)}");
                 return new ServiceDraft(service, null, plain with { Reason = PlainReason.OptedOut, OptOutLocation = entry.Key.Location }, null);
         }
 
@@ -108,7 +108,7 @@ internal sealed class ServiceReader(MeshFields fields, ComposeProject project, I
             {
                 if (map.Find(key) is { } listenerKey)
                 {
-                    fields.Error(listenerKey.Key.Location, $"{path}.{key}", "outbound_only: true means the service has no listener; remove this key, or remove outbound_only");
+                    fields.Error(listenerKey.Key.Location, MeshDiagnosticCodes.ConflictingKeys, $"{path}.{key}", "outbound_only: true means the service has no listener; remove this key, or remove outbound_only");
                 }
             }
 
@@ -130,7 +130,7 @@ internal sealed class ServiceReader(MeshFields fields, ComposeProject project, I
             var explicitPort = readPort ?? containerPorts[0];
             if (readPort is not null && !containerPorts.IsEmpty && !containerPorts.Contains(explicitPort))
             {
-                fields.Error(portEntry.Value.Location, $"{path}.port",
+                fields.Error(portEntry.Value.Location, MeshDiagnosticCodes.NotReachable, $"{path}.port",
                     $"{explicitPort} is not a container port of {service.Name} ({string.Join(", ", containerPorts)}); use one of them, or add {explicitPort} to the service's expose");
             }
 
@@ -147,7 +147,7 @@ internal sealed class ServiceReader(MeshFields fields, ComposeProject project, I
             {
                 if (map.Find(key) is { } listenerKey)
                 {
-                    fields.Error(listenerKey.Key.Location, $"{path}.{key}",
+                    fields.Error(listenerKey.Key.Location, MeshDiagnosticCodes.NotReachable, $"{path}.{key}",
                         $"{service.Name} has no container port, so it has no listener; set x-mesh.port (or ports/expose on the service), or remove {key}");
                 }
             }
@@ -190,7 +190,7 @@ internal sealed class ServiceReader(MeshFields fields, ComposeProject project, I
                 return (fromApp, declared.Location);
             }
 
-            fields.Error(declared.Location, $"services.{service.Name}.ports",
+            fields.Error(declared.Location, MeshDiagnosticCodes.NotAChoice, $"services.{service.Name}.ports",
                 $"app_protocol \"{appProtocol}\" of port {port} is not a mesh protocol (http, http2, grpc, tcp); set x-mesh.protocol on the service");
             return (MeshProtocol.Tcp, declared.Location);
         }

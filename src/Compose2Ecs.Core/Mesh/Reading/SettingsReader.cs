@@ -138,13 +138,13 @@ internal sealed partial class SettingsReader(MeshFields fields)
         var id = vpc["id"] is { } idNode ? fields.Text(idNode, "x-mesh.vpc.id") : null;
         if (id is null && !vpc.Contains("id"))
         {
-            fields.Error(entry.Key.Location, "x-mesh.vpc", "id is required; name the existing VPC (vpc-...), or remove vpc to create one");
+            fields.Error(entry.Key.Location, MeshDiagnosticCodes.MissingKey, "x-mesh.vpc", "id is required; name the existing VPC (vpc-...), or remove vpc to create one");
         }
 
         var privateSubnets = vpc["private_subnets"] is { } p ? fields.StringList(p, "x-mesh.vpc.private_subnets") ?? [] : [];
         if (privateSubnets.IsEmpty && vpc["private_subnets"] is null)
         {
-            fields.Error(entry.Key.Location, "x-mesh.vpc", "private_subnets is required with an existing VPC; list the subnets the tasks run in");
+            fields.Error(entry.Key.Location, MeshDiagnosticCodes.MissingKey, "x-mesh.vpc", "private_subnets is required with an existing VPC; list the subnets the tasks run in");
         }
 
         var publicSubnets = vpc["public_subnets"] is { } q ? fields.StringList(q, "x-mesh.vpc.public_subnets") ?? [] : [];

@@ -19,7 +19,7 @@ internal sealed class UpstreamListReader(MeshFields fields)
 
         if (node is not SequenceNode seq)
         {
-            fields.Error(node.Location, path, $"must be a list of services or routes, not {MeshFields.Describe(node)}");
+            fields.Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a list of services or routes, not {MeshFields.Describe(node)}");
             return null;
         }
 
@@ -37,7 +37,7 @@ internal sealed class UpstreamListReader(MeshFields fields)
                     var service = map.Find("service");
                     if (service is null)
                     {
-                        fields.Error(map.Location, itemPath, "service is required in the long form; name the service or route to call");
+                        fields.Error(map.Location, MeshDiagnosticCodes.MissingKey, itemPath, "service is required in the long form; name the service or route to call");
                         break;
                     }
 
@@ -50,7 +50,7 @@ internal sealed class UpstreamListReader(MeshFields fields)
                     result.Add(new UpstreamSpec(target, localPort, service.Value.Location, map["local_port"]?.Location ?? SourceLocation.None));
                     break;
                 default:
-                    fields.Error(seq.Items[i].Location, itemPath,
+                    fields.Error(seq.Items[i].Location, MeshDiagnosticCodes.WrongKind, itemPath,
                         $"must be a service or route name, or {{ service: NAME, local_port: PORT }}, not {MeshFields.Describe(seq.Items[i])}");
                     break;
             }

@@ -34,14 +34,14 @@ internal sealed class EdgeResolver(MeshFields fields, MeshDirectory directory, I
             var path = $"services.{caller.Name}.x-mesh.upstreams";
             if (seen.TryGetValue(spec.Name, out var first))
             {
-                fields.Error(spec.Location, path, $"{spec.Name} is listed twice (first at {first.Location.Line}:{first.Location.Column}); remove one");
+                fields.Error(spec.Location, MeshDiagnosticCodes.Duplicate, path, $"{spec.Name} is listed twice (first at {first.Location.Line}:{first.Location.Column}); remove one");
                 continue;
             }
 
             seen[spec.Name] = spec;
             if (spec.Name == caller.Name)
             {
-                fields.Error(spec.Location, path, $"{caller.Name} cannot name itself as an upstream: a service reaches itself without the mesh; remove it");
+                fields.Error(spec.Location, MeshDiagnosticCodes.Duplicate, path, $"{caller.Name} cannot name itself as an upstream: a service reaches itself without the mesh; remove it");
                 continue;
             }
 
@@ -54,14 +54,14 @@ internal sealed class EdgeResolver(MeshFields fields, MeshDirectory directory, I
             var target = directory.Service(spec.Name);
             if (target is null)
             {
-                fields.Error(spec.Location, path, $"unknown upstream \"{spec.Name}\"; an upstream names a mesh service or a route{directory.DidYouMean(spec.Name)}");
+                fields.Error(spec.Location, MeshDiagnosticCodes.UnknownReference, path, $"unknown upstream \"{spec.Name}\"; an upstream names a mesh service or a route{directory.DidYouMean(spec.Name)}");
             }
             else if (MeshDirectory.WhyNoListener(target) is { } why)
             {
                 var fix = target.Plain?.Reason == PlainReason.OptedOut
                     ? $"remove it from upstreams (a depends_on on {target.Name} opens a direct connection instead), or {MeshDirectory.HowToListen(target)}"
                     : $"remove it from upstreams, or {MeshDirectory.HowToListen(target)}";
-                fields.Error(spec.Location, path, $"{why}, so it cannot be an upstream; {fix}");
+                fields.Error(spec.Location, MeshDiagnosticCodes.NotReachable, path, $"{why}, so it cannot be an upstream; {fix}");
             }
             else
             {

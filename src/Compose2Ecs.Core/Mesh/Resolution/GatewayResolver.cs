@@ -49,13 +49,13 @@ internal sealed class GatewayResolver(MeshFields fields, MeshDirectory directory
         var service = directory.Service(spec.To);
         if (service is null)
         {
-            fields.Error(spec.ToLocation, path, $"unknown service or route \"{spec.To}\"; the gateway sends requests to a mesh service or a route{directory.DidYouMean(spec.To)}");
+            fields.Error(spec.ToLocation, MeshDiagnosticCodes.UnknownReference, path, $"unknown service or route \"{spec.To}\"; the gateway sends requests to a mesh service or a route{directory.DidYouMean(spec.To)}");
             return null;
         }
 
         if (MeshDirectory.WhyNoListener(service) is { } why)
         {
-            fields.Error(spec.ToLocation, path, $"{why}, so the gateway cannot send requests to it; {MeshDirectory.HowToListen(service)}, or name another service");
+            fields.Error(spec.ToLocation, MeshDiagnosticCodes.NotReachable, path, $"{why}, so the gateway cannot send requests to it; {MeshDirectory.HowToListen(service)}, or name another service");
             return null;
         }
 
@@ -70,7 +70,7 @@ internal sealed class GatewayResolver(MeshFields fields, MeshDirectory directory
             foreach (var route in resolved.Where(r => r.Protocol == MeshProtocol.Tcp))
             {
                 var at = spec.Routes.First(r => r.Location == route.Location).ToLocation;
-                fields.Error(at, $"{Path}.routes", $"{route.To} speaks tcp, which an alb cannot forward; set load_balancer: nlb, or send the gateway to an http service");
+                fields.Error(at, MeshDiagnosticCodes.CannotCarry, $"{Path}.routes", $"{route.To} speaks tcp, which an alb cannot forward; set load_balancer: nlb, or send the gateway to an http service");
             }
 
             return;
@@ -80,12 +80,12 @@ internal sealed class GatewayResolver(MeshFields fields, MeshDirectory directory
         {
             if (i > 0)
             {
-                fields.Error(spec.Routes[i].Location, $"{Path}.routes[{i}]",
+                fields.Error(spec.Routes[i].Location, MeshDiagnosticCodes.CannotCarry, $"{Path}.routes[{i}]",
                     "an nlb forwards its port to one target and cannot choose by path; keep one route, or set load_balancer: alb");
             }
             else if (spec.Routes[i].PathPrefix != "/")
             {
-                fields.Error(spec.Routes[i].PathLocation, $"{Path}.routes[{i}].path_prefix",
+                fields.Error(spec.Routes[i].PathLocation, MeshDiagnosticCodes.CannotCarry, $"{Path}.routes[{i}].path_prefix",
                     "an nlb cannot match paths; remove path_prefix, or set load_balancer: alb");
             }
         }
@@ -98,7 +98,7 @@ internal sealed class GatewayResolver(MeshFields fields, MeshDirectory directory
         {
             if (!seen.Add(spec.Routes[i].PathPrefix))
             {
-                fields.Error(spec.Routes[i].PathLocation, $"{Path}.routes[{i}].path_prefix",
+                fields.Error(spec.Routes[i].PathLocation, MeshDiagnosticCodes.RuleNeverApplies, $"{Path}.routes[{i}].path_prefix",
                     $"{spec.Routes[i].PathPrefix} is already routed by an earlier gateway route, so this one never applies; remove it or change the prefix");
             }
         }

@@ -21,12 +21,12 @@ internal sealed partial class RouteResolver(MeshFields fields, MeshDirectory dir
         var path = $"x-mesh.routes.{spec.Name}";
         if (directory.Service(spec.Name) is not null)
         {
-            fields.Error(spec.Location, path,
+            fields.Error(spec.Location, MeshDiagnosticCodes.Duplicate, path,
                 $"a route may not have the name of a service: callers name both as upstreams and could not tell them apart; rename the route (such as {spec.Name}-route) or the service");
         }
         else if (!RouteName().IsMatch(spec.Name))
         {
-            fields.Error(spec.Location, path,
+            fields.Error(spec.Location, MeshDiagnosticCodes.InvalidName, path,
                 $"\"{spec.Name}\" is not a valid route name: it becomes the DNS name {spec.Name}.<namespace>; use letters, digits and '-' (at most 63), starting and ending with a letter or digit");
         }
 
@@ -37,7 +37,7 @@ internal sealed partial class RouteResolver(MeshFields fields, MeshDirectory dir
         {
             if (listener.Protocol != protocol)
             {
-                fields.Error(target.Location, $"{path}.rules[{RuleOf(spec, target)}].targets.{target.Service}",
+                fields.Error(target.Location, MeshDiagnosticCodes.CannotCarry, $"{path}.rules[{RuleOf(spec, target)}].targets.{target.Service}",
                     $"the route speaks {protocol.Name()} but {target.Service} listens with {listener.Protocol.Name()}; every target must speak the route's protocol: "
                     + $"set x-mesh.protocol: {protocol.Name()} on {target.Service}, or target another service");
             }
@@ -50,7 +50,7 @@ internal sealed partial class RouteResolver(MeshFields fields, MeshDirectory dir
 
         if (protocol == MeshProtocol.Tcp && spec.Rules.Length > 1)
         {
-            fields.Error(spec.Rules[1].Location, $"{path}.rules[1]",
+            fields.Error(spec.Rules[1].Location, MeshDiagnosticCodes.CannotCarry, $"{path}.rules[1]",
                 "a tcp route has exactly one rule: tcp carries no paths or headers to choose a rule by; put all targets, with weights, in one rule");
         }
 
@@ -78,13 +78,13 @@ internal sealed partial class RouteResolver(MeshFields fields, MeshDirectory dir
                 var service = directory.Service(target.Service);
                 if (service is null)
                 {
-                    fields.Error(target.Location, targetPath, directory.Route(target.Service) is not null
+                    fields.Error(target.Location, MeshDiagnosticCodes.UnknownReference, targetPath, directory.Route(target.Service) is not null
                         ? $"{target.Service} is a route, and a route cannot target a route; target the services of {target.Service} instead"
                         : $"unknown service \"{target.Service}\"; a route's targets are mesh services{directory.DidYouMean(target.Service, includeRoutes: false)}");
                 }
                 else if (MeshDirectory.WhyNoListener(service) is { } why)
                 {
-                    fields.Error(target.Location, targetPath, $"{why}; a route's targets must be mesh services with a listener: {MeshDirectory.HowToListen(service)}, or target another service");
+                    fields.Error(target.Location, MeshDiagnosticCodes.NotReachable, targetPath, $"{why}; a route's targets must be mesh services with a listener: {MeshDirectory.HowToListen(service)}, or target another service");
                 }
                 else
                 {
@@ -102,7 +102,7 @@ internal sealed partial class RouteResolver(MeshFields fields, MeshDirectory dir
         {
             if (protocol == MeshProtocol.Tcp)
             {
-                fields.Error(match.Location, $"{path}.match", "a tcp route cannot match: tcp carries no paths, methods or headers; remove match");
+                fields.Error(match.Location, MeshDiagnosticCodes.CannotCarry, $"{path}.match", "a tcp route cannot match: tcp carries no paths, methods or headers; remove match");
             }
             else
             {
@@ -111,7 +111,7 @@ internal sealed partial class RouteResolver(MeshFields fields, MeshDirectory dir
                 {
                     if (match.ConditionLocations.TryGetValue(key, out var at))
                     {
-                        fields.Error(at, $"{path}.match.{key}", protocol == MeshProtocol.Grpc
+                        fields.Error(at, MeshDiagnosticCodes.CannotCarry, $"{path}.match.{key}", protocol == MeshProtocol.Grpc
                             ? $"a grpc route matches grpc_service, grpc_method and headers (metadata), not {key}; use grpc_service/grpc_method, or make the route http2"
                             : $"an {protocol.Name()} route matches paths, method, headers and query, not {key}; use path_prefix (such as /{match.GrpcService ?? "package.Service"}/), or make the route grpc");
                     }
@@ -123,19 +123,19 @@ internal sealed partial class RouteResolver(MeshFields fields, MeshDirectory dir
         {
             if (rule.Timeout is not null)
             {
-                fields.Error(rule.TimeoutLocation, $"{path}.timeout", "a tcp route has no requests to time out; remove timeout (set x-mesh.timeout.idle on the target services instead)");
+                fields.Error(rule.TimeoutLocation, MeshDiagnosticCodes.CannotCarry, $"{path}.timeout", "a tcp route has no requests to time out; remove timeout (set x-mesh.timeout.idle on the target services instead)");
             }
 
             if (rule.Retries is { } tcpRetries)
             {
-                fields.Error(tcpRetries.Location, $"{path}.retries", "a tcp route has no requests to retry; remove retries");
+                fields.Error(tcpRetries.Location, MeshDiagnosticCodes.CannotCarry, $"{path}.retries", "a tcp route has no requests to retry; remove retries");
             }
         }
         else if (rule.Retries is { } retries && protocol != MeshProtocol.Grpc)
         {
             foreach (var grpcEvent in retries.On.Where(RetryPolicy.GrpcEvents.Contains))
             {
-                fields.Error(retries.Location, $"{path}.retries.on",
+                fields.Error(retries.Location, MeshDiagnosticCodes.CannotCarry, $"{path}.retries.on",
                     $"\"{grpcEvent}\" is a gRPC status, and this route is {protocol.Name()}; use {string.Join(", ", RetryPolicy.HttpEvents)}");
             }
         }
