@@ -41,4 +41,7 @@ public static class ComposeDiagnosticCodes
 
     /// <summary>A <c>depends_on</c> cycle, a service depending on itself, or a dependency on a service defined nowhere (even with <c>required: false</c>).</summary>
     public const string Dependency = "C2E1112";
+
+    /// <summary>A compose file breaks the Compose Specification's JSON Schema (a wrong type, a value outside an enum, an unknown key), checked per file after interpolation as compose-go does.</summary>
+    public const string Schema = "C2E1113";
 }
