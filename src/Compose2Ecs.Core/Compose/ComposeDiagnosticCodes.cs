@@ -42,6 +42,9 @@ public static class ComposeDiagnosticCodes
     /// <summary>A <c>depends_on</c> cycle, a service depending on itself, or a dependency on a service defined nowhere (even with <c>required: false</c>).</summary>
     public const string Dependency = "C2E1112";
 
+    /// <summary>A compose file breaks the Compose Specification's JSON Schema (a wrong type, a value outside an enum, an unknown key), checked per file after interpolation as compose-go does.</summary>
+    public const string Schema = "C2E1113";
+
     /// <summary>The file is not valid YAML (a syntax error, a malformed document, a <c>&lt;&lt;</c> merge of something that is not a mapping).</summary>
     public const string YamlSyntax = "C2E1001";
 

@@ -36,9 +36,9 @@ public static partial class ComposeLoader
 
         var loader = new FileLoader(variables, diagnostics);
         MappingNode? root = null;
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            var layer = loader.Load(file);
+            var layer = loader.Load(i == 0 ? files[i] : files[i] with { IsOverride = true });
             root = root is null ? layer : Merger.MergeProjects(root, layer);
         }
 

@@ -31,7 +31,7 @@ public sealed class ComposeGoDependencyTests
     [Fact]
     public void An_optional_dependency_on_a_profile_disabled_service_is_dropped()
     {
-        using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: x\n    depends_on:\n      debug: {required: false}\n  debug: {image: y, profiles: [debug]}\n");
+        using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: x\n    depends_on:\n      debug: {condition: service_started, required: false}\n  debug: {image: y, profiles: [debug]}\n");
 
         var web = Assert.Single(project.Load().Services);
 

@@ -131,7 +131,7 @@ public class NormalizeTests
     [Fact]
     public void Invalid_duration_is_an_error()
     {
-        var errors = ServiceErrors("    healthcheck:\n      test: [CMD, true]\n      interval: 10 seconds\n");
+        var errors = ServiceErrors("    healthcheck:\n      test: [CMD, \"true\"]\n      interval: 10 seconds\n");
         DiagnosticAssert.Single(errors, 6, 17, "healthcheck.interval", "1m30s");
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Compose2Ecs.Core.Compose.Schema;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Yaml;
 
@@ -14,6 +15,7 @@ internal sealed class FileLoader
     private readonly IReadOnlyDictionary<string, string> _variables;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, MappingNode> _normalizedFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (MappingNode Parsed, MappingNode Interpolated, int ReportedFrom)> _unvalidated = new(StringComparer.Ordinal);
 
     public FileLoader(IReadOnlyDictionary<string, string> variables, DiagnosticBag diagnostics)
     {
@@ -27,6 +29,7 @@ internal sealed class FileLoader
     internal MappingNode Load(ComposeFile file, ImmutableStack<string> includeChain)
     {
         var root = Normalized(file);
+        Validate(file);
         root = new ExtendsResolver(this, _diagnostics).Resolve(file, root);
         return ApplyIncludes(file, root, includeChain);
     }
@@ -41,12 +44,29 @@ internal sealed class FileLoader
             return cached;
         }
 
-        var root = FileParser.Parse(file);
-        root = (MappingNode)new Interpolator(_variables, _diagnostics).Apply(root);
-        root = NormalizeServices(root, file.Directory);
+        var parsed = FileParser.Parse(file);
+        var reportedFrom = _diagnostics.Items.Count;
+        var interpolated = (MappingNode)new Interpolator(_variables, _diagnostics).Apply(parsed);
+        var root = NormalizeServices(interpolated, file.Directory);
         root = new TopLevelNormalizer(_diagnostics, file.Directory, _variables.GetValueOrDefault("HOME")).Normalize(root);
+
+        _unvalidated[key] = (parsed, interpolated, reportedFrom);
         _normalizedFiles[key] = root;
         return root;
+    }
+
+    /// <summary>
+    /// The schema checks of a file loaded as part of the project (a <c>-f</c> file, an include),
+    /// once. A file read only for <c>extends</c> is not checked whole, as compose-go skips it: only
+    /// the services taken from it matter. They run after the loader's own checks of the file, so a
+    /// problem those already reported is not reported twice.
+    /// </summary>
+    private void Validate(ComposeFile file)
+    {
+        if (_unvalidated.Remove(file.FullPath + "\n" + file.Directory, out var pending))
+        {
+            ComposeSchema.Check(pending.Parsed, pending.Interpolated, _diagnostics, pending.ReportedFrom, file.IsOverride);
+        }
     }
 
     private MappingNode NormalizeServices(MappingNode root, string baseDirectory)
@@ -286,6 +306,9 @@ internal sealed record ComposeFile(string FullPath, string DisplayPath, string? 
 {
     /// <summary>Where its relative paths resolve when not its own folder: an include's project_directory.</summary>
     public string? WorkingDirectory { get; init; }
+
+    /// <summary>A <c>-f</c> file after the first: it is read merged over the earlier ones.</summary>
+    public bool IsOverride { get; init; }
 
     public string Directory => WorkingDirectory ?? Path.GetDirectoryName(FullPath) ?? "/";
 
