@@ -4,8 +4,9 @@ using Compose2Ecs.Core.Tests.Support;
 namespace Compose2Ecs.Core.Tests.Compose;
 
 /// <summary>
-/// The Compose JSON Schema's checks (issue #20, item 17): each failure a located error (C2E1113)
-/// at the YAML node the schema's instance location names, in the file that holds it.
+/// The Compose JSON Schema's checks (issue #20, item 17): each failure a located warning (C2E1113;
+/// what compose2ecs cannot read is an error of its own loader) at the YAML node the schema's
+/// instance location names, in the file that holds it.
 /// </summary>
 public class ComposeSchemaTests
 {
@@ -19,7 +20,7 @@ public class ComposeSchemaTests
     public void A_service_breaking_the_schema_is_a_located_error(string serviceYaml, int line, int column)
     {
         using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: x\n" + serviceYaml);
-        var error = Assert.Single(project.Errors());
+        var error = Assert.Single(project.Findings(ComposeDiagnosticCodes.Schema));
         Assert.Equal((ComposeDiagnosticCodes.Schema, "compose.yaml", line, column), (error.Code, error.Location.File, error.Location.Line, error.Location.Column));
     }
 
@@ -30,7 +31,7 @@ public class ComposeSchemaTests
     public void An_unknown_key_or_name_is_located_at_the_key(string yaml, int line, int column)
     {
         using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: x\n" + yaml.Replace("services:\n", "", StringComparison.Ordinal));
-        var error = Assert.Single(project.Errors());
+        var error = Assert.Single(project.Findings(ComposeDiagnosticCodes.Schema));
         Assert.Equal((ComposeDiagnosticCodes.Schema, line, column), (error.Code, error.Location.Line, error.Location.Column));
     }
 
@@ -42,13 +43,25 @@ public class ComposeSchemaTests
     }
 
     [Fact]
+    public void A_file_docker_compose_refuses_but_compose2ecs_reads_loads_with_the_warning()
+    {
+        // ECS ComposeX's own files write memory as a number of bytes; compose-go's schema wants a string.
+        using var project = new TempProject().With("compose.yaml",
+            "services:\n  web:\n    image: x\n    deploy:\n      resources:\n        limits:\n          memory: 67108864\n");
+        var loaded = project.Load();
+        var warning = Assert.Single(loaded.Warnings, d => d.Code == ComposeDiagnosticCodes.Schema);
+        Assert.Equal((7, 19), (warning.Location.Line, warning.Location.Column));
+        Assert.Equal(Compose2Ecs.Core.Diagnostics.Severity.Warning, warning.Severity);
+    }
+
+    [Fact]
     public void A_problem_the_loader_already_reports_is_not_reported_twice()
     {
-        // The loader's own unknown-key check says it (no code); the schema's would be at the same key.
+        // The loader's own unknown-key check says it (C2E1014); the schema's would be at the same key.
         using var project = new TempProject().With("compose.yaml", "services:\n  web:\n    image: x\n    imag: y\n");
         var error = Assert.Single(project.Errors());
-        Assert.Equal((4, 5), (error.Location.Line, error.Location.Column));
-        Assert.NotEqual(ComposeDiagnosticCodes.Schema, error.Code);
+        Assert.Equal((ComposeDiagnosticCodes.UnknownKey, 4, 5), (error.Code, error.Location.Line, error.Location.Column));
+        Assert.Empty(project.Findings(ComposeDiagnosticCodes.Schema));
     }
 
     [Fact]
@@ -57,7 +70,7 @@ public class ComposeSchemaTests
         using var project = new TempProject()
             .With("compose.yaml", "services:\n  web:\n    image: x\n")
             .With("override.yaml", "services:\n  web:\n    restart: 5\n");
-        var error = Assert.Single(project.Errors("compose.yaml", "override.yaml"));
+        var error = Assert.Single(project.Findings(ComposeDiagnosticCodes.Schema, "compose.yaml", "override.yaml"));
         Assert.Equal((ComposeDiagnosticCodes.Schema, "override.yaml", 3, 14), (error.Code, error.Location.File, error.Location.Line, error.Location.Column));
     }
 
@@ -96,7 +109,7 @@ public class ComposeSchemaTests
             .With("compose.yaml", "services:\n  web:\n    image: x\n    cgroup: service:db\n  db:\n    image: y\n")
             .With("bad.yaml", "services:\n  web:\n    image: x\n    cgroup: shared\n");
         Assert.Equal(2, project.Load().Services.Length);
-        var error = Assert.Single(project.Errors("bad.yaml"));
+        var error = Assert.Single(project.Findings(ComposeDiagnosticCodes.Schema, "bad.yaml"));
         Assert.Equal((ComposeDiagnosticCodes.Schema, 4, 13), (error.Code, error.Location.Line, error.Location.Column));
     }
 }

@@ -46,6 +46,19 @@ public sealed class TempProject : IDisposable
         return [.. e.Errors];
     }
 
+    /// <summary>The findings with <paramref name="code"/>, whether the files load (warnings) or not (the exception's diagnostics).</summary>
+    public IReadOnlyList<Diagnostic> Findings(string code, params string[] files)
+    {
+        try
+        {
+            return [.. Load(new Dictionary<string, string>(), files).Warnings.Where(d => d.Code == code)];
+        }
+        catch (InvalidInputException e)
+        {
+            return [.. e.Diagnostics.Where(d => d.Code == code)];
+        }
+    }
+
     public void Dispose()
     {
         try

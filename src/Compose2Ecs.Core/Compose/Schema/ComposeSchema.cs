@@ -54,7 +54,7 @@ internal static class ComposeSchema
                 continue;
             }
 
-            diagnostics.Error(target.Location(finding.IsUnknownKey), ComposeDiagnosticCodes.Schema, SchemaMessages.For(finding, target));
+            diagnostics.Warning(target.Location(finding.IsUnknownKey), ComposeDiagnosticCodes.Schema, SchemaMessages.For(finding, target));
         }
     }
 
