@@ -23,14 +23,7 @@ internal static class BootstrapToken
         };
 
         yield return new TemplateResource(ConsulContext.Ids.BootstrapTokenFunctionRole, "AWS::IAM::Role", new CfnMapBuilder()
-            .Add("AssumeRolePolicyDocument", new CfnMapBuilder()
-                .Add("Version", "2012-10-17")
-                .AddList("Statement", [new CfnMapBuilder()
-                    .Add("Effect", "Allow")
-                    .Add("Principal", new CfnMapBuilder().Add("Service", "lambda.amazonaws.com").Build())
-                    .Add("Action", "sts:AssumeRole")
-                    .Build()])
-                .Build())
+            .Add("AssumeRolePolicyDocument", TrustPolicy.For("lambda.amazonaws.com"))
             .Add("Description", "consul backend: makes the dev server's bootstrap token (a UUID)")
             .AddList("Policies", [new CfnMapBuilder()
                 .Add("PolicyName", "consul-bootstrap-token-logs")

@@ -112,14 +112,7 @@ internal static class ConfigEntriesTask
         };
 
         yield return new TemplateResource(ConsulContext.Ids.ConfigEntriesFunctionRole, "AWS::IAM::Role", new CfnMapBuilder()
-            .Add("AssumeRolePolicyDocument", new CfnMapBuilder()
-                .Add("Version", "2012-10-17")
-                .AddList("Statement", [new CfnMapBuilder()
-                    .Add("Effect", "Allow")
-                    .Add("Principal", new CfnMapBuilder().Add("Service", "lambda.amazonaws.com").Build())
-                    .Add("Action", "sts:AssumeRole")
-                    .Build()])
-                .Build())
+            .Add("AssumeRolePolicyDocument", TrustPolicy.For("lambda.amazonaws.com"))
             .Add("Description", "consul backend: runs the config-entries task once per deployment")
             .AddList("Policies", [new CfnMapBuilder()
                 .Add("PolicyName", "run-consul-config-entries")

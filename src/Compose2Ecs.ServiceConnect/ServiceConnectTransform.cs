@@ -217,14 +217,7 @@ public static class ServiceConnectTransform
         : null;
 
     private static TemplateResource TlsRole(EcsPlan plan) => new(TlsRoleId, "AWS::IAM::Role", new CfnMapBuilder()
-        .Add("AssumeRolePolicyDocument", new CfnMapBuilder()
-            .Add("Version", "2012-10-17")
-            .AddList("Statement", [new CfnMapBuilder()
-                .Add("Effect", "Allow")
-                .Add("Principal", new CfnMapBuilder().Add("Service", "ecs.amazonaws.com").Build())
-                .Add("Action", "sts:AssumeRole")
-                .Build()])
-            .Build())
+        .Add("AssumeRolePolicyDocument", TrustPolicy.For("ecs.amazonaws.com"))
         .Add("Description", $"{plan.ProjectName}: ECS issues Service Connect TLS certificates with this role")
         .AddList("ManagedPolicyArns", [CfnValue.Sub(TlsManagedPolicy)])
         .Build());

@@ -119,14 +119,7 @@ internal static class ServiceResources
 
     private static TemplateResource Role(string id, ServicePlan service, RolePlan role, string purpose)
     {
-        var trust = new CfnMapBuilder()
-            .Add("Version", "2012-10-17")
-            .AddList("Statement", [new CfnMapBuilder()
-                .Add("Effect", "Allow")
-                .Add("Principal", new CfnMapBuilder().Add("Service", "ecs-tasks.amazonaws.com").Build())
-                .Add("Action", "sts:AssumeRole")
-                .Build()])
-            .Build();
+        var trust = TrustPolicy.For("ecs-tasks.amazonaws.com");
         CfnValue[] policies = role.Statements.IsEmpty ? [] : new CfnValue[]
         {
             new CfnMapBuilder()
