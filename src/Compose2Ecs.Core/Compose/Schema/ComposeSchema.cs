@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Core.Yaml;
 using Json.Schema;
 
@@ -8,8 +9,8 @@ namespace Compose2Ecs.Core.Compose.Schema;
 
 /// <summary>
 /// The Compose Specification's JSON Schema checks, as compose-go's schema.Validate runs them on
-/// each file after interpolation (compose-go's own copy of the schema, draft 2020-12): every failure a located error (C2E1113) naming the key path
-/// and what would be right. A problem the loader's own checks already reported at the same
+/// each file after interpolation (compose-go's own copy of the schema, draft 2020-12): every failure a located warning (C2E1113) naming the key path
+/// and what would be right (a warning: what this loader cannot read is its own error, see docs/compose-compatibility.md). A problem the loader's own checks already reported at the same
 /// place (or inside it) is not reported twice: theirs says more.
 /// </summary>
 internal static class ComposeSchema
@@ -70,10 +71,7 @@ internal static class ComposeSchema
 
     private static (JsonSchema, JsonNode) Compile()
     {
-        using var stream = typeof(ComposeSchema).Assembly.GetManifestResourceStream("compose-spec.json")
-            ?? throw new InvalidOperationException("the compose-spec.json resource is missing from the build");
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
+        var text = EmbeddedText.Read(typeof(ComposeSchema).Assembly, "compose-spec.json");
 
         var root = JsonNode.Parse(text)!;
         var schema = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
