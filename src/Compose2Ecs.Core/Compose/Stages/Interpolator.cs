@@ -17,6 +17,11 @@ public sealed class Interpolator
     private readonly HashSet<string> _warnedUnset = new(StringComparer.Ordinal);
     private int _depth;
     private long _expanded;
+    private bool _totalCapReached;
+
+    // Aliases share their anchored node; a shared scalar is substituted once and its result
+    // reused, so an alias fan-out of a large value costs one substitution, not one per alias.
+    private readonly Dictionary<ScalarNode, string?> _substituted = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>How deep <c>${A:-${B:-...}}</c> may nest: far past real files, far short of the stack.</summary>
     public const int MaxNesting = 64;
@@ -44,12 +49,19 @@ public sealed class Interpolator
 
     private Node ApplyScalar(ScalarNode scalar)
     {
-        if (!scalar.Value.Contains('$', StringComparison.Ordinal))
+        // Past the total cap nothing more is expanded: the error is reported once, and the
+        // aliases still to come cost nothing (expanding them would allocate what the cap forbids).
+        if (_totalCapReached || !scalar.Value.Contains('$', StringComparison.Ordinal))
         {
             return scalar;
         }
 
-        var result = Substitute(scalar.Value, scalar.Location);
+        if (!_substituted.TryGetValue(scalar, out var result))
+        {
+            result = Substitute(scalar.Value, scalar.Location);
+            _substituted[scalar] = result;
+        }
+
         if (result is null)
         {
             return scalar;
@@ -60,7 +72,7 @@ public sealed class Interpolator
         {
             _diagnostics.Error(scalar.Location, ComposeDiagnosticCodes.InputBound,
                 $"interpolation expands the file past {MaxTotalLength >> 20} MiB (a large variable repeated through aliases?); make the values smaller");
-            _expanded = long.MinValue; // one error is enough
+            _totalCapReached = true;
             return scalar;
         }
 
