@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Compose2Ecs.Core.Collections;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Mesh.Addresses;
 
@@ -38,17 +40,32 @@ public static class ServicePorts
     /// written (<c>db:5432</c>) or implied by a URL's scheme (<c>redis://redis</c>). Only the short
     /// name counts: a file written for docker compose's network knows no namespace.
     /// </summary>
-    public static ImmutableArray<int> NamedByCallers(ComposeService service, ComposeProject project)
+    public static ImmutableArray<int> NamedByCallers(ComposeService service, ComposeProject project) =>
+        PortsNamedByCallers.Of(project).GetValueOrDefault(service.Name, []);
+
+    /// <summary>
+    /// Every service's <see cref="NamedByCallers"/> ports, found in one pass over the project's
+    /// environments (asking per service read every environment once per service: minutes at 20,000).
+    /// </summary>
+    private static readonly SideIndex<ComposeProject, Dictionary<string, ImmutableArray<int>>> PortsNamedByCallers = new(project =>
     {
-        var names = new KnownAddressNames([service.Name]);
-        return
-        [
-            .. project.Services
-                .Where(caller => caller.Name != service.Name)
-                .SelectMany(caller => EnvironmentAddressFinder.Find(caller.Environment, names))
-                .Select(address => address.Port ?? SchemePorts.For(address.Scheme))
-                .OfType<int>()
-                .Distinct(),
-        ];
-    }
+        var names = new KnownAddressNames(project.Services.Select(s => s.Name));
+        var ports = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var caller in project.Services)
+        {
+            foreach (var address in EnvironmentAddressFinder.Find(caller.Environment, names))
+            {
+                if (address.Name != caller.Name && (address.Port ?? SchemePorts.For(address.Scheme)) is { } port)
+                {
+                    var named = CollectionsMarshal.GetValueRefOrAddDefault(ports, address.Name, out _) ??= [];
+                    if (!named.Contains(port))
+                    {
+                        named.Add(port);
+                    }
+                }
+            }
+        }
+
+        return ports.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+    });
 }

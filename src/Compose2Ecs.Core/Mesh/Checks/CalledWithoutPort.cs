@@ -14,13 +14,18 @@ internal static class CalledWithoutPort
 {
     public static void Check(MeshFields fields, IReadOnlyList<ServiceDraft> drafts)
     {
+        // Who depends on whom, in one pass: asking per target scanned every draft once per target.
+        var callersOf = drafts
+            .Where(caller => caller.Mesh is null || caller.DeclaredUpstreams is null)
+            .SelectMany(caller => caller.Compose.DependsOn
+                .Where(d => d.Service != caller.Name && d.Condition != ServiceDependency.CompletedSuccessfully)
+                .Select(d => d.Service)
+                .Distinct()
+                .Select(target => (Target: target, Caller: caller.Name)))
+            .ToLookup(call => call.Target, call => call.Caller, StringComparer.Ordinal);
         foreach (var target in drafts.Where(HasNoPort))
         {
-            var callers = drafts
-                .Where(caller => caller.Name != target.Name && (caller.Mesh is null || caller.DeclaredUpstreams is null))
-                .Where(caller => caller.Compose.DependsOn.Any(d => d.Service == target.Name && d.Condition != ServiceDependency.CompletedSuccessfully))
-                .Select(caller => caller.Name)
-                .ToList();
+            var callers = callersOf[target.Name].ToList();
             if (callers.Count == 0)
             {
                 continue;
