@@ -82,6 +82,20 @@ public class HostileInputBoundsTests
         Assert.True(error.Location.Line > 0);
     }
 
+    [Fact]
+    public void Twenty_thousand_services_extending_a_broken_service_report_it_once()
+    {
+        var yaml = new StringBuilder("services:\n  s0:\n    image: x\n    extends: s0\n");
+        for (var i = 1; i <= 20_000; i++)
+        {
+            yaml.Append($"  s{i}:\n    image: x\n    extends: s0\n");
+        }
+
+        using var project = new TempProject().With("compose.yaml", yaml.ToString());
+        var error = Assert.Single(TimedErrors(project));
+        Assert.Equal((ComposeDiagnosticCodes.Extends, 4, 5), (error.Code, error.Location.Line, error.Location.Column));
+    }
+
     [Theory]
     [InlineData("!!python/object:os.system")]
     [InlineData("!custom")]

@@ -71,7 +71,7 @@ internal sealed class ExtendsResolver(FileLoader loader, DiagnosticBag diagnosti
             if (!File.Exists(baseFile.FullPath))
             {
                 diagnostics.Error(fileNode.Location, ComposeDiagnosticCodes.FileNotFound, $"services.{name}.extends.file: \"{fileNode.Value}\" not found (looked in {baseFile.Directory})");
-                return service.Without("extends");
+                return Failed(key, service);
             }
 
             baseServices = loader.Normalized(baseFile)["services"] as MappingNode ?? MappingNode.Empty(fileNode.Location);
@@ -82,19 +82,30 @@ internal sealed class ExtendsResolver(FileLoader loader, DiagnosticBag diagnosti
         {
             diagnostics.Error(extendsEntry.Key.Location, ComposeDiagnosticCodes.Extends,
                 $"services.{name}.extends: cycle {string.Join(" -> ", chain.Add(baseLink))}; a service cannot extend itself, directly or indirectly");
-            return service.Without("extends");
+            return Failed(key, service);
         }
 
         if (baseServices[baseName] is not MappingNode baseService)
         {
             diagnostics.Error(extends["service"]!.Location, ComposeDiagnosticCodes.Extends,
                 $"services.{name}.extends.service: no service \"{baseName}\" in {baseFile.DisplayPath}{Suggest.DidYouMean(baseName, baseServices.Keys)}");
-            return service.Without("extends");
+            return Failed(key, service);
         }
 
         var resolvedBase = ResolveService(baseFile, baseServices, baseName, baseService, chain);
         var merged = Merger.MergeServices(resolvedBase, service.Without("extends"));
         _resolved[key] = merged;
         return merged;
+    }
+
+    /// <summary>
+    /// A service whose extends is broken (a cycle, a missing base or file) is broken whatever
+    /// chain reached it, so its result is kept: 20,000 services extending it report it once.
+    /// </summary>
+    private MappingNode Failed((string File, string Service) key, MappingNode service)
+    {
+        var result = service.Without("extends");
+        _resolved[key] = result;
+        return result;
     }
 }
