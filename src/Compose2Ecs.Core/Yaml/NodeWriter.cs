@@ -114,30 +114,9 @@ public static class NodeWriter
         || value.Contains(": ", StringComparison.Ordinal)
         || value.Contains(" #", StringComparison.Ordinal)
         || value.EndsWith(':')
-        || value.Any(c => char.IsControl(c) || IsYamlLineBreak(c));
+        || value.Any(c => char.IsControl(c) || YamlQuoting.IsLineBreak(c));
 
-    /// <summary>U+2028 and U+2029 break lines in YAML (1.1 and parsers that follow it): written bare they would not read back.</summary>
-    private static bool IsYamlLineBreak(char c) => c is '\u2028' or '\u2029' or '\u0085';
-
-    private static string Quote(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            builder.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                '\r' => "\\r",
-                _ when char.IsControl(c) || IsYamlLineBreak(c) => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.Append('"').ToString();
-    }
+    private static string Quote(string value) => YamlQuoting.DoubleQuoted(value);
 
     private static void WriteJson(Utf8JsonWriter writer, Node node)
     {

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
+using Compose2Ecs.Core.Yaml;
+
 namespace Compose2Ecs.Core.Ecs.Output;
 
 /// <summary>
@@ -106,11 +108,11 @@ public static partial class YamlTemplates
             return "null";
         }
 
-        var element = node.GetValue<JsonElement>();
-        return element.ValueKind switch
+        // Any JsonNode, parsed or built: GetValueKind and GetValue<string> work on both.
+        return node.GetValueKind() switch
         {
-            JsonValueKind.String => Plain(element.GetString()!) ? element.GetString()! : Quote(element.GetString()!),
-            JsonValueKind.Number => element.GetRawText(),
+            JsonValueKind.String => node.GetValue<string>() is var text && Plain(text) ? text : Quote(text),
+            JsonValueKind.Number => node.ToJsonString(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => "null",
@@ -120,9 +122,7 @@ public static partial class YamlTemplates
     private static bool Plain(string text) =>
         SafePlain().IsMatch(text) && !Yaml11Special().IsMatch(text) && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
-    private static string Quote(string text) => JsonSerializer.Serialize(text, QuoteOptions);
-
-    private static readonly JsonSerializerOptions QuoteOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static string Quote(string text) => YamlQuoting.DoubleQuoted(text);
 
     [GeneratedRegex(@"^[A-Za-z_/][A-Za-z0-9_./:-]*$")]
     private static partial Regex SafePlain();
