@@ -83,10 +83,10 @@ public class HostileInputBoundsTests
     }
 
     [Fact]
-    public void Twenty_thousand_services_extending_a_broken_service_report_it_once()
+    public void Two_thousand_services_extending_a_broken_service_report_it_once()
     {
         var yaml = new StringBuilder("services:\n  s0:\n    image: x\n    extends: s0\n");
-        for (var i = 1; i <= 20_000; i++)
+        for (var i = 1; i <= 2_000; i++)
         {
             yaml.Append($"  s{i}:\n    image: x\n    extends: s0\n");
         }
