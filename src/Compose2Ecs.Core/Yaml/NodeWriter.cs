@@ -114,7 +114,7 @@ public static class NodeWriter
         || value.Contains(": ", StringComparison.Ordinal)
         || value.Contains(" #", StringComparison.Ordinal)
         || value.EndsWith(':')
-        || value.Any(c => char.IsControl(c) || YamlQuoting.IsLineBreak(c));
+        || value.Any(YamlQuoting.NeedsEscape);
 
     private static string Quote(string value) => YamlQuoting.DoubleQuoted(value);
 

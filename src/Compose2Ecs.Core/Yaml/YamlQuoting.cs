@@ -23,7 +23,7 @@ internal static class YamlQuoting
                 '\n' => "\\n",
                 '\t' => "\\t",
                 '\r' => "\\r",
-                _ when char.IsControl(c) || IsLineBreak(c) => $"\\u{(int)c:x4}",
+                _ when NeedsEscape(c) => $"\\u{(int)c:x4}",
                 _ => c.ToString(),
             });
         }
@@ -31,6 +31,9 @@ internal static class YamlQuoting
         return builder.Append('"').ToString();
     }
 
+    /// <summary>A character a plain scalar cannot hold and a quoted one writes as <c>\uXXXX</c>: controls and the YAML 1.1 line breaks.</summary>
+    public static bool NeedsEscape(char c) => char.IsControl(c) || IsLineBreak(c);
+
     /// <summary>U+2028, U+2029 and U+0085 break lines in YAML 1.1 (and parsers that follow it): written bare they would not read back.</summary>
-    public static bool IsLineBreak(char c) => c is '\u2028' or '\u2029' or '\u0085';
+    private static bool IsLineBreak(char c) => c is '\u2028' or '\u2029' or '\u0085';
 }
