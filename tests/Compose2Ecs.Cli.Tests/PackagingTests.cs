@@ -7,12 +7,13 @@ namespace Compose2Ecs.Cli.Tests;
 /// `dotnet pack` makes the tool package, and the installed tool runs, `synth` included. It packs
 /// the Debug build the test run has just made (`--no-build`): what goes into the package does not
 /// depend on the configuration, and a Release build here cost a minute and a half of the suite.
-/// The Release package the README describes is made by .ci/run. Slow still (an install and a
-/// synth), so it is one test that checks the whole path.
+/// The Release package the README describes is made by .ci/run. Slow still (a pack, an install
+/// and a synth: half a minute of a loaded suite), so it is one test that checks the whole path,
+/// and it runs at the full depth, as CI runs the suite.
 /// </summary>
 public class PackagingTests
 {
-    [Fact]
+    [FullDepthFact]
     public void The_packed_tool_installs_and_runs()
     {
         var root = Paths.RepoRoot;

@@ -11,7 +11,9 @@ namespace Compose2Ecs.Hardening.Tests;
 /// <summary>
 /// Every value under x-mesh in the mesh example, replaced in turn by a value of the wrong
 /// kind (empty, a list, a map, negative, huge, unicode, a boolean), read with every backend:
-/// each case is read or refused with located errors, never anything else.
+/// each case is read or refused with located errors, never anything else. At the quick depth
+/// each value gets three of the wrong kinds, in turn, so every kind meets many keys; the full
+/// depth (<see cref="TestDepth"/>) gives every value every kind.
 /// </summary>
 public class MeshKeyMutationTests
 {
@@ -38,9 +40,10 @@ public class MeshKeyMutationTests
         var failures = new List<string>();
         var outcomes = new Dictionary<string, int>();
         var caseNumber = 0;
-        foreach (var path in paths)
+        var kindsPerValue = TestDepth.Pick(quick: 3, full: WrongValues.Length);
+        foreach (var (path, index) in paths.Select((path, index) => (path, index)))
         {
-            foreach (var wrong in WrongValues)
+            foreach (var wrong in Enumerable.Range(index, kindsPerValue).Select(k => WrongValues[k % WrongValues.Length]))
             {
                 var text = NodeWriter.ToYaml(Replace(root, path, 0, wrong));
                 dir.With("compose.yaml", text);

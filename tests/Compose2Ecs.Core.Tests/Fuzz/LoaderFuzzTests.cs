@@ -7,12 +7,13 @@ namespace Compose2Ecs.Core.Tests.Fuzz;
 
 /// <summary>
 /// Mutated corpus files, with a fixed seed, never crash or hang the loader: every case ends
-/// in a project or in <see cref="InvalidInputException"/> with located errors.
+/// in a project or in <see cref="InvalidInputException"/> with located errors. 400 cases at the
+/// quick depth, 1,500 at the full depth (<see cref="TestDepth"/>).
 /// A longer run: C2E_FUZZ_CASES=20000 C2E_FUZZ_SEED=7 dotnet test --filter LoaderFuzzTests
 /// </summary>
 public class LoaderFuzzTests
 {
-    private static int Cases => int.TryParse(Environment.GetEnvironmentVariable("C2E_FUZZ_CASES"), out var n) ? n : 1500;
+    private static int Cases => TestDepth.Pick(quick: 400, full: 1500, overrideVariable: "C2E_FUZZ_CASES");
 
     private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("C2E_FUZZ_SEED"), out var s) ? s : 20261121;
 

@@ -1,0 +1,17 @@
+namespace Compose2Ecs.Testing;
+
+/// <summary>
+/// A test that runs only at the full depth (<see cref="TestDepth"/>, CI): an end-to-end check
+/// outside the code under test (a package install, say) too slow for every local run. At the
+/// quick depth it is reported as skipped, with the variable that runs it.
+/// </summary>
+public sealed class FullDepthFactAttribute : FactAttribute
+{
+    public FullDepthFactAttribute()
+    {
+        if (!TestDepth.Full)
+        {
+            Skip = $"runs at the full depth: {TestDepth.Variable}=full dotnet test";
+        }
+    }
+}
