@@ -2,7 +2,6 @@ using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Testing;
-using Xunit.Abstractions;
 using static Compose2Ecs.AppMesh.Tests.AppMeshSynth;
 
 namespace Compose2Ecs.AppMesh.Tests;

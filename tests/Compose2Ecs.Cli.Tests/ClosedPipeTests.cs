@@ -27,7 +27,7 @@ public class ClosedPipeTests
         }
 
         using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
 
         Assert.Equal("status=141", error.Trim());

@@ -20,8 +20,8 @@ public class PrerequisiteTests
         start.ArgumentList.Add("synth");
         start.Environment["JSII_NODE"] = "/nonexistent/node";
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
 
         Assert.Equal(3, process.ExitCode);
@@ -63,7 +63,7 @@ public class NodeSupportTests
         start.ArgumentList.Add("synth");
         start.Environment["JSII_NODE"] = Path.Combine(dir.Path, "node");
         using var process = Process.Start(start)!;
-        var error = await process.StandardError.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
 
         Assert.Equal(3, process.ExitCode);

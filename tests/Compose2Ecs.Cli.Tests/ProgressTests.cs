@@ -43,7 +43,7 @@ public class ProgressTests
         start.Environment["TERM"] = "xterm";
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
 
         Assert.Contains("ok: 1 services", output, StringComparison.Ordinal);

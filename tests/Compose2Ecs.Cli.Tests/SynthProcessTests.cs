@@ -112,8 +112,8 @@ public class SynthProcessTests
             .With("cdk.out/shop.template.json", "{}").With($"cdk.out/{AssemblyMarker.FileName}", AssemblyMarker.Content);
         var before = OutputFolderTests.Hash(dir.Path);
         using var process = Process.Start(Start(dir.Path, null, "synth"))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
 
         // Interrupt once the staging folder exists and Node.js runs the CDK.
         var deadline = DateTime.UtcNow + Timeout;

@@ -4,7 +4,6 @@ using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Mesh;
 using Compose2Ecs.Testing;
-using Xunit.Abstractions;
 
 namespace Compose2Ecs.Consul.Tests;
 

@@ -3,7 +3,6 @@ using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Testing;
-using Xunit.Abstractions;
 
 namespace Compose2Ecs.Ecs.Tests;
 

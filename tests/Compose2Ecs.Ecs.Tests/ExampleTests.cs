@@ -75,9 +75,9 @@ public sealed partial class ExampleTests
 
         start.Environment.Remove("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION");
         using var process = Process.Start(start)!;
-        var errorRead = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var errorRead = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         var error = await errorRead;
 
         Assert.Equal(0, process.ExitCode);

@@ -2,7 +2,6 @@ using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Output;
 using Compose2Ecs.Core.Ecs.Templates;
 using Compose2Ecs.Testing;
-using Xunit.Abstractions;
 
 namespace Compose2Ecs.Ecs.Tests;
 

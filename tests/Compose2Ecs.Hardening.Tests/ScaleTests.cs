@@ -3,7 +3,6 @@ using Compose2Ecs.Core.Compose;
 using Compose2Ecs.Core.Ecs;
 using Compose2Ecs.Core.Ecs.Templates;
 using Compose2Ecs.Testing;
-using Xunit.Abstractions;
 
 namespace Compose2Ecs.Hardening.Tests;
 

@@ -36,7 +36,7 @@ public class SynthFuzzTests
             var output = Path.Combine(caseDir, "cdk.out");
 
             var run = Task.Run(() => Outcome(caseDir, output, backend));
-            if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))) != run)
+            if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)) != run)
             {
                 failures.Add($"case {i} ({backend}) did not finish in 60 s\n{text}");
                 break;

@@ -3,7 +3,6 @@ using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.ServiceConnect.Tests.Support;
 using Compose2Ecs.Testing;
-using Xunit.Abstractions;
 
 namespace Compose2Ecs.ServiceConnect.Tests;
 

@@ -1,7 +1,6 @@
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Testing;
-using Xunit.Abstractions;
 
 namespace Compose2Ecs.Trace.Tests;
 

@@ -1,5 +1,4 @@
 using Compose2Ecs.Testing;
-using Xunit.Abstractions;
 
 namespace Compose2Ecs.Trace.Tests;
 

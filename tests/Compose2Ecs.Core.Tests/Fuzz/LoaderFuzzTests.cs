@@ -46,7 +46,7 @@ public class LoaderFuzzTests
                 }
             });
 
-            var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10)));
+            var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
             if (finished != run)
             {
                 failures.Add($"case {i}: hung for 10 s\n{text}");
