@@ -10,7 +10,7 @@ namespace Compose2Ecs.Hardening.Tests;
 /// ends in templates or in our own located error with no output folder; never another
 /// exception, a hang, or a partial folder. 60 cases at the quick depth, 200 at the full depth
 /// (<see cref="TestDepth"/>). A longer run:
-/// C2E_SYNTH_FUZZ_CASES=2000 C2E_FUZZ_SEED=7 dotnet test tests/Compose2Ecs.Hardening.Tests --filter SynthFuzzTests
+/// C2E_SYNTH_FUZZ_CASES=2000 C2E_FUZZ_SEED=7 dotnet test --project tests/Compose2Ecs.Hardening.Tests --filter SynthFuzzTests
 /// </summary>
 public class SynthFuzzTests
 {
