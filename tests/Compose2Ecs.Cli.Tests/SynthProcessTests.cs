@@ -58,7 +58,7 @@ public class SynthProcessTests
         Assert.Equal(["cdk.out", "compose.yaml", StackLayoutFile.DefaultName], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [FullDepthFact] // unpacks the CDK's libraries into an empty cache: a quarter of a minute
     public void A_home_that_cannot_be_written_works()
     {
         // Root ignores file modes; a HOME below a regular file cannot be created by anyone.

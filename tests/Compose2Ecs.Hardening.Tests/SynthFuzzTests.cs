@@ -8,13 +8,14 @@ namespace Compose2Ecs.Hardening.Tests;
 /// <summary>
 /// Mutated examples through load, validate and synth with every backend, seeded: each case
 /// ends in templates or in our own located error with no output folder; never another
-/// exception, a hang, or a partial folder. 60 cases at the quick depth, 200 at the full depth
+/// exception, a hang, or a partial folder. 40 cases at the quick depth (the case number picks the
+/// example and the backend, so 7 examples and 4 backends meet in every pair), 200 at the full depth
 /// (<see cref="TestDepth"/>). A longer run:
 /// C2E_SYNTH_FUZZ_CASES=2000 C2E_FUZZ_SEED=7 dotnet test --project tests/Compose2Ecs.Hardening.Tests --filter SynthFuzzTests
 /// </summary>
 public class SynthFuzzTests
 {
-    private static int Cases => TestDepth.Pick(quick: 60, full: 200, overrideVariable: "C2E_SYNTH_FUZZ_CASES");
+    private static int Cases => TestDepth.Pick(quick: 40, full: 200, overrideVariable: "C2E_SYNTH_FUZZ_CASES");
 
     private static int Seed => int.TryParse(Environment.GetEnvironmentVariable("C2E_FUZZ_SEED"), out var s) ? s : 20261121;
 

@@ -8,7 +8,7 @@ namespace Compose2Ecs.Core.Tests.RealFiles;
 /// <summary>
 /// No input in the corpus, and no truncation of any corpus file at any line, makes the
 /// loader throw anything but its own error type. The full depth (<see cref="TestDepth"/>) cuts
-/// each file at every line; the quick depth at about 150 evenly spaced lines of it (each load
+/// each file at every line; the quick depth at about 60 evenly spaced lines of it (each load
 /// reads the whole prefix, so every line of a long file costs its square).
 /// </summary>
 public class CorpusRobustnessTests
@@ -23,7 +23,7 @@ public class CorpusRobustnessTests
         var lines = File.ReadAllLines(entry.TreePath);
         using var project = new TempProject();
         var outcomes = new List<string>();
-        var step = TestDepth.Full ? 1 : Math.Max(1, lines.Length / 150);
+        var step = TestDepth.Full ? 1 : Math.Max(1, lines.Length / 60);
         var cuts = Enumerable.Range(0, (lines.Length / step) + 1).Select(i => i * step).Append(lines.Length).Distinct().ToList();
         foreach (var count in cuts)
         {
