@@ -22,9 +22,24 @@ public static class Suggest
         return bestDistance <= limit ? best : null;
     }
 
-    /// <summary>" (did you mean \"x\"?)" or an empty string.</summary>
-    public static string DidYouMean(string input, IEnumerable<string> candidates) =>
-        Nearest(input, candidates) is { } near ? $"; did you mean \"{near}\"?" : "";
+    /// <summary>
+    /// "; did you mean …?" by edit distance, or else the one candidate that contains the input
+    /// or is contained in it (<c>prefix</c> → <c>path_prefix</c>), which edit distance misses;
+    /// an empty string when there is none. One rule for compose keys, x-mesh keys and values,
+    /// and command-line options.
+    /// </summary>
+    public static string DidYouMean(string input, IEnumerable<string> candidates)
+    {
+        var list = candidates.ToList();
+        var near = Nearest(input, list);
+        if (near is null && input.Length >= 3)
+        {
+            var containing = list.Where(c => c.Contains(input, StringComparison.OrdinalIgnoreCase) || input.Contains(c, StringComparison.OrdinalIgnoreCase)).ToList();
+            near = containing.Count == 1 ? containing[0] : null;
+        }
+
+        return near is null ? "" : $"; did you mean \"{near}\"?";
+    }
 
     private static int Distance(string a, string b)
     {

@@ -15,6 +15,9 @@ public abstract record Node(SourceLocation Location)
 
     /// <summary>A short word for error messages: "a mapping", "a sequence", "a string".</summary>
     public abstract string KindName { get; }
+
+    /// <summary>How the node looks in an error message, for compose keys and x-mesh alike: a scalar's value in quotes, else its kind.</summary>
+    public string Describe() => this is ScalarNode { IsNull: false } scalar ? $"\"{scalar.Value}\"" : KindName;
 }
 
 /// <summary>How a scalar was written, which decides its type under the YAML 1.2 core schema.</summary>

@@ -3,7 +3,13 @@ using Compose2Ecs.Core.Yaml;
 
 namespace Compose2Ecs.Core.Compose.Stages;
 
-/// <summary>Typed reads of nodes that report "what is wrong, what would be right" on failure.</summary>
+/// <summary>
+/// Typed reads of compose nodes that report "what is wrong, what would be right" on failure.
+/// The rules are compose-go's: a null where a mapping is required is an error, an empty string
+/// is a string, and an unknown key is suggested, not listed (a service has about 90). x-mesh
+/// reads through <see cref="Mesh.MeshFields"/> under its own, documented rules; both describe
+/// a node (<see cref="Node.Describe"/>) and suggest a name (<see cref="Suggest.DidYouMean"/>) one way.
+/// </summary>
 internal sealed class NodeChecks(DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
@@ -41,7 +47,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
             return value;
         }
 
-        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a whole number, not {Describe(node)}");
+        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a whole number, not {node.Describe()}");
         return null;
     }
 
@@ -52,7 +58,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
             return value;
         }
 
-        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a number, not {Describe(node)}");
+        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be a number, not {node.Describe()}");
         return null;
     }
 
@@ -63,7 +69,7 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
             return value;
         }
 
-        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be true or false, not {Describe(node)}");
+        Error(node, ComposeDiagnosticCodes.WrongType, path, $"must be true or false, not {node.Describe()}");
         return null;
     }
 
@@ -103,6 +109,4 @@ internal sealed class NodeChecks(DiagnosticBag diagnostics)
             }
         }
     }
-
-    public static string Describe(Node node) => node is ScalarNode { IsNull: false } s ? $"\"{s.Value}\"" : node.KindName;
 }

@@ -68,13 +68,13 @@ internal sealed partial class ServiceNormalizer
     {
         if (node is ScalarNode { IsNull: false, Type: ScalarType.Float })
         {
-            _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} must be a whole number of bytes or a size such as 64m");
+            _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{node.Describe()} must be a whole number of bytes or a size such as 64m");
             return node;
         }
 
         if (node is ScalarNode { IsNull: false } s && s.Value.TrimStart().StartsWith('-'))
         {
-            _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} must be 0 or more");
+            _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{node.Describe()} must be 0 or more");
             return node;
         }
 

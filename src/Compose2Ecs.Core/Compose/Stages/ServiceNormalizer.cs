@@ -699,7 +699,7 @@ internal sealed partial class ServiceNormalizer
             return ScalarNode.Int(raw, node.Location);
         }
 
-        _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} is not a size; write bytes or a number with a unit, e.g. 512m or 1.5g");
+        _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{node.Describe()} is not a size; write bytes or a number with a unit, e.g. 512m or 1.5g");
         return node;
     }
 
@@ -710,7 +710,7 @@ internal sealed partial class ServiceNormalizer
             return ScalarNode.Float(cpus, node.Location);
         }
 
-        _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} is not a CPU count; write a number such as 0.5 or '2'");
+        _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{node.Describe()} is not a CPU count; write a number such as 0.5 or '2'");
         return node;
     }
 
@@ -721,7 +721,7 @@ internal sealed partial class ServiceNormalizer
             return ScalarNode.String(scalar.Value, node.Location);
         }
 
-        _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{NodeChecks.Describe(node)} is not a duration; write e.g. 30s, 1m30s or 500ms");
+        _check.Error(node, ComposeDiagnosticCodes.InvalidValue, path, $"{node.Describe()} is not a duration; write e.g. 30s, 1m30s or 500ms");
         return node;
     }
 

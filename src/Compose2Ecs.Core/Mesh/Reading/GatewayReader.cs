@@ -42,7 +42,7 @@ internal sealed class GatewayReader(MeshFields fields)
         }
         else if (routesEntry.Value is not SequenceNode { Items.Length: > 0 } seq)
         {
-            fields.Error(routesEntry.Value.Location, MeshDiagnosticCodes.WrongKind, $"{Path}.routes", $"must be a non-empty list of {{ path_prefix, to }}, not {MeshFields.Describe(routesEntry.Value)}");
+            fields.Error(routesEntry.Value.Location, MeshDiagnosticCodes.WrongKind, $"{Path}.routes", $"must be a non-empty list of {{ path_prefix, to }}, not {routesEntry.Value.Describe()}");
         }
         else
         {

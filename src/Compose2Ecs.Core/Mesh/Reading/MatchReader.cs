@@ -96,7 +96,7 @@ internal sealed class MatchReader(MeshFields fields)
         if (!MeshKeys.HttpMethods.Contains(method))
         {
             fields.Error(node.Location, MeshDiagnosticCodes.NotAChoice, $"{path}.method",
-                $"\"{method}\" is not an HTTP method; use one of {string.Join(", ", MeshKeys.HttpMethods)} (upper case){MeshFields.DidYouMean(method.ToUpperInvariant(), MeshKeys.HttpMethods)}");
+                $"\"{method}\" is not an HTTP method; use one of {string.Join(", ", MeshKeys.HttpMethods)} (upper case){Suggest.DidYouMean(method.ToUpperInvariant(), MeshKeys.HttpMethods)}");
         }
 
         return method;
@@ -118,7 +118,7 @@ internal sealed class MatchReader(MeshFields fields)
             if (item.Value is not MappingNode { Entries.Length: 1 } matcher)
             {
                 fields.Error(item.Value.Location, MeshDiagnosticCodes.WrongKind, itemPath,
-                    $"must be a mapping with one of {string.Join(" | ", matchers)}, such as {{ exact: \"true\" }}, not {MeshFields.Describe(item.Value)}");
+                    $"must be a mapping with one of {string.Join(" | ", matchers)}, such as {{ exact: \"true\" }}, not {item.Value.Describe()}");
                 continue;
             }
 
@@ -126,7 +126,7 @@ internal sealed class MatchReader(MeshFields fields)
             if (!matchers.Contains(condition.Name))
             {
                 fields.Error(condition.Key.Location, MeshDiagnosticCodes.NotAChoice, itemPath,
-                    $"unknown matcher \"{condition.Name}\"; use one of {string.Join(" | ", matchers)}{MeshFields.DidYouMean(condition.Name, matchers)}");
+                    $"unknown matcher \"{condition.Name}\"; use one of {string.Join(" | ", matchers)}{Suggest.DidYouMean(condition.Name, matchers)}");
                 continue;
             }
 

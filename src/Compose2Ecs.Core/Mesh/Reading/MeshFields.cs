@@ -8,7 +8,10 @@ namespace Compose2Ecs.Core.Mesh;
 /// <summary>
 /// Typed reads of x-mesh nodes. Each failed read records an error at the node, prefixed with
 /// the key path, that says what is wrong and what would be right, and returns null, so a
-/// reader goes on and every error of a file is reported at once.
+/// reader goes on and every error of a file is reported at once. The rules differ from compose's
+/// (<c>NodeChecks</c>) on purpose, as docs/x-mesh-reference.md says: <c>key:</c> with nothing after
+/// it is an empty section, a name or text value must not be empty, and an unknown key lists the
+/// valid ones (a section has few). Nodes are described and names suggested as compose does.
 /// </summary>
 public sealed class MeshFields(DiagnosticBag diagnostics)
 {
@@ -30,7 +33,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
             case ScalarNode { IsNull: true }:
                 return MappingNode.Empty(node.Location);
             default:
-                Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a mapping, not {Describe(node)}");
+                Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a mapping, not {node.Describe()}");
                 return null;
         }
     }
@@ -43,7 +46,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
             return scalar.Value;
         }
 
-        Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a non-empty string, not {Describe(node)}");
+        Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a non-empty string, not {node.Describe()}");
         return null;
     }
 
@@ -51,7 +54,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
     {
         if (node is not ScalarNode scalar || !CoreSchema.TryGetInt(scalar.Value.Trim(), out var value))
         {
-            Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a whole number from {min} to {max}, not {Describe(node)}");
+            Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a whole number from {min} to {max}, not {node.Describe()}");
             return null;
         }
 
@@ -73,7 +76,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
             return value;
         }
 
-        Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be true or false, not {Describe(node)}");
+        Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be true or false, not {node.Describe()}");
         return null;
     }
 
@@ -82,7 +85,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
     {
         if (node is not ScalarNode { IsNull: false } scalar || !Durations.TryParse(scalar.Value, out var value))
         {
-            Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"{Describe(node)} is not a duration; write one such as 15s, 1m30s or 500ms");
+            Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"{node.Describe()} is not a duration; write one such as 15s, 1m30s or 500ms");
             return null;
         }
 
@@ -106,7 +109,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
 
         var given = node is ScalarNode { IsNull: false } s ? s.Value : "";
         Error(node.Location, MeshDiagnosticCodes.NotAChoice, path,
-            $"{Describe(node)} is not one of {string.Join(" | ", choices.Keys)}{DidYouMean(given, choices.Keys)}");
+            $"{node.Describe()} is not one of {string.Join(" | ", choices.Keys)}{Suggest.DidYouMean(given, choices.Keys)}");
         return null;
     }
 
@@ -119,7 +122,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
         }
 
         var given = node is ScalarNode { IsNull: false } s ? s.Value : "";
-        Error(node.Location, MeshDiagnosticCodes.NotAChoice, path, $"{Describe(node)} is not one of {string.Join(" | ", words)}{DidYouMean(given, words)}");
+        Error(node.Location, MeshDiagnosticCodes.NotAChoice, path, $"{node.Describe()} is not one of {string.Join(" | ", words)}{Suggest.DidYouMean(given, words)}");
         return null;
     }
 
@@ -147,7 +150,7 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
 
                 return ok ? list.ToImmutable() : null;
             default:
-                Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a list of strings, not {Describe(node)}");
+                Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a list of strings, not {node.Describe()}");
                 return null;
         }
     }
@@ -160,28 +163,8 @@ public sealed class MeshFields(DiagnosticBag diagnostics)
             if (!allowed.Contains(entry.Name) && !entry.Name.StartsWith("x-", StringComparison.Ordinal))
             {
                 Diagnostics.Error(entry.Key.Location, MeshDiagnosticCodes.UnknownKey,
-                    $"{path}: unknown key \"{entry.Name}\" (valid keys: {string.Join(", ", allowed)}){DidYouMean(entry.Name, allowed)}");
+                    $"{path}: unknown key \"{entry.Name}\" (valid keys: {string.Join(", ", allowed)}){Suggest.DidYouMean(entry.Name, allowed)}");
             }
         }
     }
-
-    /// <summary>
-    /// "; did you mean …?" by edit distance, or else the one candidate that contains the input
-    /// or is contained in it (<c>prefix</c> → <c>path_prefix</c>), which edit distance misses.
-    /// </summary>
-    public static string DidYouMean(string input, IEnumerable<string> candidates)
-    {
-        var list = candidates.ToList();
-        var near = Suggest.Nearest(input, list);
-        if (near is null && input.Length >= 3)
-        {
-            var containing = list.Where(c => c.Contains(input, StringComparison.OrdinalIgnoreCase) || input.Contains(c, StringComparison.OrdinalIgnoreCase)).ToList();
-            near = containing.Count == 1 ? containing[0] : null;
-        }
-
-        return near is null ? "" : $"; did you mean \"{near}\"?";
-    }
-
-    /// <summary>How a node looks in a message: the value in quotes, or its kind.</summary>
-    public static string Describe(Node node) => node is ScalarNode { IsNull: false } s ? $"\"{s.Value}\"" : node.KindName;
 }

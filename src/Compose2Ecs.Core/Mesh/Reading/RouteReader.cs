@@ -48,7 +48,7 @@ internal sealed class RouteReader(MeshFields fields)
         }
         else if (rulesEntry.Value is not SequenceNode { Items.Length: > 0 } seq)
         {
-            fields.Error(rulesEntry.Value.Location, MeshDiagnosticCodes.WrongKind, $"{path}.rules", $"must be a non-empty list of rules, not {MeshFields.Describe(rulesEntry.Value)}");
+            fields.Error(rulesEntry.Value.Location, MeshDiagnosticCodes.WrongKind, $"{path}.rules", $"must be a non-empty list of rules, not {rulesEntry.Value.Describe()}");
         }
         else
         {
@@ -111,7 +111,7 @@ internal sealed class RouteReader(MeshFields fields)
         var targetsPath = $"{path}.targets";
         if (entry.Value is not MappingNode { Entries.Length: > 0 } map)
         {
-            fields.Error(entry.Value.Location, MeshDiagnosticCodes.WrongKind, targetsPath, $"must be a non-empty mapping of service: weight, such as {{ api-v1: 90, api-v2: 10 }}, not {MeshFields.Describe(entry.Value)}");
+            fields.Error(entry.Value.Location, MeshDiagnosticCodes.WrongKind, targetsPath, $"must be a non-empty mapping of service: weight, such as {{ api-v1: 90, api-v2: 10 }}, not {entry.Value.Describe()}");
             return [];
         }
 
@@ -160,7 +160,7 @@ internal sealed class RouteReader(MeshFields fields)
                 if (!known.Contains(events[i]))
                 {
                     fields.Error(items[i].Location, MeshDiagnosticCodes.NotAChoice, $"{path}.on",
-                        $"\"{events[i]}\" is not a retry event; use {string.Join(", ", known)}{MeshFields.DidYouMean(events[i], known)}");
+                        $"\"{events[i]}\" is not a retry event; use {string.Join(", ", known)}{Suggest.DidYouMean(events[i], known)}");
                 }
             }
 

@@ -63,7 +63,7 @@ internal sealed class ServiceReader(MeshFields fields, ComposeProject project, I
                 map = mapping;
                 break;
             default:
-                fields.Error(entry.Value.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a mapping, true, or false (to leave the mesh), not {MeshFields.Describe(entry.Value)}");
+                fields.Error(entry.Value.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a mapping, true, or false (to leave the mesh), not {entry.Value.Describe()}");
                 return new ServiceDraft(service, null, plain with { Reason = PlainReason.OptedOut, OptOutLocation = entry.Key.Location }, null);
         }
 

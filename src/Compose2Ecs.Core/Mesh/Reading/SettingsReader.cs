@@ -86,7 +86,7 @@ internal sealed partial class SettingsReader(MeshFields fields)
             if (!known.Contains(backendOverride))
             {
                 fields.Diagnostics.Error(SourceLocation.None, MeshDiagnosticCodes.NotAChoice,
-                    $"--mesh: \"{backendOverride}\" is not a backend; use one of {string.Join(" | ", known)}{MeshFields.DidYouMean(backendOverride, known)}");
+                    $"--mesh: \"{backendOverride}\" is not a backend; use one of {string.Join(" | ", known)}{Suggest.DidYouMean(backendOverride, known)}");
                 return (MeshBackends.None, SourceLocation.None);
             }
 

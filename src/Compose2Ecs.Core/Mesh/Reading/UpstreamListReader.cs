@@ -19,7 +19,7 @@ internal sealed class UpstreamListReader(MeshFields fields)
 
         if (node is not SequenceNode seq)
         {
-            fields.Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a list of services or routes, not {MeshFields.Describe(node)}");
+            fields.Error(node.Location, MeshDiagnosticCodes.WrongKind, path, $"must be a list of services or routes, not {node.Describe()}");
             return null;
         }
 
@@ -51,7 +51,7 @@ internal sealed class UpstreamListReader(MeshFields fields)
                     break;
                 default:
                     fields.Error(seq.Items[i].Location, MeshDiagnosticCodes.WrongKind, itemPath,
-                        $"must be a service or route name, or {{ service: NAME, local_port: PORT }}, not {MeshFields.Describe(seq.Items[i])}");
+                        $"must be a service or route name, or {{ service: NAME, local_port: PORT }}, not {seq.Items[i].Describe()}");
                     break;
             }
         }

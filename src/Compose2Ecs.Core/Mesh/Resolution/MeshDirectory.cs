@@ -20,7 +20,7 @@ internal sealed class MeshDirectory(IReadOnlyList<ServiceDraft> services, IReadO
 
     /// <summary>"; did you mean …?" over services and routes.</summary>
     public string DidYouMean(string name, bool includeRoutes = true) =>
-        MeshFields.DidYouMean(name, includeRoutes ? _services.Keys.Concat(_routes.Keys) : _services.Keys);
+        Suggest.DidYouMean(name, includeRoutes ? _services.Keys.Concat(_routes.Keys) : _services.Keys);
 
     /// <summary>Null when <paramref name="service"/> is a mesh service with a listener; else why it is not.</summary>
     public static string? WhyNoListener(ServiceDraft service) => service switch
