@@ -9,7 +9,7 @@ namespace Compose2Ecs.Core.Tests.RealFiles;
 /// No input in the corpus, and no truncation of any corpus file at any line, makes the
 /// loader throw anything but its own error type. The full depth (<see cref="TestDepth"/>) cuts
 /// each file at every line; the quick depth at about 60 evenly spaced lines of it (each load
-/// reads the whole prefix, so every line of a long file costs its square).
+/// reads the whole prefix, so a cut at every line costs the square of the file's length).
 /// </summary>
 public class CorpusRobustnessTests
 {
