@@ -45,8 +45,7 @@ public static partial class IgnoredWarnings
         {
             if (list.Items[i] is not ScalarNode { Type: ScalarType.String } item || !IsCode(item.Value))
             {
-                var shown = list.Items[i] is ScalarNode s ? $"\"{s.Value}\"" : list.Items[i].KindName;
-                diagnostics.Error(list.Items[i].Location, MeshDiagnosticCodes.NotAWarningCode, $"x-mesh.{Key}[{i}]: {shown} is not a warning code; codes are C2E and four digits, as printed at the end of a warning (docs/diagnostics.md)");
+                diagnostics.Error(list.Items[i].Location, MeshDiagnosticCodes.NotAWarningCode, $"x-mesh.{Key}[{i}]: {list.Items[i].Describe()} is not a warning code; codes are C2E and four digits, as printed at the end of a warning (docs/diagnostics.md)");
             }
         }
     }
