@@ -13,8 +13,6 @@ public static class TestDepth
     public static bool Full { get; } =
         string.Equals(Environment.GetEnvironmentVariable(Variable), "full", StringComparison.OrdinalIgnoreCase);
 
-    public static string Name => Full ? "full" : "quick";
-
     /// <summary>The count for this depth, unless <paramref name="overrideVariable"/> names a number (a longer run by hand).</summary>
     public static int Pick(int quick, int full, string? overrideVariable = null) =>
         overrideVariable is not null && int.TryParse(Environment.GetEnvironmentVariable(overrideVariable), out var n) ? n
