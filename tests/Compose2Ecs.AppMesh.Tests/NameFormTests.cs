@@ -157,14 +157,20 @@ public sealed class NameFormTests
                   SELF: http://localhost:8080/health
                 x-mesh: { protocol: http, upstreams: [{ service: api, local_port: 9090 }] }
               api: { image: example/api, expose: ["9000"], x-mesh: { protocol: http } }
+              worker:
+                image: example/worker
+                environment: { API: "localhost:9191" }
+                x-mesh: { upstreams: [{ service: api, local_port: 9191 }] }
             """);
-        var environment = built.Container("web", "web")["Environment"]!.AsArray()
+        Dictionary<string, string?> EnvironmentOf(string service) => built.Container(service, service)["Environment"]!.AsArray()
             .ToDictionary(e => (string)e!["Name"]!, e => (string?)e!["Value"]);
+        var environment = EnvironmentOf("web");
         Assert.Equal("http://api:9000/v1", environment["API_URL"]);
         Assert.Equal("http://localhost:8080/health", environment["SELF"]);
+        Assert.Equal("api:9000", EnvironmentOf("worker")["API"]);
 
-        var warning = Assert.Single(built.Plan.Warnings, w => w.Code == AppMeshDiagnosticCodes.LocalhostAddress);
-        Assert.Equal((Severity.Note, 7), (warning.Severity, warning.Location.Line));
-        Assert.StartsWith("services.web.environment.API_URL:", warning.Message, StringComparison.Ordinal);
+        var warnings = built.Plan.Warnings.Where(w => w.Code == AppMeshDiagnosticCodes.LocalhostAddress).ToList();
+        Assert.Equal([(Severity.Note, 7), (Severity.Note, 13)], warnings.Select(w => (w.Severity, w.Location.Line)));
+        Assert.StartsWith("services.web.environment.API_URL:", warnings[0].Message, StringComparison.Ordinal);
     }
 }

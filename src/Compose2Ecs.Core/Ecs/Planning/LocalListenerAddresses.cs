@@ -24,6 +24,9 @@ public static partial class LocalListenerAddresses
     public static EcsPlan Rewrite(EcsPlan plan, MeshModel mesh, ComposeProject project, Func<string, string> nameOf, string code, string why)
     {
         var warnings = new List<Diagnostic>();
+        // Every service's rewrites are collected first and applied in one pass over the plan:
+        // updating the plan once per rewritten service would copy the service list each time.
+        var rewrittenByService = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var service in plan.Services)
         {
             var upstreams = mesh.EdgesFrom(service.Name)
@@ -61,11 +64,18 @@ public static partial class LocalListenerAddresses
 
             if (rewritten.Count > 0)
             {
-                plan = plan.UpdateService(service.Name, s => s.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => app with
+                rewrittenByService[service.Name] = rewritten;
+            }
+        }
+
+        if (rewrittenByService.Count > 0)
+        {
+            plan = plan.UpdateServices(s => rewrittenByService.TryGetValue(s.Name, out var rewritten)
+                ? s.UpdateTaskDefinition(task => task.UpdateContainer(task.AppContainerName, app => app with
                 {
                     Environment = [.. app.Environment.Select(e => rewritten.TryGetValue(e.Name, out var v) ? e with { Value = CfnValue.Of(v) } : e)],
-                })));
-            }
+                }))
+                : s);
         }
 
         return plan.AddWarnings(warnings);
