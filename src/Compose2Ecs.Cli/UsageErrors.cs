@@ -106,8 +106,7 @@ public static partial class UsageErrors
     [System.Text.RegularExpressions.GeneratedRegex(@"^Required argument missing for option: '(?<name>[^']+)'\.?$")]
     private static partial System.Text.RegularExpressions.Regex MissingValue();
 
-    private static string Hint(string input, IEnumerable<string> candidates) =>
-        Suggest.Nearest(input, candidates) is { } nearest ? $"; did you mean '{nearest}'?" : "";
+    private static string Hint(string input, IEnumerable<string> candidates) => Suggest.DidYouMean(input, candidates, '\'');
 
     private static string CommandPath(ParseResult result)
     {

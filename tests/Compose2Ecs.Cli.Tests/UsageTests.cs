@@ -12,6 +12,14 @@ public class UsageTests
     }
 
     [Fact]
+    public void A_command_cut_short_suggests_the_one_command_that_contains_it_as_compose_and_x_mesh_keys_do()
+    {
+        var result = CliRunner.Run(Path.GetTempPath(), "migr");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown command 'migr'; did you mean 'migrate'?", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_option_suggests_the_nearest_and_says_nothing_of_its_value()
     {
         var result = CliRunner.Run(Path.GetTempPath(), "config", "--formt", "json");

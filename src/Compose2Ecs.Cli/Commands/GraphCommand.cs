@@ -87,7 +87,7 @@ public static class GraphCommand
                 var names = model.Services.Select(s => s.Name).Concat(model.PlainServices.Select(s => s.Name)).ToList();
                 if (!names.Contains(center))
                 {
-                    var hint = Suggest.Nearest(center, names) is { } nearest ? $"; did you mean '{nearest}'?" : $"; the services are {string.Join(", ", names)}";
+                    var hint = Suggest.DidYouMean(center, names, '\'') is { Length: > 0 } suggestion ? suggestion : $"; the services are {string.Join(", ", names)}";
                     console.Error.WriteLine($"error: --service: no service \"{center}\" in the project{hint}");
                     return ExitCodes.Usage;
                 }

@@ -1,10 +1,10 @@
 namespace Compose2Ecs.Core.Diagnostics;
 
-/// <summary>"Did you mean …?" by edit distance, for unknown keys, names and options.</summary>
+/// <summary>"Did you mean …?" for unknown keys, names, values and options: one rule everywhere.</summary>
 public static class Suggest
 {
     /// <summary>The closest candidate within a distance that still looks like a typo, or null.</summary>
-    public static string? Nearest(string input, IEnumerable<string> candidates)
+    private static string? Nearest(string input, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -23,23 +23,32 @@ public static class Suggest
     }
 
     /// <summary>
-    /// "; did you mean …?" by edit distance, or else the one candidate that contains the input
-    /// or is contained in it (<c>prefix</c> → <c>path_prefix</c>), which edit distance misses;
-    /// an empty string when there is none. One rule for compose keys, x-mesh keys and values,
-    /// and command-line options.
+    /// The candidate to suggest: the nearest by edit distance, or else the one candidate that
+    /// contains the input or is contained in it (<c>prefix</c> → <c>path_prefix</c>), which edit
+    /// distance misses; null when there is none. One rule for compose keys, x-mesh keys and values,
+    /// and the command line.
     /// </summary>
-    public static string DidYouMean(string input, IEnumerable<string> candidates)
+    private static string? Best(string input, IEnumerable<string> candidates)
     {
         var list = candidates.ToList();
-        var near = Nearest(input, list);
-        if (near is null && input.Length >= 3)
+        if (Nearest(input, list) is { } near)
         {
-            var containing = list.Where(c => c.Contains(input, StringComparison.OrdinalIgnoreCase) || input.Contains(c, StringComparison.OrdinalIgnoreCase)).ToList();
-            near = containing.Count == 1 ? containing[0] : null;
+            return near;
         }
 
-        return near is null ? "" : $"; did you mean \"{near}\"?";
+        if (input.Length < 3)
+        {
+            return null;
+        }
+
+        var containing = list.Where(c => c.Contains(input, StringComparison.OrdinalIgnoreCase) || input.Contains(c, StringComparison.OrdinalIgnoreCase)).ToList();
+        return containing.Count == 1 ? containing[0] : null;
     }
+
+    /// <summary>"; did you mean …?" with <see cref="Best"/>'s candidate, or an empty string.</summary>
+    /// <param name="quote">Double quotes in diagnostics; the command line quotes with <c>'</c>, as System.CommandLine does.</param>
+    public static string DidYouMean(string input, IEnumerable<string> candidates, char quote = '"') =>
+        Best(input, candidates) is { } best ? $"; did you mean {quote}{best}{quote}?" : "";
 
     private static int Distance(string a, string b)
     {
