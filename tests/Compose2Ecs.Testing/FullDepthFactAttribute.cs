@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Compose2Ecs.Testing;
 
 /// <summary>
@@ -7,7 +9,9 @@ namespace Compose2Ecs.Testing;
 /// </summary>
 public sealed class FullDepthFactAttribute : FactAttribute
 {
-    public FullDepthFactAttribute()
+    // The caller's file and line are xunit v3's source information for the test.
+    public FullDepthFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (!TestDepth.Full)
         {
