@@ -7,7 +7,7 @@ using Compose2Ecs.Core.Yaml;
 namespace Compose2Ecs.AppMesh;
 
 /// <summary>Reads <c>x-mesh.appmesh</c> (spec §5). Absent: all defaults.</summary>
-internal sealed partial class AppMeshSectionReader(MeshFields fields)
+internal sealed partial class AppMeshSectionReader(NodeReader fields)
 {
     public const string Key = "appmesh";
 

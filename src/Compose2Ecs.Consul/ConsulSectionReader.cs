@@ -11,7 +11,7 @@ namespace Compose2Ecs.Consul;
 /// requires: servers unless dev_server, a bootstrap token with ACLs, and no agent-mode keys
 /// in dataplane mode (they would be silently unused).
 /// </summary>
-internal sealed partial class ConsulSectionReader(MeshFields fields)
+internal sealed partial class ConsulSectionReader(NodeReader fields)
 {
     public const string Key = "consul";
 

@@ -7,7 +7,7 @@ using Compose2Ecs.Core.Yaml;
 namespace Compose2Ecs.ServiceConnect;
 
 /// <summary>Reads <c>x-mesh.service_connect</c> (spec §7).</summary>
-internal sealed partial class ServiceConnectSectionReader(MeshFields fields)
+internal sealed partial class ServiceConnectSectionReader(NodeReader fields)
 {
     public const string Key = "service_connect";
 

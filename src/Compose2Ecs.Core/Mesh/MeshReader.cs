@@ -18,7 +18,7 @@ public static class MeshReader
     /// <param name="backends">The registered backends: their names are accepted, their sections read, their spec rules applied.</param>
     public static MeshModel Read(ComposeProject project, string? backendOverride, IEnumerable<MeshBackendSpec> backends)
     {
-        var fields = new MeshFields(new DiagnosticBag());
+        var fields = new NodeReader(new DiagnosticBag(), NodeRules.Mesh);
         var specs = backends.GroupBy(b => b.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var model = ReadModel(project, backendOverride, fields, specs);
         var sorted = DiagnosticOrder.Sort(fields.Diagnostics.Items, project.Files);
@@ -42,7 +42,7 @@ public static class MeshReader
         return model with { Warnings = [.. diagnostics] };
     }
 
-    private static MeshModel ReadModel(ComposeProject project, string? backendOverride, MeshFields fields, IReadOnlyList<MeshBackendSpec> backends)
+    private static MeshModel ReadModel(ComposeProject project, string? backendOverride, NodeReader fields, IReadOnlyList<MeshBackendSpec> backends)
     {
         var entry = project.Root.Find("x-mesh");
         var mesh = entry is null ? null : fields.Mapping(entry.Value, "x-mesh");

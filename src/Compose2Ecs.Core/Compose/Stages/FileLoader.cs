@@ -107,13 +107,13 @@ internal sealed class FileLoader
         {
             var item = items[i];
             var path = $"include[{i}]";
-            var paths = item switch
+            ImmutableArray<string>? written = item switch
             {
                 ScalarNode { IsNull: false } s => [s.Value],
-                MappingNode m when m["path"] is { } p => new NodeChecks(_diagnostics).StringOrList(p, $"{path}.path") ?? [],
+                MappingNode m when m["path"] is { } p => new NodeReader(_diagnostics, NodeRules.Compose).StringList(p, $"{path}.path") ?? [],
                 _ => null,
             };
-            if (paths is null)
+            if (written is not { } paths)
             {
                 _diagnostics.Error(item.Location, ComposeDiagnosticCodes.WrongType, $"{path}: must be a file path or a mapping with path, not {item.KindName}");
                 continue;
@@ -182,7 +182,7 @@ internal sealed class FileLoader
         var envFiles = new List<(string Path, string Display, bool Required)>();
         if (item?["env_file"] is { } envFile and not ScalarNode { IsNull: true })
         {
-            foreach (var name in new NodeChecks(_diagnostics).StringOrList(envFile, path) ?? [])
+            foreach (var name in new NodeReader(_diagnostics, NodeRules.Compose).StringList(envFile, path) ?? [])
             {
                 if (name != "/dev/null")
                 {

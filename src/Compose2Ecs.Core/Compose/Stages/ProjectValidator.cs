@@ -15,7 +15,7 @@ internal static partial class ProjectValidator
 {
     public static MappingNode Validate(MappingNode root, IReadOnlyDictionary<string, ImmutableArray<string>> disabledServices, DiagnosticBag diagnostics)
     {
-        var checks = new NodeChecks(diagnostics);
+        var checks = new NodeReader(diagnostics, NodeRules.Compose);
         checks.KnownKeys(root, "(top level)", ComposeKeys.TopLevel);
         if (root.Find("version") is { } version)
         {

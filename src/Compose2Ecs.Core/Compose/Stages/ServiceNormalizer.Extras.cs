@@ -46,7 +46,7 @@ internal sealed partial class ServiceNormalizer
             case MappingNode map:
                 foreach (var entry in map.Entries)
                 {
-                    var addresses = _check.StringOrList(entry.Value, $"{path}.{entry.Name}") ?? [];
+                    var addresses = _check.StringList(entry.Value, $"{path}.{entry.Name}") ?? [];
                     hosts.AddRange(addresses.SelectMany(a => a.Split(',')).Select(a => $"{entry.Name}={a.Trim()}"));
                 }
 
@@ -128,7 +128,7 @@ internal sealed partial class ServiceNormalizer
 
     /// <summary>models: a list of names is a mapping of name to nothing.</summary>
     private Node Models(Node node, string path) => node is SequenceNode
-        ? new MappingNode([.. (_check.StringOrList(node, path) ?? []).Select(n => new MappingEntry(ScalarNode.String(n, node.Location), ScalarNode.Null(node.Location)))], node.Location)
+        ? new MappingNode([.. (_check.StringList(node, path) ?? []).Select(n => new MappingEntry(ScalarNode.String(n, node.Location), ScalarNode.Null(node.Location)))], node.Location)
         : node;
 
     /// <summary>blkio_config: device rates in bytes (device_read_bps: 1024k is 1048576).</summary>
@@ -220,8 +220,7 @@ internal sealed partial class ServiceNormalizer
     /// <summary>A file or a list of files, each a host path.</summary>
     private Node PathList(Node node, string path)
     {
-        var list = _check.StringOrList(node, path);
-        return list is null
+        return _check.StringList(node, path) is not { } list
             ? node
             : new SequenceNode([.. list.Select(p => (Node)ScalarNode.String(LocalPaths.Resolve(p, _baseDirectory, _home), node.Location))], node.Location);
     }

@@ -12,14 +12,14 @@ namespace Compose2Ecs.Core.Compose.Stages;
 /// </summary>
 internal sealed partial class ServiceNormalizer
 {
-    private readonly NodeChecks _check;
+    private readonly NodeReader _check;
     private readonly string _baseDirectory;
     private readonly string? _home;
 
     /// <param name="home">The user's home directory, for host paths starting with <c>~</c>.</param>
     public ServiceNormalizer(DiagnosticBag diagnostics, string baseDirectory, string? home)
     {
-        _check = new NodeChecks(diagnostics);
+        _check = new NodeReader(diagnostics, NodeRules.Compose);
         _baseDirectory = baseDirectory;
         _home = home;
     }
@@ -336,7 +336,7 @@ internal sealed partial class ServiceNormalizer
                     file = map["path"] is { } p ? _check.Text(p, $"{itemPath}.path") : null;
                     if (map["required"] is { } r)
                     {
-                        required = _check.Boolean(r, $"{itemPath}.required") ?? true;
+                        required = _check.Bool(r, $"{itemPath}.required") ?? true;
                     }
 
                     format = map["format"] is ScalarNode { IsNull: false } f ? f.Value : null;
@@ -395,8 +395,7 @@ internal sealed partial class ServiceNormalizer
 
     private Node StringList(Node node, string path)
     {
-        var list = _check.StringOrList(node, path);
-        if (list is null)
+        if (_check.StringList(node, path) is not { } list)
         {
             return node;
         }
@@ -494,7 +493,7 @@ internal sealed partial class ServiceNormalizer
 
                         if (options["required"] is { } r)
                         {
-                            dependency = dependency.With("required", ScalarNode.Bool(_check.Boolean(r, $"{entryPath}.required") ?? true, r.Location), r.Location);
+                            dependency = dependency.With("required", ScalarNode.Bool(_check.Bool(r, $"{entryPath}.required") ?? true, r.Location), r.Location);
                         }
 
                         if (options["restart"] is ScalarNode rs)
@@ -582,8 +581,8 @@ internal sealed partial class ServiceNormalizer
             long? hard;
             if (entry.Value is MappingNode limits)
             {
-                soft = limits["soft"] is { } s ? _check.Integer(s, $"{entryPath}.soft") : null;
-                hard = limits["hard"] is { } h ? _check.Integer(h, $"{entryPath}.hard") : null;
+                soft = limits["soft"] is { } s ? _check.Long(s, $"{entryPath}.soft") : null;
+                hard = limits["hard"] is { } h ? _check.Long(h, $"{entryPath}.hard") : null;
                 if (soft is null || hard is null)
                 {
                     if (limits["soft"] is null || limits["hard"] is null)
@@ -596,7 +595,7 @@ internal sealed partial class ServiceNormalizer
             }
             else
             {
-                soft = hard = _check.Integer(entry.Value, entryPath);
+                soft = hard = _check.Long(entry.Value, entryPath);
                 if (soft is null)
                 {
                     continue;
@@ -726,14 +725,14 @@ internal sealed partial class ServiceNormalizer
     }
 
     private Node WholeNumber(Node node, string path) =>
-        _check.Integer(node, path) is { } value ? ScalarNode.Int(value, node.Location) : node;
+        _check.Long(node, path) is { } value ? ScalarNode.Int(value, node.Location) : node;
 
     /// <summary>A boolean key; compose-go still reads YAML 1.1's yes/no/on/off there.</summary>
     private Node Flag(Node node, string path) => node switch
     {
         ScalarNode { Value: "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y" } s => ScalarNode.Bool(true, s.Location),
         ScalarNode { Value: "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N" } s => ScalarNode.Bool(false, s.Location),
-        _ => _check.Boolean(node, path) is { } value ? ScalarNode.Bool(value, node.Location) : node,
+        _ => _check.Bool(node, path) is { } value ? ScalarNode.Bool(value, node.Location) : node,
     };
 
     private Node Text(Node node, string path) =>
@@ -764,7 +763,7 @@ internal sealed partial class ServiceNormalizer
         switch (node)
         {
             case SequenceNode seq:
-                var list = _check.StringOrList(seq, path) ?? [];
+                var list = _check.StringList(seq, path) ?? [];
                 return new MappingNode([.. list.Select(n => new MappingEntry(ScalarNode.String(n, seq.Location), ScalarNode.Null(seq.Location)))], seq.Location);
             case MappingNode map:
                 return map;

@@ -14,7 +14,7 @@ namespace Compose2Ecs.Core.Compose.Stages;
 /// </summary>
 internal sealed class TopLevelNormalizer(DiagnosticBag diagnostics, string baseDirectory, string? home)
 {
-    private readonly NodeChecks _check = new(diagnostics);
+    private readonly NodeReader _check = new(diagnostics, NodeRules.Compose);
 
     public MappingNode Normalize(MappingNode root)
     {

@@ -50,4 +50,4 @@ public abstract class MeshSection
 /// <param name="IsChosen">Whether this backend is the effective one: required settings are checked only then.</param>
 /// <param name="ProjectName">The compose project name (for defaults named after it).</param>
 /// <param name="MeshLocation">Where <c>x-mesh</c> is (unknown without one), for errors about a missing section.</param>
-public sealed record MeshSectionInput(MeshFields Fields, MappingEntry? Entry, string Path, bool IsChosen, string ProjectName, SourceLocation MeshLocation);
+public sealed record MeshSectionInput(NodeReader Fields, MappingEntry? Entry, string Path, bool IsChosen, string ProjectName, SourceLocation MeshLocation);

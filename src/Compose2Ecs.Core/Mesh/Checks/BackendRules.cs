@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Yaml;
 using Compose2Ecs.Core.Diagnostics;
 
 namespace Compose2Ecs.Core.Mesh;
@@ -8,7 +9,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// App Mesh TLS, …), and public subnets for anything published in an existing VPC. What a
 /// backend cannot express beyond these is its own <see cref="IMeshChecks"/>.
 /// </summary>
-internal sealed class BackendRules(MeshFields fields, MeshBackendSpec backend)
+internal sealed class BackendRules(NodeReader fields, MeshBackendSpec backend)
 {
     public void Check(MeshModel model)
     {

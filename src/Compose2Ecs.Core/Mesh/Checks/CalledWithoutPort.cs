@@ -12,7 +12,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// </summary>
 internal static class CalledWithoutPort
 {
-    public static void Check(MeshFields fields, IReadOnlyList<ServiceDraft> drafts)
+    public static void Check(NodeReader fields, IReadOnlyList<ServiceDraft> drafts)
     {
         // Who depends on whom, in one pass: asking per target scanned every draft once per target.
         var callersOf = drafts

@@ -1,3 +1,5 @@
+using Compose2Ecs.Core.Yaml;
+
 namespace Compose2Ecs.Core.Mesh;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal static class NonHttpPorts
         [11211] = "memcached", [27017] = "mongodb",
     };
 
-    public static void Warn(MeshFields fields, IEnumerable<ServiceDraft> drafts, string backend)
+    public static void Warn(NodeReader fields, IEnumerable<ServiceDraft> drafts, string backend)
     {
         if (backend == MeshBackends.None)
         {

@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Yaml;
 using System.Globalization;
 using Compose2Ecs.Core.Mesh.Addresses;
 
@@ -12,7 +13,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// </summary>
 internal static class UndeclaredCalledPort
 {
-    public static void Warn(MeshFields fields, IReadOnlyList<ServiceDraft> drafts, KnownAddressNames names)
+    public static void Warn(NodeReader fields, IReadOnlyList<ServiceDraft> drafts, KnownAddressNames names)
     {
         var ports = drafts.ToDictionary(d => d.Name, Ports, StringComparer.Ordinal);
         foreach (var caller in drafts)

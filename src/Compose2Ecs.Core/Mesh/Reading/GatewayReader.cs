@@ -17,7 +17,7 @@ internal sealed record GatewaySpec(
     SourceLocation Location);
 
 /// <summary>Reads <c>x-mesh.gateway</c> (spec §4).</summary>
-internal sealed class GatewayReader(MeshFields fields)
+internal sealed class GatewayReader(NodeReader fields)
 {
     private const string Path = "x-mesh.gateway";
 

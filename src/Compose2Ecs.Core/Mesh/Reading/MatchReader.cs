@@ -10,7 +10,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// matcher per header, grpc_method with grpc_service); which conditions the route's protocol
 /// allows is checked by <see cref="RouteResolver"/> once the protocol is known.
 /// </summary>
-internal sealed class MatchReader(MeshFields fields)
+internal sealed class MatchReader(NodeReader fields)
 {
     private static readonly (string Key, PathMatchKind Kind)[] PathKeys =
         [("path_prefix", PathMatchKind.Prefix), ("path_exact", PathMatchKind.Exact), ("path_regex", PathMatchKind.Regex)];

@@ -10,7 +10,7 @@ namespace Compose2Ecs.Core.Mesh;
 internal static class OneLineText
 {
     /// <summary>Whether <paramref name="value"/> holds no control character; else a located error (C2E3105).</summary>
-    public static bool Check(MeshFields fields, Node node, string path, string value)
+    public static bool Check(NodeReader fields, Node node, string path, string value)
     {
         var index = value.AsSpan().IndexOfAnyInRange('\0', '\x1f');
         if (index < 0)

@@ -6,7 +6,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// Reads a listener's policies: <c>health_check</c>, <c>timeout</c>, <c>outlier_detection</c>,
 /// <c>connection_pool</c> (spec §2). The listener's protocol decides which fields make sense.
 /// </summary>
-internal sealed class PolicyReader(MeshFields fields)
+internal sealed class PolicyReader(NodeReader fields)
 {
     public MeshHealthCheck? HealthCheck(MappingEntry entry, string path, MeshProtocol protocol)
     {

@@ -8,7 +8,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// Reads <c>x-mesh.routes</c> (spec §3) into routes with typed rules. What depends on the
 /// targets (protocol, port, which matches the protocol allows) is checked by <see cref="RouteResolver"/>.
 /// </summary>
-internal sealed class RouteReader(MeshFields fields)
+internal sealed class RouteReader(NodeReader fields)
 {
     public ImmutableArray<RouteSpec> Read(MappingEntry? entry)
     {

@@ -11,7 +11,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// its listener defaulted from its container ports. Upstreams are only parsed here; they are
 /// resolved once every service and route is known.
 /// </summary>
-internal sealed class ServiceReader(MeshFields fields, ComposeProject project, IReadOnlyDictionary<string, MeshProtocol> reachedByHttp)
+internal sealed class ServiceReader(NodeReader fields, ComposeProject project, IReadOnlyDictionary<string, MeshProtocol> reachedByHttp)
 {
     public ServiceDraft Read(ComposeService service, bool projectHasMesh)
     {

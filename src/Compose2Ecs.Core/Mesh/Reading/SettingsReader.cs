@@ -11,7 +11,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// section through the backend's reader (<see cref="MeshBackendSpec.Section"/>). Returns a
 /// model with no services yet.
 /// </summary>
-internal sealed partial class SettingsReader(MeshFields fields)
+internal sealed partial class SettingsReader(NodeReader fields)
 {
     private static readonly Dictionary<string, EgressMode> EgressModes = new(StringComparer.Ordinal)
     {

@@ -8,7 +8,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// Parses a service's <c>upstreams</c>: names (short form) or <c>{ service, local_port }</c>
 /// (long form). What the names mean is resolved later, by <see cref="EdgeResolver"/>.
 /// </summary>
-internal sealed class UpstreamListReader(MeshFields fields)
+internal sealed class UpstreamListReader(NodeReader fields)
 {
     public ImmutableArray<UpstreamSpec>? Read(Node node, string path)
     {

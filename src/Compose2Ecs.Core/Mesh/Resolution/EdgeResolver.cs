@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Yaml;
 using System.Collections.Immutable;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
@@ -12,7 +13,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// that touches a service outside the mesh becomes a direct edge to that service's ports, so the
 /// ECS base can still open exactly those connections.
 /// </summary>
-internal sealed class EdgeResolver(MeshFields fields, MeshDirectory directory, IReadOnlyDictionary<string, MeshRoute> routes, KnownAddressNames names)
+internal sealed class EdgeResolver(NodeReader fields, MeshDirectory directory, IReadOnlyDictionary<string, MeshRoute> routes, KnownAddressNames names)
 {
     /// <summary>Each service's mesh edges and direct edges, in compose order.</summary>
     public IReadOnlyList<(ServiceDraft Caller, ImmutableArray<UpstreamEdge> Mesh, ImmutableArray<UpstreamEdge> Direct)> Resolve() =>

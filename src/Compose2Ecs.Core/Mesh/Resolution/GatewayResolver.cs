@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Yaml;
 using System.Collections.Immutable;
 
 namespace Compose2Ecs.Core.Mesh;
@@ -6,7 +7,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// Resolves the gateway's routes to services or routes (spec §4) and applies its defaults:
 /// alb unless a target speaks tcp; port 443 with a certificate, else 80.
 /// </summary>
-internal sealed class GatewayResolver(MeshFields fields, MeshDirectory directory, IReadOnlyDictionary<string, MeshRoute> routes)
+internal sealed class GatewayResolver(NodeReader fields, MeshDirectory directory, IReadOnlyDictionary<string, MeshRoute> routes)
 {
     private const string Path = "x-mesh.gateway";
 

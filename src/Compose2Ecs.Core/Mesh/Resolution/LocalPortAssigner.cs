@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Yaml;
 using System.Collections.Immutable;
 
 namespace Compose2Ecs.Core.Mesh;
@@ -22,7 +23,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// </summary>
 /// <param name="backend">The chosen backend: a written local port on its reserved ports is an error.</param>
 /// <param name="reservedByAnyBackend">Every registered backend's reserved ports, which an assigned port avoids (so switching backends does not move it).</param>
-internal sealed class LocalPortAssigner(MeshFields fields, MeshBackendSpec backend, ImmutableHashSet<int> reservedByAnyBackend)
+internal sealed class LocalPortAssigner(NodeReader fields, MeshBackendSpec backend, ImmutableHashSet<int> reservedByAnyBackend)
 {
 
     /// <param name="namedBare">Upstreams the caller's environment names by host alone, with no port.</param>

@@ -1,3 +1,4 @@
+using Compose2Ecs.Core.Yaml;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
@@ -8,7 +9,7 @@ namespace Compose2Ecs.Core.Mesh;
 /// listener that speak the route's protocol; protocol and port default from the first
 /// target; matches must suit the protocol; a tcp route is one rule with no match.
 /// </summary>
-internal sealed partial class RouteResolver(MeshFields fields, MeshDirectory directory)
+internal sealed partial class RouteResolver(NodeReader fields, MeshDirectory directory)
 {
     private static readonly string[] HttpOnlyConditions = ["path_prefix", "path_exact", "path_regex", "method", "query"];
 
