@@ -11,7 +11,7 @@ namespace Compose2Ecs.Hardening.Tests;
 /// exception, a hang, or a partial folder. 40 cases at the quick depth (the case number picks the
 /// example and the backend, so 7 examples and 4 backends meet in every pair), 200 at the full depth
 /// (<see cref="TestDepth"/>). A longer run:
-/// C2E_SYNTH_FUZZ_CASES=2000 C2E_FUZZ_SEED=7 dotnet test --project tests/Compose2Ecs.Hardening.Tests --filter SynthFuzzTests
+/// C2E_SYNTH_FUZZ_CASES=2000 C2E_FUZZ_SEED=7 dotnet test --project tests/Compose2Ecs.Tests --filter SynthFuzzTests
 /// </summary>
 public class SynthFuzzTests
 {

@@ -9,7 +9,7 @@ namespace Compose2Ecs.Core.Tests.Fuzz;
 /// Mutated corpus files, with a fixed seed, never crash or hang the loader: every case ends
 /// in a project or in <see cref="InvalidInputException"/> with located errors. 400 cases at the
 /// quick depth, 1,500 at the full depth (<see cref="TestDepth"/>).
-/// A longer run: C2E_FUZZ_CASES=20000 C2E_FUZZ_SEED=7 dotnet test --project tests/Compose2Ecs.Core.Tests --filter LoaderFuzzTests
+/// A longer run: C2E_FUZZ_CASES=20000 C2E_FUZZ_SEED=7 dotnet test --project tests/Compose2Ecs.Tests --filter LoaderFuzzTests
 /// </summary>
 public class LoaderFuzzTests
 {
