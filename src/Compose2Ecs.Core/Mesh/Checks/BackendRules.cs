@@ -1,5 +1,5 @@
-using Compose2Ecs.Core.Yaml;
 using Compose2Ecs.Core.Diagnostics;
+using Compose2Ecs.Core.Yaml;
 
 namespace Compose2Ecs.Core.Mesh;
 

@@ -1,6 +1,6 @@
-using Compose2Ecs.Core.Yaml;
 using System.Globalization;
 using Compose2Ecs.Core.Mesh.Addresses;
+using Compose2Ecs.Core.Yaml;
 
 namespace Compose2Ecs.Core.Mesh;
 

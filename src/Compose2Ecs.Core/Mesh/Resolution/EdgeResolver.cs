@@ -1,8 +1,8 @@
-using Compose2Ecs.Core.Yaml;
 using System.Collections.Immutable;
 using Compose2Ecs.Core.Compose.Model;
 using Compose2Ecs.Core.Diagnostics;
 using Compose2Ecs.Core.Mesh.Addresses;
+using Compose2Ecs.Core.Yaml;
 
 namespace Compose2Ecs.Core.Mesh;
 

@@ -1,5 +1,5 @@
-using Compose2Ecs.Core.Yaml;
 using System.Collections.Immutable;
+using Compose2Ecs.Core.Yaml;
 
 namespace Compose2Ecs.Core.Mesh;
 

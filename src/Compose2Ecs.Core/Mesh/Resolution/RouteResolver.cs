@@ -1,6 +1,6 @@
-using Compose2Ecs.Core.Yaml;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Compose2Ecs.Core.Yaml;
 
 namespace Compose2Ecs.Core.Mesh;
 
