@@ -112,24 +112,6 @@ internal static class YamlBlock
         }
     }
 
-    /// <summary>A scalar as YAML reads it back with the same type: strings quoted when they would read as something else.</summary>
-    public static string Scalar(ScalarNode scalar)
-    {
-        if (scalar.Style == ScalarStyle.Plain && scalar.Type != ScalarType.String)
-        {
-            return scalar.Value;
-        }
-
-        var value = scalar.Value;
-        var plain = value.Length > 0
-            && CoreSchema.Resolve(value) == ScalarType.String
-            && value == value.Trim()
-            && !"-?:,[]{}#&*!|>'\"%@`".Contains(value[0])
-            && !value.Contains(": ", StringComparison.Ordinal)
-            && !value.Contains(" #", StringComparison.Ordinal)
-            && value.IndexOfAny([',', '[', ']', '{', '}']) < 0
-            && !value.EndsWith(':')
-            && !value.Any(char.IsControl);
-        return plain ? value : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-    }
+    /// <summary>A scalar as YAML reads it back with the same value and type, through the Core's one writer; with the flow rule for every scalar (quoted if it holds , [ ] { }), as the flow lists and maps written here need.</summary>
+    public static string Scalar(ScalarNode scalar) => YamlQuoting.Scalar(scalar, inFlow: true);
 }

@@ -95,28 +95,9 @@ public static class NodeWriter
         }
     }
 
-    private static string Key(string key) => NeedsQuotes(key) ? Quote(key) : key;
+    private static string Key(string key) => YamlQuoting.NeedsQuotes(key) ? YamlQuoting.DoubleQuoted(key) : key;
 
-    private static string Scalar(ScalarNode scalar)
-    {
-        if (scalar.Style == ScalarStyle.Plain)
-        {
-            return scalar.IsNull ? "null" : NeedsQuotes(scalar.Value) && scalar.Type == ScalarType.String ? Quote(scalar.Value) : scalar.Value;
-        }
-
-        return CoreSchema.Resolve(scalar.Value) != ScalarType.String || NeedsQuotes(scalar.Value) ? Quote(scalar.Value) : scalar.Value;
-    }
-
-    private static bool NeedsQuotes(string value) =>
-        value.Length == 0
-        || value != value.Trim()
-        || "-?:,[]{}#&*!|>'\"%@`".Contains(value[0])
-        || value.Contains(": ", StringComparison.Ordinal)
-        || value.Contains(" #", StringComparison.Ordinal)
-        || value.EndsWith(':')
-        || value.Any(YamlQuoting.NeedsEscape);
-
-    private static string Quote(string value) => YamlQuoting.DoubleQuoted(value);
+    private static string Scalar(ScalarNode scalar) => YamlQuoting.Scalar(scalar);
 
     private static void WriteJson(Utf8JsonWriter writer, Node node)
     {
