@@ -15,8 +15,6 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
-    public NodeRules Rules { get; } = rules;
-
     /// <summary>An error with its stable code, prefixed with the key path.</summary>
     public void Error(SourceLocation at, string code, string path, string message) => Diagnostics.Error(at, code, $"{path}: {message}");
 
@@ -33,12 +31,12 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
         {
             case MappingNode map:
                 return map;
-            case ScalarNode { IsNull: true } when Rules.NullIsEmptyMapping:
+            case ScalarNode { IsNull: true } when rules.NullIsEmptyMapping:
                 return MappingNode.Empty(node.Location);
             default:
                 // The kind, not the value: where compose wants a mapping, a string written
                 // instead may be an environment entry with a secret in it.
-                Error(node, Rules.WrongKind, path, $"must be a mapping, not {node.KindName}");
+                Error(node, rules.WrongKind, path, $"must be a mapping, not {node.KindName}");
                 return null;
         }
     }
@@ -46,12 +44,12 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
     /// <summary>A scalar read as text (a number or boolean reads as written); empty only if the rules allow it.</summary>
     public string? Text(Node node, string path)
     {
-        if (node is ScalarNode { IsNull: false } scalar && (Rules.EmptyTextIsValue || scalar.Value.Length > 0))
+        if (node is ScalarNode { IsNull: false } scalar && (rules.EmptyTextIsValue || scalar.Value.Length > 0))
         {
             return scalar.Value;
         }
 
-        Error(node, Rules.WrongKind, path, $"must be a {(Rules.EmptyTextIsValue ? "" : "non-empty ")}string, not {node.Describe()}");
+        Error(node, rules.WrongKind, path, $"must be a {(rules.EmptyTextIsValue ? "" : "non-empty ")}string, not {node.Describe()}");
         return null;
     }
 
@@ -63,7 +61,7 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
             return value;
         }
 
-        Error(node, Rules.WrongKind, path, $"must be a whole number, not {node.Describe()}");
+        Error(node, rules.WrongKind, path, $"must be a whole number, not {node.Describe()}");
         return null;
     }
 
@@ -72,13 +70,13 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
     {
         if (node is not ScalarNode scalar || !CoreSchema.TryGetInt(scalar.Value.Trim(), out var value))
         {
-            Error(node, Rules.WrongKind, path, $"must be a whole number from {min} to {max}, not {node.Describe()}");
+            Error(node, rules.WrongKind, path, $"must be a whole number from {min} to {max}, not {node.Describe()}");
             return null;
         }
 
         if (value < min || value > max)
         {
-            Error(node, Rules.OutOfRange, path, $"{value} is out of range; use a whole number from {min} to {max}");
+            Error(node, rules.OutOfRange, path, $"{value} is out of range; use a whole number from {min} to {max}");
             return null;
         }
 
@@ -95,7 +93,7 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
             return value;
         }
 
-        Error(node, Rules.WrongKind, path, $"must be a number, not {node.Describe()}");
+        Error(node, rules.WrongKind, path, $"must be a number, not {node.Describe()}");
         return null;
     }
 
@@ -106,7 +104,7 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
             return value;
         }
 
-        Error(node, Rules.WrongKind, path, $"must be true or false, not {node.Describe()}");
+        Error(node, rules.WrongKind, path, $"must be true or false, not {node.Describe()}");
         return null;
     }
 
@@ -115,13 +113,13 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
     {
         if (node is not ScalarNode { IsNull: false } scalar || !Durations.TryParse(scalar.Value, out var value))
         {
-            Error(node, Rules.WrongKind, path, $"{node.Describe()} is not a duration; write one such as 15s, 1m30s or 500ms");
+            Error(node, rules.WrongKind, path, $"{node.Describe()} is not a duration; write one such as 15s, 1m30s or 500ms");
             return null;
         }
 
         if (value < TimeSpan.Zero || (value == TimeSpan.Zero && !zeroDisables))
         {
-            Error(node, Rules.OutOfRange, path, zeroDisables ? "must be 0s (disabled) or longer" : "must be longer than 0s");
+            Error(node, rules.OutOfRange, path, zeroDisables ? "must be 0s (disabled) or longer" : "must be longer than 0s");
             return null;
         }
 
@@ -179,7 +177,7 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
 
                 return ok ? list.MoveToImmutable() : null;
             default:
-                Error(node, Rules.WrongKind, path, $"must be a string or a list of strings, not {node.Describe()}");
+                Error(node, rules.WrongKind, path, $"must be a string or a list of strings, not {node.Describe()}");
                 return null;
         }
     }
@@ -191,8 +189,8 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
         {
             if (!allowed.Contains(entry.Name) && !entry.Name.StartsWith("x-", StringComparison.Ordinal))
             {
-                var valid = Rules.ListsValidKeys ? $" (valid keys: {string.Join(", ", allowed)})" : "";
-                Error(entry.Key.Location, Rules.UnknownKey, path,
+                var valid = rules.ListsValidKeys ? $" (valid keys: {string.Join(", ", allowed)})" : "";
+                Error(entry.Key.Location, rules.UnknownKey, path,
                     $"unknown key \"{entry.Name}\"{valid}{Suggest.DidYouMean(entry.Name, allowed)}");
             }
         }
@@ -202,6 +200,6 @@ public sealed class NodeReader(DiagnosticBag diagnostics, NodeRules rules)
     private static string? Written(Node node) => node is ScalarNode { IsNull: false } scalar ? scalar.Value : null;
 
     private void NotAChoice(Node node, string path, string? given, IEnumerable<string> choices) =>
-        Error(node, Rules.NotAChoice, path,
+        Error(node, rules.NotAChoice, path,
             $"{node.Describe()} is not one of {string.Join(" | ", choices)}{Suggest.DidYouMean(given ?? "", choices)}");
 }
